@@ -1,0 +1,62 @@
+namespace Parley.Core.Domain;
+
+/// <summary>One issue under negotiation: a scale, labelled anchors, and optionally a status quo and its own rule.</summary>
+public sealed record Issue
+{
+    public Issue(IssueId id, string title, Scale scale, IReadOnlyList<Anchor>? anchors = null,
+        double? statusQuo = null, DecisionRule? decisionRule = null, ActorId? agendaSetter = null,
+        double? outcome = null, string? description = null)
+    {
+        ArgumentNullException.ThrowIfNull(scale);
+        if (statusQuo is { } q && !scale.Contains(q))
+            throw new ArgumentException($"Issue '{id}': status quo {q} lies outside {scale.Min}..{scale.Max}.");
+        if (outcome is { } o && !scale.Contains(o))
+            throw new ArgumentException($"Issue '{id}': outcome {o} lies outside {scale.Min}..{scale.Max}.");
+        foreach (var a in anchors ?? [])
+            if (!scale.Contains(a.Value))
+                throw new ArgumentException($"Issue '{id}': anchor {a.Value} lies outside {scale.Min}..{scale.Max}.");
+        Id = id;
+        Title = string.IsNullOrWhiteSpace(title) ? id.Value : title;
+        Scale = scale;
+        Anchors = (anchors ?? []).OrderBy(a => a.Value).ToArray();
+        StatusQuo = statusQuo;
+        DecisionRule = decisionRule;
+        AgendaSetter = agendaSetter;
+        Outcome = outcome;
+        Description = description;
+    }
+
+    public IssueId Id { get; init; }
+    public string Title { get; init; }
+    public Scale Scale { get; init; }
+
+    /// <summary>Labelled points, in ascending order of value.</summary>
+    public IReadOnlyList<Anchor> Anchors { get; init; }
+
+    /// <summary>The reference point: what holds if nothing is agreed.</summary>
+    public double? StatusQuo { get; init; }
+
+    /// <summary>Overrides the scenario's decision rule for this issue.</summary>
+    public DecisionRule? DecisionRule { get; init; }
+
+    /// <summary>Overrides the scenario's agenda setter for this issue.</summary>
+    public ActorId? AgendaSetter { get; init; }
+
+    /// <summary>The known outcome (backtests); null for a forecast.</summary>
+    public double? Outcome { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary>The labelled anchor nearest to a value, or null when the issue has none.</summary>
+    public Anchor? NearestAnchor(double value)
+    {
+        Anchor? best = null;
+        double bestDistance = double.PositiveInfinity;
+        foreach (var a in Anchors)
+        {
+            double d = Math.Abs(a.Value - value);
+            if (d < bestDistance) { best = a; bestDistance = d; }
+        }
+        return best;
+    }
+}

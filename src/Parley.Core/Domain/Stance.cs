@@ -1,0 +1,40 @@
+namespace Parley.Core.Domain;
+
+/// <summary>
+/// An actor's stance on one issue: the position it advocates (on the issue's scale) and how much it cares
+/// (salience, 0–1), each with the evidence it rests on and an optional range for the uncertainty analyses.
+/// </summary>
+public sealed record Stance
+{
+    public Stance(ActorId actor, IssueId issue, double position, double salience,
+        InputRange? positionRange = null, InputRange? salienceRange = null,
+        Evidence? evidence = null, Evidence? salienceEvidence = null)
+    {
+        if (!double.IsFinite(position)) throw new ArgumentException($"{actor}/{issue}: position must be finite.");
+        if (!double.IsFinite(salience) || salience < 0 || salience > 1)
+            throw new ArgumentException($"{actor}/{issue}: salience must lie in 0..1 (got {salience}).");
+        Actor = actor;
+        Issue = issue;
+        Position = position;
+        Salience = salience;
+        PositionRange = positionRange;
+        SalienceRange = salienceRange;
+        Evidence = evidence;
+        SalienceEvidence = salienceEvidence;
+    }
+
+    public ActorId Actor { get; init; }
+    public IssueId Issue { get; init; }
+    public double Position { get; init; }
+
+    /// <summary>0 (does not care) to 1 (nothing matters more).</summary>
+    public double Salience { get; init; }
+
+    public InputRange? PositionRange { get; init; }
+    public InputRange? SalienceRange { get; init; }
+
+    /// <summary>Evidence for the position (and for the salience, unless <see cref="SalienceEvidence"/> is given).</summary>
+    public Evidence? Evidence { get; init; }
+
+    public Evidence? SalienceEvidence { get; init; }
+}

@@ -1,0 +1,45 @@
+using Parley.Core.Domain;
+
+namespace Parley.Core.Modelling;
+
+/// <summary>
+/// A bargaining model: a pure function from a validated scenario and settings (with a seed) to a result.
+/// Implementations must be deterministic for a given seed and free of I/O.
+/// </summary>
+public interface IModel
+{
+    ModelInfo Info { get; }
+
+    ScenarioResult Run(Scenario scenario, ModelSettings settings);
+}
+
+/// <summary>A model that works on one issue at a time; multi-issue scenarios run issue by issue.</summary>
+public interface IIssueModel : IModel
+{
+    IssueResult Run(IssueProblem problem, ModelSettings settings);
+
+    /// <summary>Only the forecast, for the hot loops of Monte Carlo and benchmarks (may skip building traces).</summary>
+    double Forecast(IssueProblem problem, ModelSettings settings) => Run(problem, settings).Forecast;
+}
+
+/// <summary>Base for one-dimensional models: runs <see cref="IIssueModel.Run(IssueProblem, ModelSettings)"/> on each selected issue.</summary>
+public abstract class IssueModel : IIssueModel
+{
+    public abstract ModelInfo Info { get; }
+
+    public abstract IssueResult Run(IssueProblem problem, ModelSettings settings);
+
+    public virtual double Forecast(IssueProblem problem, ModelSettings settings) => Run(problem, settings).Forecast;
+
+    public ScenarioResult Run(Scenario scenario, ModelSettings settings)
+    {
+        settings.RejectUnknown(Info);
+        var results = new List<IssueResult>();
+        foreach (var issue in SelectIssues(scenario, settings))
+            results.Add(Run(IssueProblem.From(scenario, issue), settings));
+        return new ScenarioResult(Info.Name, results);
+    }
+
+    public static IEnumerable<Issue> SelectIssues(Scenario scenario, ModelSettings settings) =>
+        settings.Issues is null ? scenario.Issues : scenario.Issues.Where(i => settings.Issues.Contains(i.Id));
+}

@@ -1,0 +1,69 @@
+using Parley.Core.Domain;
+
+namespace Parley.Core.Modelling;
+
+/// <summary>
+/// One issue of a scenario as a one-dimensional bargaining problem: the actors that hold a position on it,
+/// in scenario order, with their positions (on the issue's own scale), saliences (0–1) and capabilities,
+/// as parallel arrays. This is what the one-dimensional models consume.
+/// </summary>
+public sealed class IssueProblem
+{
+    public IssueProblem(Issue issue, IReadOnlyList<Actor> actors, double[] positions, double[] saliences,
+        double[] capabilities, DecisionRule rule, int? setterIndex = null, IReadOnlyList<bool>? vetoes = null)
+    {
+        int n = actors.Count;
+        if (positions.Length != n || saliences.Length != n || capabilities.Length != n)
+            throw new ArgumentException("Positions, saliences and capabilities must have one entry per actor.");
+        if (setterIndex is { } k && (k < 0 || k >= n)) throw new ArgumentOutOfRangeException(nameof(setterIndex));
+        Issue = issue;
+        Actors = actors;
+        Positions = positions;
+        Saliences = saliences;
+        Capabilities = capabilities;
+        Rule = rule;
+        SetterIndex = setterIndex;
+        Vetoes = vetoes ?? actors.Select(a => a.Veto).ToArray();
+    }
+
+    public Issue Issue { get; }
+    public IReadOnlyList<Actor> Actors { get; }
+    public int Count => Actors.Count;
+    public double[] Positions { get; }
+    public double[] Saliences { get; }
+    public double[] Capabilities { get; }
+    public DecisionRule Rule { get; }
+
+    /// <summary>Index of the agenda setter among <see cref="Actors"/>, when the setter holds a position on this issue.</summary>
+    public int? SetterIndex { get; }
+
+    /// <summary>Per actor: holds a veto on its own account (the rule may give everyone one).</summary>
+    public IReadOnlyList<bool> Vetoes { get; }
+
+    public Scale Scale => Issue.Scale;
+    public double? StatusQuo => Issue.StatusQuo;
+
+    /// <summary>Builds the problem for one issue of a scenario (actors without a stance on it are left out).</summary>
+    public static IssueProblem From(Scenario scenario, Issue issue)
+    {
+        var stances = scenario.StancesOn(issue.Id);
+        var actors = stances.Select(s => scenario.Actor(s.Actor)).ToArray();
+        int? setter = null;
+        if (scenario.SetterFor(issue) is { } sid)
+        {
+            int k = Array.FindIndex(actors, a => a.Id == sid);
+            if (k >= 0) setter = k;
+        }
+        return new IssueProblem(issue, actors,
+            stances.Select(s => s.Position).ToArray(),
+            stances.Select(s => s.Salience).ToArray(),
+            actors.Select(a => a.Capability).ToArray(),
+            scenario.RuleFor(issue), setter);
+    }
+
+    /// <summary>The same problem with other inputs (same actors), e.g. one Monte Carlo draw.</summary>
+    public IssueProblem WithInputs(double[] positions, double[] saliences, double[] capabilities) =>
+        new(Issue, Actors, positions, saliences, capabilities, Rule, SetterIndex, Vetoes);
+
+    public string ActorKey(int i) => Actors[i].Id.Value;
+}

@@ -1,0 +1,16 @@
+namespace Parley.Core.Modelling;
+
+/// <summary>A setting a model accepts (for `parley models` and for rejecting unknown settings).</summary>
+public sealed record ModelParameter(string Name, string Description, string Default);
+
+/// <summary>What a model is, for the catalogue: its name on the command line, one line, and its source.</summary>
+public sealed record ModelInfo(
+    string Name,
+    string Summary,
+    string Citation,
+    bool IsDynamic = false,
+    bool IsMultiIssue = false,
+    IReadOnlyList<ModelParameter>? Parameters = null)
+{
+    public IReadOnlyList<ModelParameter> Parameters { get; init; } = Parameters ?? [];
+}

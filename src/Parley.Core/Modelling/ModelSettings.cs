@@ -1,0 +1,79 @@
+using System.Globalization;
+using Parley.Core.Domain;
+
+namespace Parley.Core.Modelling;
+
+/// <summary>Raised when a model setting is unknown or cannot be read; the message names the setting and what is allowed.</summary>
+public sealed class ModelSettingException(string message) : Exception(message);
+
+/// <summary>
+/// The options of one model run: named settings (e.g. variant=paper, rounds=10, q=1), a seed that fixes every
+/// random draw, the issues to run (null = all), and interventions (shocks) for the dynamic models.
+/// </summary>
+public sealed record ModelSettings
+{
+    public static readonly ModelSettings Default = new();
+
+    public IReadOnlyDictionary<string, string> Values { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+    public ulong Seed { get; init; } = 20250624;
+    public IReadOnlyList<IssueId>? Issues { get; init; }
+
+    /// <summary>Interventions after round 0, applied by the dynamic models between rounds.</summary>
+    public IReadOnlyList<Intervention> Interventions { get; init; } = [];
+
+    public ModelSettings With(string name, string value)
+    {
+        var d = new Dictionary<string, string>(Values, StringComparer.OrdinalIgnoreCase) { [name] = value };
+        return this with { Values = d };
+    }
+
+    public bool Has(string name) => Values.ContainsKey(name);
+
+    public string GetString(string name, string fallback) => Values.TryGetValue(name, out var v) ? v : fallback;
+
+    public double GetDouble(string name, double fallback)
+    {
+        if (!Values.TryGetValue(name, out var v)) return fallback;
+        if (double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)) return d;
+        throw new ModelSettingException($"setting '{name}': '{v}' is not a finite number");
+    }
+
+    public int GetInt(string name, int fallback, int min = int.MinValue, int max = int.MaxValue)
+    {
+        if (!Values.TryGetValue(name, out var v)) return fallback;
+        if (int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) && i >= min && i <= max) return i;
+        throw new ModelSettingException($"setting '{name}': '{v}' is not a whole number in {min}..{max}");
+    }
+
+    public bool GetBool(string name, bool fallback)
+    {
+        if (!Values.TryGetValue(name, out var v)) return fallback;
+        return v.ToLowerInvariant() switch
+        {
+            "true" or "on" or "yes" or "1" => true,
+            "false" or "off" or "no" or "0" => false,
+            _ => throw new ModelSettingException($"setting '{name}': '{v}' is not on/off (true/false)"),
+        };
+    }
+
+    /// <summary>Reads a choice among named values (case-insensitive, '-' and '_' ignored).</summary>
+    public T GetEnum<T>(string name, T fallback) where T : struct, Enum
+    {
+        if (!Values.TryGetValue(name, out var v)) return fallback;
+        static string Norm(string s) => s.Replace("-", "").Replace("_", "").ToLowerInvariant();
+        foreach (var e in Enum.GetValues<T>())
+            if (Norm(e.ToString()) == Norm(v)) return e;
+        throw new ModelSettingException(
+            $"setting '{name}': '{v}' is not one of {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}");
+    }
+
+    /// <summary>Throws if a setting is given that the model does not know.</summary>
+    public void RejectUnknown(ModelInfo info)
+    {
+        foreach (var key in Values.Keys)
+            if (!info.Parameters.Any(p => string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase)))
+                throw new ModelSettingException(info.Parameters.Count == 0
+                    ? $"model '{info.Name}' takes no setting '{key}'"
+                    : $"model '{info.Name}' has no setting '{key}' (it has: {string.Join(", ", info.Parameters.Select(p => p.Name))})");
+    }
+}

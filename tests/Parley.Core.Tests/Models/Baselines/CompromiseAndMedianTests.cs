@@ -1,0 +1,32 @@
+using Parley.Core.Models.Baselines;
+using Xunit;
+
+namespace Parley.Core.Tests.Models.Baselines;
+
+public class CompromiseAndMedianTests
+{
+    // EC car-emissions table (Bueno de Mesquita 1994, table p. 78), salience on 0–100 as published.
+    internal static readonly double[] EcCapability = [0.08, 0.08, 0.03, 0.16, 0.16, 0.16, 0.16, 0.05, 0.05, 0.08];
+    internal static readonly double[] EcPosition = [4, 7, 4, 4, 10, 10, 10, 7, 4, 7];
+    internal static readonly double[] EcSalience = [0.8, 0.4, 0.2, 0.8, 0.6, 0.6, 0.9, 0.1, 1.0, 0.7];
+
+    [Fact]
+    public void Weighted_mean_of_the_EC_emissions_table_is_the_SPEC_value()
+    {
+        // anchors/baselines/SPEC.md §3.3: weighted mean 7.389956
+        Assert.Equal(7.389956, CompromiseModel.WeightedMean(EcPosition, EcCapability, EcSalience), 6);
+    }
+
+    [Fact]
+    public void Weighted_median_of_the_EC_emissions_table_is_the_SPEC_value()
+    {
+        // anchors/baselines/SPEC.md §3.3: weighted median 7.0
+        Assert.Equal(7.0, WeightedMedianModel.LowerWeightedMedian(EcPosition, EcCapability, EcSalience));
+    }
+
+    [Fact]
+    public void Lower_median_is_taken_when_the_cumulative_weight_hits_exactly_half()
+    {
+        Assert.Equal(1.0, WeightedMedianModel.LowerWeightedMedian([1, 2], [1, 1], [1, 1]));
+    }
+}
