@@ -399,13 +399,15 @@ public sealed class EumKernel
     /// <summary>
     /// The offers actor i receives and the one it accepts: a lost confrontation before a compromise before a
     /// capitulation; within a class the smallest move (the reference variant ranks compromises by the EU-weighted
-    /// position). Ties go to the more enforceable offer (larger proposer EU), then to the lower position.
+    /// position). Ties go to the first proposer in input order (reference) or to the more enforceable offer (larger
+    /// proposer EU), then the lower position (paper).
     /// </summary>
     private void ChooseFor(int i)
     {
         int n = _n, m = _m;
         var v = _opt.Variant;
         bool own = v.Perspective == PerspectiveRule.Own;
+        bool byEnforceability = v.Ties == TieBreak.Enforceability;
         double xi = _x[i], ri = _r[i], si = _s[i], usqI = _usq[i];
         int pi = _pid[i];
         double inv = 1.0 / _range;
@@ -463,7 +465,7 @@ public sealed class EumKernel
             else continue;
 
             if (key < bestKey[cls]
-                || (key == bestKey[cls] && (b > bestB[cls] || (b == bestB[cls] && pos < bestPos[cls]))))
+                || (key == bestKey[cls] && byEnforceability && (b > bestB[cls] || (b == bestB[cls] && pos < bestPos[cls]))))
             {
                 bestKey[cls] = key; bestB[cls] = b; bestA[cls] = a; bestPos[cls] = pos; bestWith[cls] = j;
             }

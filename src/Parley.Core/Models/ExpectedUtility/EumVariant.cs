@@ -60,6 +60,16 @@ public enum StatusQuoTerm
     Full,
 }
 
+/// <summary>Which of two equally ranked offers (same class, same key) a receiver accepts.</summary>
+public enum TieBreak
+{
+    /// <summary>The first proposer in the actors' input order (the reference code's <c>min</c>).</summary>
+    ActorOrder,
+
+    /// <summary>The more enforceable offer (larger proposer EU), then the lower position: independent of input order.</summary>
+    Enforceability,
+}
+
 /// <summary>
 /// The exact set of choices that distinguishes the variants of the expected utility model (see docs/eum.md and the
 /// EUM section of docs/decisions.md). <see cref="Reference"/> and <see cref="Paper"/> are the two a user can pick;
@@ -73,17 +83,18 @@ public sealed record EumVariant(
     RangeRule Range,
     PerspectiveRule Perspective,
     bool CapitulationReachable,
-    StatusQuoTerm StatusQuo)
+    StatusQuoTerm StatusQuo,
+    TieBreak Ties)
 {
     /// <summary>The jmckib/dmasad reference implementation of Scholz's code (SPEC §1.7, deviations 1–5).</summary>
     public static EumVariant Reference { get; } = new("reference", ProbabilityRule.AllPairs, VotesUseRisk: true,
         CompromiseKey.EuWeightedPosition, RangeRule.Initial, PerspectiveRule.Receiver, CapitulationReachable: false,
-        StatusQuoTerm.QOnly);
+        StatusQuoTerm.QOnly, TieBreak.ActorOrder);
 
     /// <summary>The published equations.</summary>
     public static EumVariant Paper { get; } = new("paper", ProbabilityRule.PerDyad, VotesUseRisk: false,
         CompromiseKey.LeastMove, RangeRule.Current, PerspectiveRule.Own, CapitulationReachable: true,
-        StatusQuoTerm.Full);
+        StatusQuoTerm.Full, TieBreak.Enforceability);
 
     public static EumVariant Of(EumVariantName name) => name == EumVariantName.Paper ? Paper : Reference;
 }
