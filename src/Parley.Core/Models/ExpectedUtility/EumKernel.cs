@@ -43,6 +43,9 @@ public sealed class EumKernel
     private double _range, _median, _mean, _denominator;
     private bool _degenerate;
 
+    /// <summary>Positions closer than this fraction of R count as the same position.</summary>
+    public const double SamePositionTolerance = 1e-6;
+
     public int Count => _n;
     public double Median => _median;
     public double Mean => _mean;
@@ -177,10 +180,14 @@ public sealed class EumKernel
         var order = _order.AsSpan(0, n);
         for (int i = 0; i < n; i++) order[i] = i;
         order.Sort(new ByPosition(_x));
+        // Positions closer than 1e-6·R are one position (snapped to the lowest of them): below that, differences are
+        // rounding noise that the bargaining would otherwise amplify (docs/decisions.md, EUM).
+        double tolerance = _range > 0 ? SamePositionTolerance * _range : 0.0;
         int m = 0;
         for (int t = 0; t < n; t++)
         {
             int k = order[t];
+            if (m > 0 && _x[k] - _ux[m - 1] <= tolerance) _x[k] = _ux[m - 1];
             if (m == 0 || _x[k] != _ux[m - 1])
             {
                 _ux[m] = _x[k];
@@ -228,7 +235,7 @@ public sealed class EumKernel
     private void BuildVotes(bool useRisk)
     {
         int n = _n, m = _m, stride = n + 1;
-        double inv = 1.0 / _range;
+        double range = _range; // divide (not multiply by 1/R) so that the extreme pair has d = 1 exactly
         var order = _order;
         for (int p = 0; p < m; p++)
         {
@@ -239,7 +246,7 @@ public sealed class EumKernel
             for (int t = 0; t < n; t++)
             {
                 int k = order[t];
-                double d = Math.Abs(_x[k] - up) * inv;
+                double d = Math.Abs(_x[k] - up) / range;
                 double g = _w[k] * (useRisk ? Pow(d, _r[k]) : d);
                 _gRaw[rowRaw + t] = g;
                 acc += g;
@@ -410,7 +417,7 @@ public sealed class EumKernel
         bool byEnforceability = v.Ties == TieBreak.Enforceability;
         double xi = _x[i], ri = _r[i], si = _s[i], usqI = _usq[i];
         int pi = _pid[i];
-        double inv = 1.0 / _range;
+        double range = _range; // divide (not multiply by 1/R) so that the extreme pair has d = 1 exactly
 
         // best offer per class: 0 confrontation, 1 compromise, 2 capitulation
         Span<double> bestKey = stackalloc double[3];
@@ -426,7 +433,7 @@ public sealed class EumKernel
             double xj = _x[j];
             if (j == i || xj == xi) continue;
             int pj = _pid[j];
-            double d = Math.Abs(xi - xj) * inv;
+            double d = Math.Abs(xi - xj) / range;
             double bs = 0.5 - 0.5 * d, bf = 0.5 + 0.5 * d;
             double us = Utility(bs, ri), uf = Utility(bf, ri);
             double pij = _prob[pi * m + pj], pji = _prob[pj * m + pi];
