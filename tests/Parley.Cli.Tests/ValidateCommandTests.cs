@@ -23,7 +23,7 @@ public class ValidateCommandTests
         Assert.Equal(3, errors.Length);
         Assert.Contains(errors, e => e.StartsWith($"{path}:10:") && e.Contains("capability"));
         Assert.Contains(errors, e => e.StartsWith($"{path}:16:") && e.Contains("position"));
-        Assert.Contains(errors, e => X);
+        Assert.Contains(errors, e => e.StartsWith($"{path}:19:") && e.Contains("grup") && e.Contains("did you mean 'group'"));
     }
 
     [Fact]
