@@ -39,6 +39,7 @@ public sealed class EumKernel
     private MoveKind[] _kind = [];
     private int[] _with = [];
     private double[] _eu = [], _euOther = [];
+    private double[] _vx = [], _vw = [], _vr = [], _tmp = [], _bs = [], _bf = [], _us = [], _uf = [], _us2 = [], _uf2 = [];
     private EumOptions _opt = EumOptions.Default;
     private double _range, _median, _mean, _denominator;
     private bool _degenerate;
@@ -92,6 +93,9 @@ public sealed class EumKernel
         _ux = new double[_cap]; _ucount = new int[_cap]; _ustart = new int[_cap + 1];
         _newX = new double[_cap]; _kind = new MoveKind[_cap]; _with = new int[_cap];
         _eu = new double[_cap]; _euOther = new double[_cap];
+        _vx = new double[_cap]; _vw = new double[_cap]; _vr = new double[_cap]; _tmp = new double[_cap];
+        _bs = new double[_cap]; _bf = new double[_cap]; _us = new double[_cap]; _uf = new double[_cap];
+        _us2 = new double[_cap]; _uf2 = new double[_cap];
     }
 
     private void EnsureTables(int m)
@@ -227,7 +231,7 @@ public sealed class EumKernel
 
     // ---------------------------------------------------------------- votes and probabilities
 
-    private static double Pow(double b, double r) => r == 1.0 ? b : Math.Pow(b, r);
+    private static double Pow(double b, double r) => PowMath.Pow(b, r);
 
     /// <summary>The "2 − 4(·)^r" utility transform (Bueno de Mesquita 1985, p. 158); the base is clamped at 0.</summary>
     private static double Utility(double b, double r) => 2 - 4 * Pow(b > 0 ? b : 0, r);
@@ -236,20 +240,27 @@ public sealed class EumKernel
     {
         int n = _n, m = _m, stride = n + 1;
         double range = _range; // divide (not multiply by 1/R) so that the extreme pair has d = 1 exactly
-        var order = _order;
+        for (int t = 0; t < n; t++)
+        {
+            int k = _order[t];
+            _vx[t] = _x[k];
+            _vw[t] = _w[k];
+            _vr[t] = _r[k];
+        }
+        var d = _tmp.AsSpan(0, n);
         for (int p = 0; p < m; p++)
         {
             double up = _ux[p];
-            int rowRaw = p * n, rowPre = p * stride;
+            var raw = _gRaw.AsSpan(p * n, n);
+            for (int t = 0; t < n; t++) d[t] = Math.Abs(_vx[t] - up) / range;
+            if (useRisk) PowMath.WeightedPowInto(d, _vr.AsSpan(0, n), _vw.AsSpan(0, n), raw);
+            else for (int t = 0; t < n; t++) raw[t] = _vw[t] * d[t];
+            int rowPre = p * stride;
             double acc = 0;
             _gPre[rowPre] = 0;
             for (int t = 0; t < n; t++)
             {
-                int k = order[t];
-                double d = Math.Abs(_x[k] - up) / range;
-                double g = _w[k] * (useRisk ? Pow(d, _r[k]) : d);
-                _gRaw[rowRaw + t] = g;
-                acc += g;
+                acc += raw[t];
                 _gPre[rowPre + t + 1] = acc;
             }
         }
@@ -428,14 +439,29 @@ public sealed class EumKernel
         bestKey.Fill(double.PositiveInfinity);
         bestWith.Fill(-1);
 
+        // U_s and U_f of every dyad (i, j), valued with r_i (and with r_j for the paper's own perspective), in bulk.
+        var bsAll = _bs.AsSpan(0, n);
+        var bfAll = _bf.AsSpan(0, n);
+        for (int j = 0; j < n; j++)
+        {
+            double d = Math.Abs(xi - _x[j]) / range;
+            bsAll[j] = 0.5 - 0.5 * d;
+            bfAll[j] = 0.5 + 0.5 * d;
+        }
+        PowMath.UtilityInto(bsAll, ri, _us.AsSpan(0, n));
+        PowMath.UtilityInto(bfAll, ri, _uf.AsSpan(0, n));
+        if (own)
+        {
+            PowMath.UtilityInto(bsAll, _r.AsSpan(0, n), _us2.AsSpan(0, n));
+            PowMath.UtilityInto(bfAll, _r.AsSpan(0, n), _uf2.AsSpan(0, n));
+        }
+
         for (int j = 0; j < n; j++)
         {
             double xj = _x[j];
             if (j == i || xj == xi) continue;
             int pj = _pid[j];
-            double d = Math.Abs(xi - xj) / range;
-            double bs = 0.5 - 0.5 * d, bf = 0.5 + 0.5 * d;
-            double us = Utility(bs, ri), uf = Utility(bf, ri);
+            double us = _us[j], uf = _uf[j];
             double pij = _prob[pi * m + pj], pji = _prob[pj * m + pi];
             double sj = _s[j];
             double a = sj * (pij * us + (1 - pij) * uf) + (1 - sj) * us - NotChallenging(i, j, ri, usqI);
@@ -443,7 +469,7 @@ public sealed class EumKernel
             if (own)
             {
                 double rj = _r[j];
-                double us2 = rj == ri ? us : Utility(bs, rj), uf2 = rj == ri ? uf : Utility(bf, rj);
+                double us2 = rj == ri ? us : _us2[j], uf2 = rj == ri ? uf : _uf2[j];
                 b = si * (pji * us2 + (1 - pji) * uf2) + (1 - si) * us2 - NotChallenging(j, i, rj, _usq[j]);
             }
             else
