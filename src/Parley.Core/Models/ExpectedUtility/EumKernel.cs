@@ -32,9 +32,10 @@ public sealed class EumKernel
     private int _n, _m, _cap, _mCap;
     private double[] _x = [], _s = [], _w = [], _r = [], _usq = [], _sec = [];
     private int[] _order = [], _pid = [];
+    private double[] _sortKeys = [];
     private double[] _ux = [];
     private int[] _ucount = [], _ustart = [];
-    private double[] _gRaw = [], _gPre = [], _prob = [];
+    private double[] _gRaw = [], _gPre = [], _prob = [], _probT = [];
     private double[] _newX = [];
     private MoveKind[] _kind = [];
     private int[] _with = [];
@@ -89,7 +90,7 @@ public sealed class EumKernel
         if (n <= _cap) return;
         _cap = Math.Max(n, _cap * 2);
         _x = new double[_cap]; _s = new double[_cap]; _w = new double[_cap]; _r = new double[_cap];
-        _usq = new double[_cap]; _sec = new double[_cap]; _order = new int[_cap]; _pid = new int[_cap];
+        _usq = new double[_cap]; _sec = new double[_cap]; _order = new int[_cap]; _sortKeys = new double[_cap]; _pid = new int[_cap];
         _ux = new double[_cap]; _ucount = new int[_cap]; _ustart = new int[_cap + 1];
         _newX = new double[_cap]; _kind = new MoveKind[_cap]; _with = new int[_cap];
         _eu = new double[_cap]; _euOther = new double[_cap];
@@ -106,6 +107,7 @@ public sealed class EumKernel
         _gRaw = new double[_mCap * cols];
         _gPre = new double[_mCap * (cols + 1)];
         _prob = new double[_mCap * _mCap];
+        _probT = new double[_mCap * _mCap];
     }
 
     /// <summary>Sorts the positions and computes the c·s-weighted (lower) median and mean only.</summary>
@@ -181,9 +183,8 @@ public sealed class EumKernel
     private void SortAndGroup()
     {
         int n = _n;
+        SortByPosition();
         var order = _order.AsSpan(0, n);
-        for (int i = 0; i < n; i++) order[i] = i;
-        order.Sort(new ByPosition(_x));
         // Positions closer than 1e-6·R are one position (snapped to the lowest of them): below that, differences are
         // rounding noise that the bargaining would otherwise amplify (docs/decisions.md, EUM).
         double tolerance = _range > 0 ? SamePositionTolerance * _range : 0.0;
@@ -206,9 +207,32 @@ public sealed class EumKernel
         _m = m;
     }
 
-    private readonly struct ByPosition(double[] x) : IComparer<int>
+    /// <summary>
+    /// _order = actor indices by (position, index), without allocating: Array.Sort on a key copy for large n, then an
+    /// insertion pass that sorts small arrays and puts equal positions in index order.
+    /// </summary>
+    private void SortByPosition()
     {
-        public int Compare(int a, int b) => x[a] != x[b] ? x[a].CompareTo(x[b]) : a.CompareTo(b);
+        int n = _n;
+        var order = _order;
+        for (int i = 0; i < n; i++) order[i] = i;
+        if (n > 64)
+        {
+            _x.AsSpan(0, n).CopyTo(_sortKeys);
+            Array.Sort(_sortKeys, order, 0, n);
+        }
+        for (int a = 1; a < n; a++)
+        {
+            int v = order[a];
+            double xv = _x[v];
+            int b = a - 1;
+            while (b >= 0 && (_x[order[b]] > xv || (_x[order[b]] == xv && order[b] > v)))
+            {
+                order[b + 1] = order[b];
+                b--;
+            }
+            order[b + 1] = v;
+        }
     }
 
     private void ComputeSummaries()
@@ -301,6 +325,7 @@ public sealed class EumKernel
     /// <summary>
     /// For each pair of distinct positions p &lt; q: the voters strictly nearer x_p form a prefix of the sorted
     /// voters and those strictly nearer x_q a suffix, so each side's vote total is a difference of prefix sums.
+    /// The prefix end only moves right as q does (two pointers), so all pairs cost O(m²).
     /// </summary>
     private void ComputeProbabilities()
     {
@@ -309,20 +334,13 @@ public sealed class EumKernel
         double den = _denominator;
         for (int p = 0; p < m; p++)
         {
-            _prob[p * m + p] = allPairs ? 0.0 : 0.5;
+            _prob[p * m + p] = _probT[p * m + p] = allPairs ? 0.0 : 0.5;
             double xp = _ux[p];
+            int e = p; // last distinct index in [p, q) strictly nearer x_p; moves right as x_q does
             for (int q = p + 1; q < m; q++)
             {
                 double xq = _ux[q];
-                // last distinct index e in [p, q) strictly nearer x_p
-                int lo = p, hi = q - 1;
-                while (lo < hi)
-                {
-                    int mid = (lo + hi + 1) >> 1;
-                    double u = _ux[mid];
-                    if (Math.Abs(u - xp) < Math.Abs(u - xq)) lo = mid; else hi = mid - 1;
-                }
-                int e = lo;
+                while (e + 1 < q && Math.Abs(_ux[e + 1] - xp) < Math.Abs(_ux[e + 1] - xq)) e++;
                 int f = e + 1;
                 if (f < q && !(Math.Abs(_ux[f] - xq) < Math.Abs(_ux[f] - xp))) f++;
                 int t1 = _ustart[e + 1], t2 = _ustart[f];
@@ -345,6 +363,8 @@ public sealed class EumKernel
                 }
                 _prob[p * m + q] = ppq;
                 _prob[q * m + p] = pqp;
+                _probT[q * m + p] = ppq; // _probT[a·m + b] = P(b beats a): row access for "P(j beats i)" over j
+                _probT[p * m + q] = pqp;
             }
         }
     }
@@ -383,7 +403,28 @@ public sealed class EumKernel
     /// <summary>Sec_j = Σ_{i≠j} E(U_ij) with r = 1 for everybody (Scholz eq. 32).</summary>
     private void ComputeSecurity()
     {
-        int n = _n;
+        int n = _n, m = _m;
+        if (_opt.Variant.StatusQuo == StatusQuoTerm.QOnly || _opt.Q == 1.0)
+        {
+            // r = 1: U_s = 2 − 4(0.5 − 0.5d), U_f = 2 − 4(0.5 + 0.5d), U_sq = 0; no powers.
+            double range = _range;
+            for (int j = 0; j < n; j++)
+            {
+                double xj = _x[j], sj = _s[j];
+                int pj = _pid[j];
+                double sum = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    if (i == j) continue;
+                    double d = Math.Abs(_x[i] - xj) / range;
+                    double us = 2 - 4 * Math.Max(0.5 - 0.5 * d, 0.0), uf = 2 - 4 * (0.5 + 0.5 * d);
+                    double p = _probT[pj * m + _pid[i]];
+                    sum += sj * (p * us + (1 - p) * uf) + (1 - sj) * us - _opt.Q * 0.0;
+                }
+                _sec[j] = sum;
+            }
+            return;
+        }
         for (int j = 0; j < n; j++)
         {
             double sum = 0;
@@ -426,6 +467,8 @@ public sealed class EumKernel
         var v = _opt.Variant;
         bool own = v.Perspective == PerspectiveRule.Own;
         bool byEnforceability = v.Ties == TieBreak.Enforceability;
+        double q = _opt.Q;
+        bool simpleSq = v.StatusQuo == StatusQuoTerm.QOnly || q == 1.0; // value of not challenging = Q·U_sq
         double xi = _x[i], ri = _r[i], si = _s[i], usqI = _usq[i];
         int pi = _pid[i];
         double range = _range; // divide (not multiply by 1/R) so that the extreme pair has d = 1 exactly
@@ -462,19 +505,19 @@ public sealed class EumKernel
             if (j == i || xj == xi) continue;
             int pj = _pid[j];
             double us = _us[j], uf = _uf[j];
-            double pij = _prob[pi * m + pj], pji = _prob[pj * m + pi];
+            double pij = _prob[pi * m + pj], pji = _probT[pi * m + pj];
             double sj = _s[j];
-            double a = sj * (pij * us + (1 - pij) * uf) + (1 - sj) * us - NotChallenging(i, j, ri, usqI);
+            double a = sj * (pij * us + (1 - pij) * uf) + (1 - sj) * us - (simpleSq ? q * usqI : NotChallenging(i, j, ri, usqI));
             double b;
             if (own)
             {
                 double rj = _r[j];
                 double us2 = rj == ri ? us : _us2[j], uf2 = rj == ri ? uf : _uf2[j];
-                b = si * (pji * us2 + (1 - pji) * uf2) + (1 - si) * us2 - NotChallenging(j, i, rj, _usq[j]);
+                b = si * (pji * us2 + (1 - pji) * uf2) + (1 - si) * us2 - (simpleSq ? q * _usq[j] : NotChallenging(j, i, rj, _usq[j]));
             }
             else
             {
-                b = si * (pji * us + (1 - pji) * uf) + (1 - si) * us - NotChallenging(j, i, ri, usqI);
+                b = si * (pji * us + (1 - pji) * uf) + (1 - si) * us - (simpleSq ? q * usqI : NotChallenging(j, i, ri, usqI));
             }
 
             int cls;

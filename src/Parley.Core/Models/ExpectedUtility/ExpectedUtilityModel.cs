@@ -22,6 +22,8 @@ namespace Parley.Core.Models.ExpectedUtility;
 public sealed class ExpectedUtilityModel : IssueModel
 {
     [ThreadStatic] private static EumSimulation? s_simulation;
+    [ThreadStatic] private static ModelSettings? s_lastSettings;
+    [ThreadStatic] private static EumOptions? s_lastOptions;
 
     public override ModelInfo Info { get; } = new(
         "eum",
@@ -104,7 +106,13 @@ public sealed class ExpectedUtilityModel : IssueModel
     /// <summary>The forecast only: no trace is built and, once the thread's buffers have grown, nothing is allocated.</summary>
     public override double Forecast(IssueProblem problem, ModelSettings settings)
     {
-        var options = EumOptions.From(settings);
+        // Monte Carlo calls this with the same settings object thousands of times: parse once per thread.
+        if (!ReferenceEquals(settings, s_lastSettings) || s_lastOptions is null)
+        {
+            s_lastOptions = EumOptions.From(settings);
+            s_lastSettings = settings;
+        }
+        var options = s_lastOptions;
         var sim = Simulation();
         sim.Start(problem, options);
         var kernel = sim.Kernel;
