@@ -507,7 +507,6 @@ public sealed class EumKernel
             double us = _us[j], uf = _uf[j];
             double pij = _prob[pi * m + pj], pji = _probT[pi * m + pj];
             double sj = _s[j];
-            double a = sj * (pij * us + (1 - pij) * uf) + (1 - sj) * us - (simpleSq ? q * usqI : NotChallenging(i, j, ri, usqI));
             double b;
             if (own)
             {
@@ -519,6 +518,9 @@ public sealed class EumKernel
             {
                 b = si * (pji * us + (1 - pji) * uf) + (1 - si) * us - (simpleSq ? q * usqI : NotChallenging(j, i, ri, usqI));
             }
+
+            if (!(b > 0)) continue; // every offer the receiver accepts needs E(U_ji) > 0
+            double a = sj * (pij * us + (1 - pij) * uf) + (1 - sj) * us - (simpleSq ? q * usqI : NotChallenging(i, j, ri, usqI));
 
             int cls;
             double pos, key;
