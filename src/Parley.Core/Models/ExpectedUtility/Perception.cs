@@ -74,6 +74,8 @@ public sealed record PerceptionView(
 /// </summary>
 public static class Perception
 {
+    private static readonly Modelling.ModelInfo Info = new ExpectedUtilityModel().Info;
+
     /// <summary>
     /// i's view after <paramref name="round"/> rounds (0 = the inputs; the view that drives the next round's moves).
     /// Interventions scheduled up to round + 1 are applied first.
@@ -82,6 +84,7 @@ public static class Perception
     {
         ArgumentOutOfRangeException.ThrowIfNegative(round);
         if (actorIndex < 0 || actorIndex >= problem.Count) throw new ArgumentOutOfRangeException(nameof(actorIndex));
+        settings.RejectUnknown(Info);
         var options = EumOptions.From(settings);
         var sim = new EumSimulation();
         sim.Start(problem, options);
