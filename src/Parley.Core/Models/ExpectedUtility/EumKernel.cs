@@ -45,9 +45,6 @@ public sealed class EumKernel
     private double _range, _median, _mean, _denominator;
     private bool _degenerate;
 
-    /// <summary>Positions closer than this fraction of R count as the same position.</summary>
-    public const double SamePositionTolerance = 1e-6;
-
     public int Count => _n;
     public double Median => _median;
     public double Mean => _mean;
@@ -185,14 +182,10 @@ public sealed class EumKernel
         int n = _n;
         SortByPosition();
         var order = _order.AsSpan(0, n);
-        // Positions closer than 1e-6·R are one position (snapped to the lowest of them): below that, differences are
-        // rounding noise that the bargaining would otherwise amplify (docs/decisions.md, EUM).
-        double tolerance = _range > 0 ? SamePositionTolerance * _range : 0.0;
         int m = 0;
         for (int t = 0; t < n; t++)
         {
             int k = order[t];
-            if (m > 0 && _x[k] - _ux[m - 1] <= tolerance) _x[k] = _ux[m - 1];
             if (m == 0 || _x[k] != _ux[m - 1])
             {
                 _ux[m] = _x[k];
@@ -208,8 +201,10 @@ public sealed class EumKernel
     }
 
     /// <summary>
-    /// _order = actor indices by (position, index), without allocating: Array.Sort on a key copy for large n, then an
-    /// insertion pass that sorts small arrays and puts equal positions in index order.
+    /// _order = actor indices by (position, salience, weight, index), without allocating: Array.Sort on a key copy for
+    /// large n, then an insertion pass that sorts small arrays and orders equal positions. Every sum runs in this
+    /// order, which depends on the actors' attributes, not on their input order (only identical actors are ordered by
+    /// index, and swapping identical terms changes no sum), so reordering the actors changes no bit of the result.
     /// </summary>
     private void SortByPosition()
     {
@@ -226,7 +221,7 @@ public sealed class EumKernel
             int v = order[a];
             double xv = _x[v];
             int b = a - 1;
-            while (b >= 0 && (_x[order[b]] > xv || (_x[order[b]] == xv && order[b] > v)))
+            while (b >= 0 && Before(v, order[b]))
             {
                 order[b + 1] = order[b];
                 b--;
@@ -235,11 +230,23 @@ public sealed class EumKernel
         }
     }
 
+    private bool Before(int a, int b)
+    {
+        if (_x[a] != _x[b]) return _x[a] < _x[b];
+        if (_s[a] != _s[b]) return _s[a] < _s[b];
+        if (_w[a] != _w[b]) return _w[a] < _w[b];
+        return a < b;
+    }
+
     private void ComputeSummaries()
     {
         int n = _n;
         double total = 0, swx = 0, sx = 0;
-        for (int i = 0; i < n; i++) { total += _w[i]; swx += _w[i] * _x[i]; sx += _x[i]; }
+        for (int t = 0; t < n; t++)
+        {
+            int i = _order[t];
+            total += _w[i]; swx += _w[i] * _x[i]; sx += _x[i];
+        }
         bool unweighted = !(total > 0);
         _mean = unweighted ? sx / n : swx / total;
         // Lower weighted median, same convention as WeightedMedianModel.LowerWeightedMedian.
@@ -413,8 +420,9 @@ public sealed class EumKernel
                 double xj = _x[j], sj = _s[j];
                 int pj = _pid[j];
                 double sum = 0;
-                for (int i = 0; i < n; i++)
+                for (int t = 0; t < n; t++)
                 {
+                    int i = _order[t];
                     if (i == j) continue;
                     double d = Math.Abs(_x[i] - xj) / range;
                     double us = 2 - 4 * Math.Max(0.5 - 0.5 * d, 0.0), uf = 2 - 4 * (0.5 + 0.5 * d);
@@ -428,8 +436,8 @@ public sealed class EumKernel
         for (int j = 0; j < n; j++)
         {
             double sum = 0;
-            for (int i = 0; i < n; i++)
-                if (i != j) sum += ExpectedUtility(i, j, 1.0);
+            for (int t = 0; t < n; t++)
+                if (_order[t] != j) sum += ExpectedUtility(_order[t], j, 1.0);
             _sec[j] = sum;
         }
     }
