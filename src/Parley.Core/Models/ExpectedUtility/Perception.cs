@@ -41,7 +41,8 @@ public enum Quadrant
 /// <param name="Probability">P(x_i prevails over x_j) as the variant computes it.</param>
 /// <param name="EuSelf">E^i(U_ij): i's expected utility of challenging j, valued with r_i.</param>
 /// <param name="EuOther">E^i(U_ji): what i believes j expects from challenging i, valued with r_i.</param>
-/// <param name="Mover">self, other or none: who moves in this quadrant.</param>
+/// <param name="Mover">self, other or none: who moves in this quadrant (none for compel/capitulate in the reference
+/// variant, whose capitulation branch is unreachable).</param>
 /// <param name="ImpliedPosition">where the mover ends up (x_i when nobody moves).</param>
 public sealed record PerceptionRow(
     string Other,
@@ -127,7 +128,9 @@ public static class Perception
                 Quadrant.CompromiseLose => ("self", xi + (xj - xi) * Math.Abs(a / b)),
                 _ => ("none", xi),
             };
-            string f = ExpectedUtilityModel.Format(pos);
+            bool unreachable = q is Quadrant.CompelWin or Quadrant.CompelLose && !options.Variant.CapitulationReachable;
+            if (unreachable) (mover, pos) = ("none", xi);
+            string f = ExpectedUtilityModel.Format(unreachable ? (q == Quadrant.CompelWin ? xi : xj) : pos);
             string text = q switch
             {
                 Quadrant.ConfrontationWin => $"{myName} wins a confrontation: {otherName} → {f}",
@@ -139,6 +142,7 @@ public static class Perception
                 Quadrant.Stalemate => "stalemate",
                 _ => "indifferent",
             };
+            if (unreachable) text += " (never taken in the reference variant: its capitulation branch is unreachable)";
             rows.Add(new PerceptionRow(problem.ActorKey(j), otherName, xj, kernel.Probability(me, k), a, b, q, mover, pos, text));
         }
         return new PerceptionView(problem.ActorKey(actorIndex), myName, problem.Issue.Id.Value, options.Variant.Name,

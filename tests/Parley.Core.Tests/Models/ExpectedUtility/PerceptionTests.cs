@@ -57,3 +57,20 @@ public class PerceptionTests
         Assert.DoesNotContain(Perception.For(problem, removed, 0).Rows, r => r.Other == "France");
     }
 }
+
+public class PerceptionCapitulationTests
+{
+    [Fact]
+    public void Capitulation_quadrants_imply_no_move_in_the_reference_variant_but_do_in_the_paper_variant()
+    {
+        var problem = EcEmissions.Problem();
+        var reference = Perception.For(problem, ModelSettings.Default, EcEmissions.Index("Belgium"));
+        var nl = reference.Rows.Single(r => r.Other == "Netherlands");
+        Assert.Equal(Quadrant.CompelLose, nl.Quadrant); // -0.4725 vs 0.2423 (round-1 internals)
+        Assert.Equal("none", nl.Mover);
+        Assert.Equal(7.0, nl.ImpliedPosition);
+        Assert.Contains("never taken in the reference variant", nl.Text);
+        var paper = Perception.For(problem, ModelSettings.Default.With("variant", "paper"), EcEmissions.Index("Belgium"));
+        Assert.All(paper.Rows.Where(r => r.Quadrant == Quadrant.CompelLose), r => Assert.Equal(("self", r.OtherPosition), (r.Mover, r.ImpliedPosition)));
+    }
+}
