@@ -184,7 +184,9 @@ def summary(doc, issues, actors):
                           ("equal x salience", lambda k: 1.0)):
             pairs = [(st["position"], cf(k) * st["salience"]) for k, _, st in rows]
             mean = sum(p * w for p, w in pairs) / sum(w for _, w in pairs)
-            print(f"  {label:28} mean {mean:8.2f}  median {wmedian(pairs):8.2f}")
+            top = max(range(len(rows)), key=lambda i: pairs[i][1])
+            share = pairs[top][1] / sum(w for _, w in pairs)
+            print(f"  {label:28} mean {mean:8.2f}  median {wmedian(pairs):8.2f}  (largest weight: {rows[top][0]} {share:.0%})")
         sq = it.get("status_quo")
         if sq is not None:
             at = [k for k, _, st in rows if st["position"] == sq]
