@@ -188,7 +188,18 @@ def summary(doc, issues, actors):
             share = pairs[top][1] / sum(w for _, w in pairs)
             print(f"  {label:28} mean {mean:8.2f}  median {wmedian(pairs):8.2f}  (largest weight: {rows[top][0]} {share:.0%})")
         sq = it.get("status_quo")
+        setter = it.get("agenda_setter", doc.get("agenda_setter"))
         if sq is not None:
+            # unanimity win-set of the status quo (distance utilities): every actor must prefer x to sq
+            wl, wh = lo, hi
+            for _, _, st in rows:
+                x = st["position"]; d = abs(x - sq)
+                wl, wh = max(wl, x - d), min(wh, x + d)
+            sp = actors[setter]["positions"][iid]["position"] if setter in actors and iid in actors[setter].get("positions", {}) else None
+            if wl >= wh: print(f"  unanimity: gridlock (win-set of the status quo is {{{sq:g}}})")
+            else:
+                pick = f"; setter {setter} at {sp:g} proposes {min(max(sp, wl), wh):g}" if sp is not None else ""
+                print(f"  unanimity: win-set {wl:g}..{wh:g} (status quo excluded){pick}")
             at = [k for k, _, st in rows if st["position"] == sq]
             if at: print(f"  actors exactly at the status quo ({len(at)}): {', '.join(at)}")
 
