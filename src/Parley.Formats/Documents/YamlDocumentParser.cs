@@ -20,6 +20,7 @@ public static class YamlDocumentParser
         var anchors = new Dictionary<string, (LocatedNode Node, long Size)>();
         var pending = new Stack<(string? Anchor, long SizeAtStart)>();
         long size = 0;
+        var last = new Mark(1, 1);
         try
         {
             var parser = new Parser(new StringReader(content));
@@ -27,6 +28,7 @@ public static class YamlDocumentParser
             {
                 var ev = parser.Current!;
                 var mark = new Mark((int)ev.Start.Line, (int)ev.Start.Column);
+                last = mark;
                 switch (ev)
                 {
                     case DocumentStart when builder.HasRoot:
@@ -74,6 +76,13 @@ public static class YamlDocumentParser
         catch (YamlException e)
         {
             errors.Add(new Diagnostic(file, (int)e.Start.Line, (int)e.Start.Column, "", "malformed YAML: " + Describe(e),
+                "see docs/scenario-format.md"));
+            return new ParsedDocument(null, errors);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
+        {
+            // YamlDotNet occasionally fails with a non-YAML exception on broken input; report it where parsing stopped.
+            errors.Add(new Diagnostic(file, last.Line, last.Column, "", "malformed YAML: the parser could not continue after this point",
                 "see docs/scenario-format.md"));
             return new ParsedDocument(null, errors);
         }

@@ -10,6 +10,9 @@ internal sealed class FieldMap
 {
     private readonly Dictionary<string, KeyValuePair<ScalarNode, LocatedNode>> _fields = new(StringComparer.Ordinal);
 
+    /// <summary>Allowed names that an unknown key was taken for (its error already says "did you mean").</summary>
+    private readonly HashSet<string> _misspelt = new(StringComparer.Ordinal);
+
     public FieldMap(BindContext context, MappingNode node, string path, IReadOnlyCollection<string> allowed)
     {
         Context = context;
@@ -27,6 +30,7 @@ internal sealed class FieldMap
             if (!allowed.Contains(name))
             {
                 context.Error(entry.Key, Field(name), $"unknown field '{name}'", Suggestions.Allowed(name, allowed, "allowed here"));
+                if (Suggestions.Closest(name, allowed) is { } meant) _misspelt.Add(meant);
                 continue;
             }
             _fields[name] = entry;
@@ -52,7 +56,7 @@ internal sealed class FieldMap
         if (node is null)
         {
             if (_fields.TryGetValue(name, out var e)) Context.Error(e.Value, Field(name), "a value is required", allowed);
-            else Context.Error(Node, Field(name), $"missing required field '{name}'", allowed);
+            else if (!_misspelt.Contains(name)) Context.Error(Node, Field(name), $"missing required field '{name}'", allowed);
         }
         return node;
     }

@@ -26,6 +26,8 @@ internal sealed partial class ScenarioBinder
             _context.Error(list, "actors", "the scenario has no actors", "at least two actors");
             return;
         }
+        _actorsListed = true;
+        _actorItems = list.Items.Count;
         for (int k = 0; k < list.Items.Count; k++)
         {
             var map = Item(list.Items[k], "actors", k, SchemaFields.Actor, "an actor (id, capability, positions, ...)");
@@ -86,7 +88,7 @@ internal sealed partial class ScenarioBinder
                 continue;
             }
             _issues.TryGetValue(key.Text, out var issue);
-            if (issue is null)
+            if (issue is null && _issuesListed)
                 _context.Error(key, at, $"unknown issue '{key.Text}'", Suggestions.Allowed(key.Text, _issues.Keys, "issues"));
             if (value is not MappingNode stanceMap)
             {

@@ -26,6 +26,7 @@ internal sealed partial class ScenarioBinder
             _context.Error(list, "issues", "the scenario has no issues", "at least one issue");
             return;
         }
+        _issuesListed = true;
         for (int k = 0; k < list.Items.Count; k++)
         {
             var map = Item(list.Items[k], "issues", k, SchemaFields.Issue, "an issue (id, title, scale, ...)");

@@ -58,7 +58,7 @@ internal sealed partial class ScenarioBinder
         IssueEntry? issue = null;
         if (issueId is not null && !_issues.TryGetValue(issueId, out issue))
         {
-            _context.Error(map.Get("issue")!, map.Field("issue"), $"unknown issue '{issueId}'", Suggestions.Allowed(issueId, _issues.Keys, "issues"));
+            if (_issuesListed) _context.Error(map.Get("issue")!, map.Field("issue"), $"unknown issue '{issueId}'", Suggestions.Allowed(issueId, _issues.Keys, "issues"));
             ok = false;
         }
         var kinds = ChangeKinds.Where(map.Has).ToArray();

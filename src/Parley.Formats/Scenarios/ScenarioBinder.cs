@@ -20,6 +20,11 @@ internal sealed partial class ScenarioBinder
     private readonly List<(string Id, LocatedNode Node, string Field)> _actorReferences = [];
     private double _salienceScale = 1;
 
+    /// <summary>False when the issues (actors) list itself is unusable: references to them are then not checked.</summary>
+    private bool _issuesListed, _actorsListed;
+
+    private int _actorItems;
+
     private ScenarioBinder(string file) => _context = new BindContext(file);
 
     /// <summary>Binds a parsed document (syntax errors included) into a scenario or its diagnostics.</summary>
@@ -146,6 +151,7 @@ internal sealed partial class ScenarioBinder
 
     private void CheckActorReferences()
     {
+        if (!_actorsListed) return;
         foreach (var (id, node, field) in _actorReferences)
             if (!_actors.ContainsKey(id))
                 _context.Error(node, field, $"unknown actor '{id}'", Suggestions.Allowed(id, _actors.Keys, "actors"));
@@ -154,8 +160,8 @@ internal sealed partial class ScenarioBinder
     /// <summary>Every issue needs at least two actors with a position on it; a scenario at least two actors.</summary>
     private void CheckParticipation(FieldMap top)
     {
-        if (_actors.Count == 0) return; // no usable actors: already reported
-        if (_actors.Count == 1)
+        if (!_actorsListed) return; // already reported
+        if (_actorItems == 1)
             _context.Error(top.Get("actors")!, "actors", "only one actor is declared", "at least two actors");
         foreach (var issue in _issues.Values.Where(i => i.Issue is not null))
             if (issue.Positioned < 2)
