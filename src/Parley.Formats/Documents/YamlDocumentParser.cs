@@ -13,6 +13,9 @@ public static class YamlDocumentParser
     /// <summary>The most nodes the aliases of one document may expand to.</summary>
     internal const long MaxAliasExpansion = 1_000_000;
 
+    /// <summary>The deepest nesting accepted (a scenario needs about 8); deeper input is refused before it gets slow.</summary>
+    internal const int MaxDepth = 256;
+
     public static ParsedDocument Parse(string file, string content)
     {
         var errors = new List<Diagnostic>();
@@ -39,6 +42,9 @@ public static class YamlDocumentParser
                         if (!scalar.Anchor.IsEmpty) anchors[scalar.Anchor.Value] = (node, 1);
                         builder.Add(node);
                         break;
+                    case MappingStart or SequenceStart when builder.Depth >= MaxDepth:
+                        errors.Add(new Diagnostic(file, mark.Line, mark.Column, "", "malformed YAML: nesting too deep", $"at most {MaxDepth} levels"));
+                        return new ParsedDocument(null, errors);
                     case MappingStart ms:
                         pending.Push((ms.Anchor.IsEmpty ? null : ms.Anchor.Value, size));
                         builder.StartMapping(mark);

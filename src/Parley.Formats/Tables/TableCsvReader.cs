@@ -97,6 +97,11 @@ public sealed class TableCsvReader : IScenarioReader
     {
         var index = new int[Columns.Length];
         Array.Fill(index, -1);
+        if (header.Any(h => double.TryParse(h, NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
+        {
+            errors.Add(new Diagnostic(file, (int)line, 1, "header", "the header row is missing (the first row holds numbers)", HeaderAllowed));
+            return null;
+        }
         bool ok = true;
         for (int k = 0; k < header.Length; k++)
         {
@@ -105,10 +110,7 @@ public sealed class TableCsvReader : IScenarioReader
             var mark = new Mark((int)line, k < starts.Count ? starts[k] : 1);
             if (c < 0)
             {
-                var what = double.TryParse(name, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
-                    ? "the first row is not a header (it holds a number)"
-                    : $"unknown column '{name}'";
-                errors.Add(new Diagnostic(file, mark.Line, mark.Column, "header", what, Suggestions.Allowed(name, Columns, HeaderAllowed + "; columns")));
+                errors.Add(new Diagnostic(file, mark.Line, mark.Column, "header", $"unknown column '{name}'", Suggestions.Allowed(name, Columns, HeaderAllowed + "; columns")));
                 ok = false;
             }
             else if (index[c] >= 0)
