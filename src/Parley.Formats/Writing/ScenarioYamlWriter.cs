@@ -74,9 +74,13 @@ public static partial class ScenarioYamlWriter
         else WriteValue(text, item, indent);
     }
 
-    /// <summary>Small mappings of scalars (scale, ranges, evidence, stances without extras) are written inline.</summary>
+    /// <summary>
+    /// Short mappings of scalars (scale, ranges, evidence, simple stances and changes) are written inline;
+    /// anchors (numeric keys) and anything longer go one key per line.
+    /// </summary>
     private static bool IsFlat(MappingNode map) =>
-        map.Entries.Count <= 3 && map.Entries.All(e => e.Value is ScalarNode s && (!s.Quoted || s.Text.Length <= 40));
+        map.Entries.All(e => e.Value is ScalarNode && !char.IsAsciiDigit(e.Key.Text[0]) && e.Key.Text[0] != '-')
+        && map.Entries.Sum(e => e.Key.Text.Length + Scalar((ScalarNode)e.Value).Length + 4) <= 80;
 
     /// <summary>Texts that read as names (ids, rule names) stay plain; anything else is double-quoted.</summary>
     private static string Scalar(ScalarNode s) =>
