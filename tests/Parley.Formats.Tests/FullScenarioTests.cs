@@ -54,7 +54,7 @@ public class FullScenarioTests
     {
         var yaml = TestRead.Minimal.Replace("salience: 0.9", "salience: 90").Replace("salience: 0.5", "salience: 50")
                    + "\nsalience_scale: 100\n";
-        var s = TestRead.Valid(TestRead.Yaml(yaml));
+        var s = TestRead.Valid(TestRead.FromYaml(yaml));
         Assert.Equal(0.9, s.StanceOf(new ActorId("usa"), new IssueId("spending"))!.Salience, 12);
         Assert.Equal(0.5, s.StanceOf(new ActorId("france"), new IssueId("spending"))!.Salience, 12);
     }
@@ -64,7 +64,7 @@ public class FullScenarioTests
     {
         var yaml = TestRead.Minimal.Replace("spending: {position: 5, salience: 0.9}", "spending: &same {position: 5, salience: 0.9}")
             .Replace("spending: {position: 3, salience: 0.5}", "spending: *same");
-        var s = TestRead.Valid(TestRead.Yaml(yaml));
+        var s = TestRead.Valid(TestRead.FromYaml(yaml));
         Assert.Equal(5, s.StanceOf(new ActorId("france"), new IssueId("spending"))!.Position);
     }
 
@@ -79,8 +79,8 @@ public class FullScenarioTests
                {"id": "usa", "capability": 10, "positions": {"spending": {"position": 5, "salience": 0.9}}},
                {"id": "france", "capability": 5, "positions": {"spending": {"position": 3, "salience": 0.5}}}]}
             """;
-        var fromJson = TestRead.Valid(TestRead.Json(json));
-        var fromYaml = TestRead.Valid(TestRead.Yaml(TestRead.Minimal));
+        var fromJson = TestRead.Valid(TestRead.FromJson(json));
+        var fromYaml = TestRead.Valid(TestRead.FromYaml(TestRead.Minimal));
         Assert.Equal(fromYaml.Stances, fromJson.Stances);
         Assert.Equal(fromYaml.Actors, fromJson.Actors);
         Assert.Equal("the new one", fromJson.Issues[0].NearestAnchor(4.9)!.Label);

@@ -49,9 +49,9 @@ public class TableCsvReaderTests
     {
         var path = SharedAnchors.RequireFile("eum/Sultan.csv");
         var content = File.ReadAllText(path).Replace("\r\n", "\n");
-        var lf = Valid(Csv(content, "Sultan.csv"));
-        var cr = Valid(Csv(content.Replace('\n', '\r'), "Sultan.csv"));   // the old-Mac line endings of the original
-        var crlf = Valid(Csv(content.Replace("\n", "\r\n"), "Sultan.csv"));
+        var lf = Valid(FromCsv(content, "Sultan.csv"));
+        var cr = Valid(FromCsv(content.Replace('\n', '\r'), "Sultan.csv"));   // the old-Mac line endings of the original
+        var crlf = Valid(FromCsv(content.Replace("\n", "\r\n"), "Sultan.csv"));
         Assert.Equal(17, lf.Actors.Count);
         Assert.Equal((12.85, 14.25), (lf.Issues[0].Scale.Min, lf.Issues[0].Scale.Max));
         Assert.Equal(13.40, StanceOf(lf, "SULTAN").Position);
@@ -63,14 +63,14 @@ public class TableCsvReaderTests
     [Fact]
     public void Errors_in_a_cr_only_file_are_on_the_right_line()
     {
-        var e = SingleError(Csv("Actor,Capability,Position,Salience\rA,1,2,0.5\rB,1,x,0.5\r"));
+        var e = SingleError(FromCsv("Actor,Capability,Position,Salience\rA,1,2,0.5\rB,1,x,0.5\r"));
         Assert.Equal((3, 5), (e.Line, e.Column));
     }
 
     [Fact]
     public void The_header_is_case_insensitive_in_any_order_with_spaces()
     {
-        var s = Valid(Csv(" actor , SALIENCE,position ,Capability\nA,0.5,1,2\nB,1,3,4\n"));
+        var s = Valid(FromCsv(" actor , SALIENCE,position ,Capability\nA,0.5,1,2\nB,1,3,4\n"));
         Assert.Equal(0.5, StanceOf(s, "A").Salience);
         Assert.Equal(2, s.Actor(new ActorId("A")).Capability);
         Assert.Equal(3, StanceOf(s, "B").Position);
@@ -79,7 +79,7 @@ public class TableCsvReaderTests
     [Fact]
     public void A_missing_header_is_an_error()
     {
-        var e = SingleError(Csv("Netherlands,0.08,4,80\nBelgium,0.08,7,40\n"));
+        var e = SingleError(FromCsv("Netherlands,0.08,4,80\nBelgium,0.08,7,40\n"));
         Assert.Equal(1, e.Line);
         Assert.Contains("Actor,Capability,Position,Salience", e.Allowed);
     }
@@ -87,7 +87,7 @@ public class TableCsvReaderTests
     [Fact]
     public void A_misspelt_column_is_named_with_a_suggestion()
     {
-        var e = SingleError(Csv("Actor,Capability,Position,Salince\nA,1,2,0.5\nB,1,3,0.5\n"));
+        var e = SingleError(FromCsv("Actor,Capability,Position,Salince\nA,1,2,0.5\nB,1,3,0.5\n"));
         Assert.Equal((1, 27), (e.Line, e.Column));
         Assert.Equal("unknown column 'Salince'", e.Message);
         Assert.StartsWith("did you mean 'Salience'?", e.Allowed);
@@ -96,7 +96,7 @@ public class TableCsvReaderTests
     [Fact]
     public void Bad_cells_are_located_by_line_character_column_and_column_name()
     {
-        var result = Csv("Actor,Capability,Position,Salience\n\"Bosnia, Herz.\",abc,2,0.5\nB,0,3,0.5\nC,1,NaN,0.5\nD,1,4,101\n");
+        var result = FromCsv("Actor,Capability,Position,Salience\n\"Bosnia, Herz.\",abc,2,0.5\nB,0,3,0.5\nC,1,NaN,0.5\nD,1,4,101\n");
         Assert.Equal(4, result.Errors.Count);
         Assert.Equal("table.csv:2:17: error: Capability: 'abc' is not a finite number (a finite number > 0)", result.Errors[0].ToString());
         Assert.Equal((3, 3, "Capability"), (result.Errors[1].Line, result.Errors[1].Column, result.Errors[1].Field));
@@ -107,7 +107,7 @@ public class TableCsvReaderTests
     [Fact]
     public void A_duplicate_actor_is_an_error()
     {
-        var e = SingleError(Csv("Actor,Capability,Position,Salience\nA,1,2,0.5\nB,1,3,0.5\nA,2,4,0.5\n"));
+        var e = SingleError(FromCsv("Actor,Capability,Position,Salience\nA,1,2,0.5\nB,1,3,0.5\nA,2,4,0.5\n"));
         Assert.Equal("duplicate actor 'A' (first on line 2)", e.Message);
         Assert.Equal(4, e.Line);
     }
@@ -115,7 +115,7 @@ public class TableCsvReaderTests
     [Fact]
     public void A_row_with_the_wrong_number_of_fields_is_an_error()
     {
-        var e = SingleError(Csv("Actor,Capability,Position,Salience\nA,1,2,0.5\nB,1,3\n"));
+        var e = SingleError(FromCsv("Actor,Capability,Position,Salience\nA,1,2,0.5\nB,1,3\n"));
         Assert.Equal(3, e.Line);
         Assert.Contains("3 field(s)", e.Message);
     }
@@ -123,30 +123,30 @@ public class TableCsvReaderTests
     [Fact]
     public void A_table_with_one_actor_is_an_error()
     {
-        var e = SingleError(Csv("Actor,Capability,Position,Salience\nA,1,2,0.5\n"));
+        var e = SingleError(FromCsv("Actor,Capability,Position,Salience\nA,1,2,0.5\n"));
         Assert.Contains("at least two", e.Allowed);
     }
 
     [Fact]
     public void An_empty_table_is_an_error()
     {
-        Assert.Equal("the file is empty", SingleError(Csv("")).Message);
+        Assert.Equal("the file is empty", SingleError(FromCsv("")).Message);
     }
 
     [Fact]
     public void A_given_scale_is_used_and_checked()
     {
         var options = new ReadOptions { Scale = new Scale(0, 10) };
-        var s = Valid(Csv("Actor,Capability,Position,Salience\nA,1,2,0.5\nB,1,3,0.5\n", options: options));
+        var s = Valid(FromCsv("Actor,Capability,Position,Salience\nA,1,2,0.5\nB,1,3,0.5\n", options: options));
         Assert.Equal((0.0, 10.0), (s.Issues[0].Scale.Min, s.Issues[0].Scale.Max));
-        var e = SingleError(Csv("Actor,Capability,Position,Salience\nA,1,2,0.5\nB,1,13,0.5\n", options: options));
+        var e = SingleError(FromCsv("Actor,Capability,Position,Salience\nA,1,2,0.5\nB,1,13,0.5\n", options: options));
         Assert.Equal((3, 5, "Position"), (e.Line, e.Column, e.Field));
     }
 
     [Fact]
     public void Equal_positions_widen_the_scale_with_a_notice()
     {
-        var result = Csv("Actor,Capability,Position,Salience\nA,1,5,0.5\nB,1,5,0.5\n");
+        var result = FromCsv("Actor,Capability,Position,Salience\nA,1,5,0.5\nB,1,5,0.5\n");
         var s = Valid(result);
         Assert.Equal((4.0, 6.0), (s.Issues[0].Scale.Min, s.Issues[0].Scale.Max));
         Assert.Contains(result.Notices, n => n.Contains("widened to 4..6"));
@@ -155,7 +155,7 @@ public class TableCsvReaderTests
     [Fact]
     public void Saliences_all_at_most_1_stay_as_shares()
     {
-        var result = Csv("Actor,Capability,Position,Salience\nA,1,5,1\nB,1,6,0.25\n");
+        var result = FromCsv("Actor,Capability,Position,Salience\nA,1,5,1\nB,1,6,0.25\n");
         Assert.Equal(1, StanceOf(Valid(result), "A").Salience);
         Assert.Empty(result.Notices);
     }
@@ -174,7 +174,7 @@ public class TableCsvReaderTests
     public void A_csv_file_is_read_by_the_csv_reader()
     {
         Assert.Equal("csv", ScenarioFiles.All.Single(r => r.Extensions.Contains(".csv")).Format);
-        Assert.True(Csv("Actor,Capability,Position,Salience\nA,1,2,0.5\nB,1,3,0.5\n", "my table.csv").Ok);
-        Assert.Equal("my-table", Valid(Csv("Actor,Capability,Position,Salience\nA,1,2,0.5\nB,1,3,0.5\n", "my table.csv")).Id);
+        Assert.True(FromCsv("Actor,Capability,Position,Salience\nA,1,2,0.5\nB,1,3,0.5\n", "my table.csv").Ok);
+        Assert.Equal("my-table", Valid(FromCsv("Actor,Capability,Position,Salience\nA,1,2,0.5\nB,1,3,0.5\n", "my table.csv")).Id);
     }
 }

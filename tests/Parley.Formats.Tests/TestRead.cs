@@ -5,9 +5,9 @@ namespace Parley.Formats.Tests;
 /// <summary>Helpers: read content as a given file name and look at the diagnostics.</summary>
 internal static class TestRead
 {
-    public static LoadResult<Scenario> Yaml(string content, string file = "test.yaml") => ScenarioFiles.Parse(file, content);
-    public static LoadResult<Scenario> Json(string content, string file = "test.json") => ScenarioFiles.Parse(file, content);
-    public static LoadResult<Scenario> Csv(string content, string file = "table.csv", ReadOptions? options = null) =>
+    public static LoadResult<Scenario> FromYaml(string content, string file = "test.yaml") => ScenarioFiles.Parse(file, content);
+    public static LoadResult<Scenario> FromJson(string content, string file = "test.json") => ScenarioFiles.Parse(file, content);
+    public static LoadResult<Scenario> FromCsv(string content, string file = "table.csv", ReadOptions? options = null) =>
         ScenarioFiles.Parse(file, content, options: options);
 
     public static Scenario Valid(LoadResult<Scenario> result)

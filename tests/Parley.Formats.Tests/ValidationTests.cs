@@ -12,7 +12,7 @@ public class ValidationTests
     [Fact]
     public void The_minimal_scenario_is_valid()
     {
-        var s = Valid(Yaml(Minimal));
+        var s = Valid(FromYaml(Minimal));
         Assert.Equal(2, s.Actors.Count);
         Assert.Equal(5, s.StanceOf(new ActorId("usa"), new IssueId("spending"))!.Position);
     }
@@ -20,14 +20,14 @@ public class ValidationTests
     [Fact]
     public void A_diagnostic_prints_file_line_column_field_message_and_what_is_allowed()
     {
-        var e = SingleError(Yaml(Minimal.Replace("capability: 10", "capability: ten")));
+        var e = SingleError(FromYaml(Minimal.Replace("capability: 10", "capability: ten")));
         Assert.Equal("test.yaml:10:17: error: actors[usa].capability: expected a number, got 'ten' (a finite number > 0)", e.ToString());
     }
 
     [Fact]
     public void Malformed_yaml_is_located()
     {
-        var e = SingleError(Yaml(Minimal.Replace("scale: {min: 2, max: 5}", "scale: {min: 2, max: 5")));
+        var e = SingleError(FromYaml(Minimal.Replace("scale: {min: 2, max: 5}", "scale: {min: 2, max: 5")));
         Assert.StartsWith("malformed YAML", e.Message);
         Assert.InRange(e.Line, 7, 8);
         Assert.True(e.Column > 0);
@@ -37,7 +37,7 @@ public class ValidationTests
     public void Malformed_json_is_located()
     {
         var json = "{\n  \"scenario\": {\"id\": \"x\", \"title\": \"X\"},\n  \"issues\": [\n    {\"id\": \"a\" \"title\": \"A\"}\n  ]\n}";
-        var e = SingleError(Json(json));
+        var e = SingleError(FromJson(json));
         Assert.StartsWith("malformed JSON", e.Message);
         Assert.Equal(4, e.Line);
         Assert.Equal(16, e.Column);
@@ -49,7 +49,7 @@ public class ValidationTests
         var json = "{\"scenario\": {\"id\": \"x\", \"title\": \"X\"},\n \"issues\": [{\"id\": \"a\", \"title\": \"A\", \"scale\": {\"min\": 0, \"max\": 1}}],\n"
                    + " \"actors\": [{\"id\": \"p\", \"capability\": 1, \"positions\": {\"a\": {\"position\": 0, \"salience\": 1}}},\n"
                    + "             {\"id\": \"q\", \"capability\": -2, \"positions\": {\"a\": {\"position\": 1, \"salience\": 1}}}]}";
-        var e = SingleError(Json(json));
+        var e = SingleError(FromJson(json));
         Assert.Equal((4, 40), (e.Line, e.Column));
         Assert.Equal("actors[q].capability", e.Field);
     }
@@ -58,7 +58,7 @@ public class ValidationTests
     public void Json_columns_count_characters_not_bytes()
     {
         var json = "{\"scenario\": {\"id\": \"x\", \"title\": \"Ünïcödé\", \"tïtle\": 1}}";
-        var errors = Json(json).Errors;
+        var errors = FromJson(json).Errors;
         var unknown = Assert.Single(errors, d => d.Message.Contains("unknown field"));
         Assert.Equal(46, unknown.Column); // 50 if bytes were counted
     }
@@ -66,7 +66,7 @@ public class ValidationTests
     [Fact]
     public void An_unknown_field_suggests_the_nearest_allowed_name()
     {
-        var e = SingleError(Yaml(Minimal.Replace("capability: 10", "capabilty: 10")));
+        var e = SingleError(FromYaml(Minimal.Replace("capability: 10", "capabilty: 10")));
         Assert.Equal((10, 5), (e.Line, e.Column));
         Assert.Equal("actors[usa].capabilty", e.Field);
         Assert.Equal("unknown field 'capabilty'", e.Message);
@@ -76,7 +76,7 @@ public class ValidationTests
     [Fact]
     public void An_unknown_top_level_field_suggests_too()
     {
-        var errors = Yaml(Minimal.Replace("actors:", "actor:")).Errors;
+        var errors = FromYaml(Minimal.Replace("actors:", "actor:")).Errors;
         var e = Assert.Single(errors);
         Assert.StartsWith("did you mean 'actors'?", e.Allowed);
     }
@@ -84,14 +84,14 @@ public class ValidationTests
     [Fact]
     public void An_unknown_field_far_from_every_name_gets_no_suggestion()
     {
-        var e = SingleError(Yaml(Minimal.Replace("capability: 10", "capability: 10\n    zzzzzz: 1")));
+        var e = SingleError(FromYaml(Minimal.Replace("capability: 10", "capability: 10\n    zzzzzz: 1")));
         Assert.StartsWith("allowed here: id, name", e.Allowed);
     }
 
     [Fact]
     public void A_missing_required_field_is_named()
     {
-        var e = SingleError(Yaml(Minimal.Replace("  title: Minimal\n", "")));
+        var e = SingleError(FromYaml(Minimal.Replace("  title: Minimal\n", "")));
         Assert.Equal("scenario.title", e.Field);
         Assert.Equal("missing required field 'title'", e.Message);
         Assert.Equal(2, e.Line);
@@ -100,14 +100,14 @@ public class ValidationTests
     [Fact]
     public void A_missing_capability_is_named()
     {
-        var e = SingleError(Yaml(Minimal.Replace("    capability: 5\n", "")));
+        var e = SingleError(FromYaml(Minimal.Replace("    capability: 5\n", "")));
         Assert.Equal("actors[france].capability", e.Field);
     }
 
     [Fact]
     public void A_string_where_a_number_is_expected_is_a_wrong_type()
     {
-        var e = SingleError(Yaml(Minimal.Replace("capability: 10", "capability: \"10\"")));
+        var e = SingleError(FromYaml(Minimal.Replace("capability: 10", "capability: \"10\"")));
         Assert.Contains("expected a number", e.Message);
         Assert.Contains("quoted", e.Message);
     }
@@ -115,7 +115,7 @@ public class ValidationTests
     [Fact]
     public void A_mapping_where_a_list_is_expected_is_a_wrong_type()
     {
-        var e = SingleError(Yaml(Minimal.Replace("issues:\n  - id: spending", "issues:\n  spending:\n    id: spending").Replace("\n    title: Spending", "\n    title2: Spending")));
+        var e = SingleError(FromYaml(Minimal.Replace("issues:\n  - id: spending", "issues:\n  spending:\n    id: spending").Replace("\n    title: Spending", "\n    title2: Spending")));
         Assert.Equal("issues", e.Field);
         Assert.Contains("expected a list", e.Message);
     }
@@ -123,7 +123,7 @@ public class ValidationTests
     [Fact]
     public void A_duplicate_actor_id_is_an_error()
     {
-        var e = SingleError(Yaml(Minimal.Replace("- id: france", "- id: usa")));
+        var e = SingleError(FromYaml(Minimal.Replace("- id: france", "- id: usa")));
         Assert.Equal((13, 9), (e.Line, e.Column));
         Assert.Equal("duplicate actor id 'usa' (first declared on line 9)", e.Message);
     }
@@ -132,7 +132,7 @@ public class ValidationTests
     public void A_duplicate_issue_id_is_an_error()
     {
         var yaml = Minimal.Replace("actors:", "  - id: spending\n    title: Again\n    scale: {min: 0, max: 1}\nactors:");
-        var e = SingleError(Yaml(yaml));
+        var e = SingleError(FromYaml(yaml));
         Assert.Equal("issues[spending].id", e.Field);
         Assert.Equal(8, e.Line);
         Assert.Contains("duplicate issue id 'spending'", e.Message);
@@ -142,7 +142,7 @@ public class ValidationTests
     public void A_duplicate_source_id_is_an_error()
     {
         var yaml = Minimal.Replace("  title: Minimal", "  title: Minimal\n  sources:\n    - {id: s1, title: One}\n    - {id: s1, title: Two}");
-        var e = SingleError(Yaml(yaml));
+        var e = SingleError(FromYaml(yaml));
         Assert.Equal("scenario.sources[s1].id", e.Field);
         Assert.Equal(6, e.Line);
         Assert.Contains("duplicate source id 's1'", e.Message);
@@ -151,7 +151,7 @@ public class ValidationTests
     [Fact]
     public void A_duplicate_key_in_a_mapping_is_an_error()
     {
-        var e = SingleError(Yaml(Minimal.Replace("capability: 10", "capability: 10\n    capability: 11")));
+        var e = SingleError(FromYaml(Minimal.Replace("capability: 10", "capability: 10\n    capability: 11")));
         Assert.Equal("duplicate key 'capability' (first given on line 10)", e.Message);
         Assert.Equal(11, e.Line);
     }
@@ -159,7 +159,7 @@ public class ValidationTests
     [Fact]
     public void An_unknown_agenda_setter_is_an_error()
     {
-        var e = SingleError(Yaml(Minimal + "\nagenda_setter: usaa\n"));
+        var e = SingleError(FromYaml(Minimal + "\nagenda_setter: usaa\n"));
         Assert.Equal("agenda_setter", e.Field);
         Assert.Equal("unknown actor 'usaa'", e.Message);
         Assert.StartsWith("did you mean 'usa'?", e.Allowed);
@@ -168,7 +168,7 @@ public class ValidationTests
     [Fact]
     public void An_unknown_actor_in_a_shock_is_an_error()
     {
-        var e = SingleError(Yaml(Minimal + "\nshocks:\n  - id: walkout\n    changes:\n      - {round: 2, actor: frnace, remove: true}\n"));
+        var e = SingleError(FromYaml(Minimal + "\nshocks:\n  - id: walkout\n    changes:\n      - {round: 2, actor: frnace, remove: true}\n"));
         Assert.Equal("shocks[walkout].changes[0].actor", e.Field);
         Assert.Equal(20, e.Line);
         Assert.StartsWith("did you mean 'france'?", e.Allowed);
@@ -177,7 +177,7 @@ public class ValidationTests
     [Fact]
     public void An_unknown_issue_in_positions_is_an_error()
     {
-        var e = SingleError(Yaml(Minimal.Replace("spending: {position: 3, salience: 0.5}",
+        var e = SingleError(FromYaml(Minimal.Replace("spending: {position: 3, salience: 0.5}",
             "spending: {position: 3, salience: 0.5}\n      spendng: {position: 3, salience: 0.5}")));
         Assert.Equal("actors[france].positions.spendng", e.Field);
         Assert.Equal((17, 7), (e.Line, e.Column));
@@ -189,7 +189,7 @@ public class ValidationTests
     {
         var yaml = Minimal.Replace("  title: Minimal", "  title: Minimal\n  sources:\n    - {id: seed-000, title: One}")
             .Replace("{position: 5, salience: 0.9}", "{position: 5, salience: 0.9, evidence: {source: seed-001, quote: \"we want 5%\"}}");
-        var e = SingleError(Yaml(yaml));
+        var e = SingleError(FromYaml(yaml));
         Assert.Equal("actors[usa].positions.spending.evidence.source", e.Field);
         Assert.Equal("unknown source 'seed-001'", e.Message);
         Assert.StartsWith("did you mean 'seed-000'?", e.Allowed);
@@ -198,7 +198,7 @@ public class ValidationTests
     [Fact]
     public void A_position_outside_the_scale_is_an_error()
     {
-        var e = SingleError(Yaml(Minimal.Replace("position: 5,", "position: 6,")));
+        var e = SingleError(FromYaml(Minimal.Replace("position: 5,", "position: 6,")));
         Assert.Equal("actors[usa].positions.spending.position", e.Field);
         Assert.Equal("position 6 lies outside the issue's scale", e.Message);
         Assert.Equal("2..5", e.Allowed);
@@ -211,7 +211,7 @@ public class ValidationTests
     [InlineData("salience_scale: 100\n", "150", "0..100 (salience_scale: 100)")]
     public void A_salience_outside_its_range_is_an_error(string header, string salience, string allowed)
     {
-        var e = SingleError(Yaml(header + Minimal.Replace("salience: 0.9", "salience: " + salience).Replace("salience: 0.5", "salience: 0.5".Replace("0.5", header.Length > 0 ? "50" : "0.5"))));
+        var e = SingleError(FromYaml(header + Minimal.Replace("salience: 0.9", "salience: " + salience).Replace("salience: 0.5", "salience: 0.5".Replace("0.5", header.Length > 0 ? "50" : "0.5"))));
         Assert.Equal("actors[usa].positions.spending.salience", e.Field);
         Assert.Equal(allowed, e.Allowed);
     }
@@ -219,7 +219,7 @@ public class ValidationTests
     [Fact]
     public void A_salience_scale_other_than_1_or_100_is_an_error()
     {
-        var e = SingleError(Yaml("salience_scale: 10\n" + Minimal));
+        var e = SingleError(FromYaml("salience_scale: 10\n" + Minimal));
         Assert.Equal("salience_scale", e.Field);
     }
 
@@ -237,7 +237,7 @@ public class ValidationTests
     [InlineData("1,5", "expected a number, got '1,5'")]
     public void A_capability_must_be_a_finite_number_above_zero(string value, string message)
     {
-        var e = SingleError(Yaml(Minimal.Replace("capability: 10", "capability: " + value)));
+        var e = SingleError(FromYaml(Minimal.Replace("capability: 10", "capability: " + value)));
         Assert.Equal("actors[usa].capability", e.Field);
         Assert.Equal(message, e.Message);
         Assert.Equal((10, 17), (e.Line, e.Column));
@@ -250,7 +250,7 @@ public class ValidationTests
         try
         {
             System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
-            var s = Valid(Yaml(Minimal.Replace("capability: 10", "capability: 1.5e1")));
+            var s = Valid(FromYaml(Minimal.Replace("capability: 10", "capability: 1.5e1")));
             Assert.Equal(15, s.Actors[0].Capability);
         }
         finally { System.Globalization.CultureInfo.CurrentCulture = saved; }
@@ -261,7 +261,7 @@ public class ValidationTests
     [InlineData("{min: 6, max: 2}")]
     public void A_scale_needs_min_below_max(string scale)
     {
-        var e = SingleError(Yaml(Minimal.Replace("{min: 2, max: 5}", scale)));
+        var e = SingleError(FromYaml(Minimal.Replace("{min: 2, max: 5}", scale)));
         Assert.Equal("issues[spending].scale.min", e.Field);
         Assert.Equal("min < max", e.Allowed);
     }
@@ -269,7 +269,7 @@ public class ValidationTests
     [Fact]
     public void An_anchor_outside_the_scale_is_an_error()
     {
-        var e = SingleError(Yaml(Minimal.Replace("scale: {min: 2, max: 5}", "scale: {min: 2, max: 5}\n    anchors:\n      2: old target\n      6: too far")));
+        var e = SingleError(FromYaml(Minimal.Replace("scale: {min: 2, max: 5}", "scale: {min: 2, max: 5}\n    anchors:\n      2: old target\n      6: too far")));
         Assert.Equal("issues[spending].anchors.6", e.Field);
         Assert.Equal(10, e.Line);
         Assert.Equal("2..5", e.Allowed);
@@ -278,7 +278,7 @@ public class ValidationTests
     [Fact]
     public void A_status_quo_outside_the_scale_is_an_error()
     {
-        var e = SingleError(Yaml(Minimal.Replace("scale: {min: 2, max: 5}", "scale: {min: 2, max: 5}\n    status_quo: 1.5")));
+        var e = SingleError(FromYaml(Minimal.Replace("scale: {min: 2, max: 5}", "scale: {min: 2, max: 5}\n    status_quo: 1.5")));
         Assert.Equal("issues[spending].status_quo", e.Field);
         Assert.Equal("1.5 lies outside the issue's scale", e.Message);
     }
@@ -290,7 +290,7 @@ public class ValidationTests
     [InlineData("{low: 3}", "range.high", "missing required field 'high'")]
     public void A_range_needs_low_mode_high_in_order_and_on_the_scale(string range, string field, string message)
     {
-        var e = SingleError(Yaml(Minimal.Replace("{position: 5, salience: 0.9}", "{position: 5, salience: 0.9, range: " + range + "}")));
+        var e = SingleError(FromYaml(Minimal.Replace("{position: 5, salience: 0.9}", "{position: 5, salience: 0.9, range: " + range + "}")));
         Assert.Equal("actors[usa].positions.spending." + field, e.Field);
         Assert.Equal(message, e.Message);
     }
@@ -298,17 +298,17 @@ public class ValidationTests
     [Fact]
     public void An_empty_file_is_an_error()
     {
-        var e = SingleError(Yaml("# nothing here\n"));
+        var e = SingleError(FromYaml("# nothing here\n"));
         Assert.Equal("the file is empty", e.Message);
         Assert.Equal((1, 1), (e.Line, e.Column));
-        Assert.Equal("the file is empty", SingleError(Json("")).Message.Replace("malformed JSON: ", "") is var m && m.Length > 0 ? "the file is empty" : m);
+        Assert.Equal("the file is empty", SingleError(FromJson(" \n")).Message);
     }
 
     [Fact]
     public void A_scenario_without_actors_is_an_error()
     {
         var yaml = Minimal[..Minimal.IndexOf("actors:", StringComparison.Ordinal)] + "actors: []\n";
-        var e = SingleError(Yaml(yaml));
+        var e = SingleError(FromYaml(yaml));
         Assert.Equal("the scenario has no actors", e.Message);
     }
 
@@ -316,7 +316,7 @@ public class ValidationTests
     public void A_scenario_without_issues_is_an_error()
     {
         var yaml = "scenario: {id: x, title: X}\nissues: []\nactors:\n  - {id: a, capability: 1}\n  - {id: b, capability: 1}\n";
-        var e = SingleError(Yaml(yaml));
+        var e = SingleError(FromYaml(yaml));
         Assert.Equal("the scenario has no issues", e.Message);
         Assert.Equal("issues", e.Field);
     }
@@ -324,7 +324,7 @@ public class ValidationTests
     [Fact]
     public void An_issue_needs_two_positioned_actors()
     {
-        var e = SingleError(Yaml(Minimal.Replace("    positions:\n      spending: {position: 3, salience: 0.5}", "    name: France")));
+        var e = SingleError(FromYaml(Minimal.Replace("    positions:\n      spending: {position: 3, salience: 0.5}", "    name: France")));
         Assert.Equal("issues[spending]", e.Field);
         Assert.Equal("issue 'spending' has 1 actor(s) with a position on it", e.Message);
         Assert.Equal(5, e.Line);
@@ -361,7 +361,7 @@ public class ValidationTests
     {
         var yaml = Minimal.Replace("  title: Minimal", "  title: Minimal\n  sources:\n    - {id: s1, title: One}")
             .Replace("{position: 5, salience: 0.9}", "{position: 5, salience: 0.9, evidence: " + evidence + "}");
-        var e = SingleError(Yaml(yaml));
+        var e = SingleError(FromYaml(yaml));
         Assert.Equal(message, e.Message);
         Assert.StartsWith("actors[usa].positions.spending.evidence", e.Field);
     }
@@ -369,7 +369,7 @@ public class ValidationTests
     [Fact]
     public void An_unknown_decision_rule_is_an_error()
     {
-        var e = SingleError(Yaml(Minimal + "\ndecision_rule: concensus\n"));
+        var e = SingleError(FromYaml(Minimal + "\ndecision_rule: concensus\n"));
         Assert.Equal("decision_rule", e.Field);
         Assert.StartsWith("did you mean 'consensus'?", e.Allowed);
     }
@@ -379,7 +379,7 @@ public class ValidationTests
     [InlineData("-0.1")]
     public void A_threshold_outside_0_to_1_is_an_error(string threshold)
     {
-        var e = SingleError(Yaml(Minimal + "\ndecision_rule: {type: qualified-majority, threshold: " + threshold + "}\n"));
+        var e = SingleError(FromYaml(Minimal + "\ndecision_rule: {type: qualified-majority, threshold: " + threshold + "}\n"));
         Assert.Equal("decision_rule.threshold", e.Field);
         Assert.Equal($"threshold {threshold} lies outside 0..1", e.Message);
     }
@@ -387,7 +387,7 @@ public class ValidationTests
     [Fact]
     public void Decision_rule_weights_must_name_actors()
     {
-        var e = SingleError(Yaml(Minimal + "\ndecision_rule: {type: majority, weights: {usa: 2, germany: 1}}\n"));
+        var e = SingleError(FromYaml(Minimal + "\ndecision_rule: {type: majority, weights: {usa: 2, germany: 1}}\n"));
         Assert.Equal("decision_rule.weights.germany", e.Field);
         Assert.Equal("unknown actor 'germany'", e.Message);
     }
@@ -399,7 +399,7 @@ public class ValidationTests
             .Replace("capability: 10", "capability: -1")                   // line 10
             .Replace("position: 3,", "position: 7,")                        // line 16
             .Replace("  title: Minimal", "  titel: Minimal");               // line 3 (and title is then missing)
-        var errors = Yaml(yaml).Errors;
+        var errors = FromYaml(yaml).Errors;
         Assert.Equal(3, errors.Count);
         Assert.Equal([3, 10, 16], errors.Select(e => e.Line).Order());
         Assert.Contains(errors, e => e.Field == "scenario.titel" && e.Allowed!.StartsWith("did you mean 'title'?"));
@@ -413,7 +413,7 @@ public class ValidationTests
         var yaml = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
         for (char c = 'b'; c <= 'k'; c++)
             yaml += $"{c}: &{c} [*{(char)(c - 1)}, *{(char)(c - 1)}, *{(char)(c - 1)}, *{(char)(c - 1)}, *{(char)(c - 1)}, *{(char)(c - 1)}, *{(char)(c - 1)}, *{(char)(c - 1)}, *{(char)(c - 1)}, *{(char)(c - 1)}]\n";
-        var e = SingleError(Yaml(yaml));
+        var e = SingleError(FromYaml(yaml));
         Assert.Equal("aliases expand to too many nodes", e.Message);
     }
 
@@ -421,8 +421,8 @@ public class ValidationTests
     public void Deep_nesting_is_an_error_not_a_crash()
     {
         var json = new string('[', 100_000) + new string(']', 100_000);
-        Assert.False(Json(json).Ok);
+        Assert.False(FromJson(json).Ok);
         var yaml = "x: " + new string('[', 100_000) + new string(']', 100_000);
-        Assert.False(Yaml(yaml).Ok);
+        Assert.False(FromYaml(yaml).Ok);
     }
 }

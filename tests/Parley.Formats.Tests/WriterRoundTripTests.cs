@@ -14,7 +14,7 @@ public class WriterRoundTripTests
     {
         var original = Valid(ScenarioFiles.Load(Fixtures.Path("scenarios", "full.yaml")));
         var yaml = ScenarioYamlWriter.Write(original);
-        var again = Valid(Yaml(yaml, "written.yaml"));
+        var again = Valid(FromYaml(yaml, "written.yaml"));
         ScenarioEquivalence.AssertEquivalent(original, again);
         Assert.Equal(yaml, ScenarioYamlWriter.Write(again));
     }
@@ -23,7 +23,7 @@ public class WriterRoundTripTests
     public void The_full_fixture_round_trips_through_json()
     {
         var original = Valid(ScenarioFiles.Load(Fixtures.Path("scenarios", "full.yaml")));
-        var again = Valid(Json(ScenarioJsonWriter.Write(original), "written.json"));
+        var again = Valid(FromJson(ScenarioJsonWriter.Write(original), "written.json"));
         ScenarioEquivalence.AssertEquivalent(original, again);
     }
 
@@ -42,7 +42,7 @@ public class WriterRoundTripTests
     public void A_csv_table_converts_to_yaml_and_back()
     {
         var table = Valid(ScenarioFiles.Load(Fixtures.Path("tables", "ec-emissions.csv")));
-        var again = Valid(Yaml(ScenarioYamlWriter.Write(table), "ec-emissions.yaml"));
+        var again = Valid(FromYaml(ScenarioYamlWriter.Write(table), "ec-emissions.yaml"));
         ScenarioEquivalence.AssertEquivalent(table, again);
     }
 
@@ -53,11 +53,11 @@ public class WriterRoundTripTests
         {
             var original = RandomScenarios.Create(seed);
             var yaml = ScenarioYamlWriter.Write(original);
-            var fromYaml = Yaml(yaml, "random.yaml");
+            var fromYaml = FromYaml(yaml, "random.yaml");
             Assert.True(fromYaml.Ok, yaml + "\n" + string.Join("\n", fromYaml.Errors));
             ScenarioEquivalence.AssertEquivalent(original, fromYaml.Value!);
             var json = ScenarioJsonWriter.Write(original);
-            var fromJson = Json(json, "random.json");
+            var fromJson = FromJson(json, "random.json");
             Assert.True(fromJson.Ok, json + "\n" + string.Join("\n", fromJson.Errors));
             ScenarioEquivalence.AssertEquivalent(original, fromJson.Value!);
         }).QuickCheckThrowOnFailure();

@@ -12,6 +12,7 @@ public static class JsonDocumentParser
 {
     public static ParsedDocument Parse(string file, string content)
     {
+        if (string.IsNullOrWhiteSpace(content)) return new ParsedDocument(null, []); // reported as an empty file
         var bytes = Encoding.UTF8.GetBytes(content);
         var lines = new LineMap(bytes);
         var errors = new List<Diagnostic>();
