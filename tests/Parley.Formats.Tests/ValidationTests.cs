@@ -425,4 +425,42 @@ public class ValidationTests
         var yaml = "x: " + new string('[', 100_000) + new string(']', 100_000);
         Assert.False(FromYaml(yaml).Ok);
     }
+
+    [Fact]
+    public void Json_cannot_smuggle_nan_or_quoted_numbers()
+    {
+        var json = "{\"scenario\": {\"id\": \"x\", \"title\": \"X\"}, \"issues\": [{\"id\": \"a\", \"title\": \"A\", \"scale\": {\"min\": 0, \"max\": 1}}],\n"
+                   + " \"actors\": [{\"id\": \"p\", \"capability\": \"NaN\", \"positions\": {\"a\": {\"position\": 0, \"salience\": 1}}},\n"
+                   + "             {\"id\": \"q\", \"capability\": 1, \"positions\": {\"a\": {\"position\": 1, \"salience\": 1}}}]}";
+        var e = SingleError(FromJson(json));
+        Assert.Equal("actors[p].capability", e.Field);
+        Assert.Equal("'NaN' is not a finite number", e.Message);
+        Assert.StartsWith("malformed JSON", SingleError(FromJson(json.Replace("\"NaN\"", "NaN"))).Message);
+    }
+
+    [Fact]
+    public void An_unknown_issue_in_a_shock_is_an_error()
+    {
+        var e = SingleError(FromYaml(Minimal + "\nshocks:\n  - id: s\n    changes:\n      - {actor: usa, issue: spendin, position: 3}\n"));
+        Assert.Equal("shocks[s].changes[0].issue", e.Field);
+        Assert.StartsWith("did you mean 'spending'?", e.Allowed);
+    }
+
+    [Theory]
+    [InlineData("{actor: usa}", "the change does nothing")]
+    [InlineData("{actor: usa, remove: true, capability: 2}", "the change sets remove and capability at once")]
+    [InlineData("{actor: usa, salience: 0.5}", "a change of salience needs the issue")]
+    [InlineData("{actor: usa, round: 1.5, remove: true}", "round 1.5 is not a whole number >= 0")]
+    public void A_shock_change_does_exactly_one_thing(string change, string message)
+    {
+        var e = SingleError(FromYaml(Minimal + "\nshocks:\n  - id: s\n    changes:\n      - " + change + "\n"));
+        Assert.Equal(message, e.Message);
+    }
+
+    [Fact]
+    public void A_qualified_majority_needs_a_threshold()
+    {
+        var e = SingleError(FromYaml(Minimal + "\ndecision_rule: qualified-majority\n"));
+        Assert.Equal("a qualified majority needs a threshold", e.Message);
+    }
 }
