@@ -15,8 +15,12 @@ public sealed class WeightedMedianModel : IssueModel
         "Capability × salience weighted median of the positions (lower median on ties).",
         "Black (1948) J. Political Economy 56(1); Bueno de Mesquita (1994), European Community Decision Making, Yale UP");
 
-    public override IssueResult Run(IssueProblem problem, ModelSettings settings) =>
-        new() { Issue = problem.Issue.Id, Forecast = Forecast(problem, settings) };
+    public override IssueResult Run(IssueProblem problem, ModelSettings settings) => new()
+    {
+        Issue = problem.Issue.Id,
+        Forecast = Forecast(problem, settings),
+        Notes = CompromiseModel.AllWeightsZero(problem) ? [CompromiseModel.ZeroWeightsNote] : null,
+    };
 
     public override double Forecast(IssueProblem problem, ModelSettings settings) =>
         LowerWeightedMedian(problem.Positions, problem.Capabilities, problem.Saliences);
