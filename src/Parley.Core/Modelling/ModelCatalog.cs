@@ -1,5 +1,6 @@
 using Parley.Core.Models.Baselines;
 using Parley.Core.Models.ExpectedUtility;
+using Parley.Core.Models.Procedural;
 
 namespace Parley.Core.Modelling;
 
@@ -10,6 +11,8 @@ public static class ModelCatalog
     [
         new CompromiseModel(),
         new WeightedMedianModel(),
+        new NashBargainingModel(),
+        new ConsensusModel(),
         new ExpectedUtilityModel(),
     ];
 

@@ -23,8 +23,8 @@ public static class ForecastJson
         WriteIndented = true,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-        // Results use C# `required` members (one of them [JsonIgnore]d): only written, never read, so drop the
-        // required-ness, which System.Text.Json otherwise rejects for an ignored member.
+        // Results are written, never read back: `required` (a construction rule of the result records) must not
+        // make the serialiser demand setters for ignored properties.
         TypeInfoResolver = new DefaultJsonTypeInfoResolver
         {
             Modifiers = { info => { foreach (var p in info.Properties) p.IsRequired = false; } },
