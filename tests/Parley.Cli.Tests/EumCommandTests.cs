@@ -91,7 +91,7 @@ public class EumCommandTests
         Assert.Contains("r = 0.754", text);
         Assert.Contains("-0.115", text);   // E^Belgium(U_Belgium,France)
         Assert.Contains("0.243", text);    // E^Belgium(U_France,Belgium)
-        Assert.Contains("compromise (gives way)", text);
+        Assert.Contains("compromise (i yields)", text);
         Assert.Contains("Belgium compromises with France → 8.42", text);
         Assert.Contains("same position", text); // Ireland and Greece at 7
     }
@@ -131,7 +131,7 @@ public class EumCommandTests
     {
         var r = RunOrSkipWithoutReader("explain", Fixtures.Path("ec-emissions.yaml"), "--model", "eum", "--actor", "Belgium");
         Assert.Equal(0, r.ExitCode);
-        Assert.Contains("compromise (gives way)", r.Out);
+        Assert.Contains("compromise (i yields)", r.Out);
         var bad = CliRunner.Run("explain", Fixtures.Path("ec-emissions.yaml"), "--model", "eum", "--actor", "Narnia");
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("Narnia", bad.Err);

@@ -97,8 +97,8 @@ public static class ExplainCommand
         table.AddColumn("other actor");
         table.AddColumn(new TableColumn("position").RightAligned());
         table.AddColumn(new TableColumn("P(win)").RightAligned());
-        table.AddColumn(new TableColumn($"E(U) {Markup.Escape(view.Actor)}→other").RightAligned());
-        table.AddColumn(new TableColumn($"E(U) other→{Markup.Escape(view.Actor)}").RightAligned());
+        table.AddColumn(new TableColumn("E(U_ij)").RightAligned());
+        table.AddColumn(new TableColumn("E(U_ji)").RightAligned());
         table.AddColumn("quadrant");
         table.AddColumn("implied offer");
         foreach (var row in view.Rows.OrderByDescending(r => r.EuSelf - r.EuOther))
@@ -113,8 +113,8 @@ public static class ExplainCommand
                 Markup.Escape(row.Text));
         }
         console.Write(table);
-        console.MarkupLine("[grey]  E(U) i→other = E^i(U_ij), what the actor expects from challenging the other; E(U) other→i = E^i(U_ji), " +
-                           "what it believes the other expects from challenging it (both with the actor's own risk exponent).[/]");
+        console.MarkupLine($"[grey]  i = {Markup.Escape(view.ActorName)}, j = the other actor. E(U_ij): what i expects from challenging j; " +
+                           "E(U_ji): what i believes j expects from challenging i (both valued with i's risk exponent).[/]");
     }
 
     private static string QuadrantName(Quadrant q) => q switch
@@ -122,8 +122,8 @@ public static class ExplainCommand
         Quadrant.SamePosition => "same position",
         Quadrant.ConfrontationWin => "conflict (wins)",
         Quadrant.ConfrontationLose => "conflict (loses)",
-        Quadrant.CompromiseWin => "compromise (upper hand)",
-        Quadrant.CompromiseLose => "compromise (gives way)",
+        Quadrant.CompromiseWin => "compromise (i leads)",
+        Quadrant.CompromiseLose => "compromise (i yields)",
         Quadrant.CompelWin => "compel",
         Quadrant.CompelLose => "capitulate",
         Quadrant.Stalemate => "stalemate",

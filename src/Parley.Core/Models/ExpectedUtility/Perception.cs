@@ -142,7 +142,7 @@ public static class Perception
                 Quadrant.Stalemate => "stalemate",
                 _ => "indifferent",
             };
-            if (unreachable) text += " (never taken in the reference variant: its capitulation branch is unreachable)";
+            if (unreachable) text += " (not in the reference variant)";
             rows.Add(new PerceptionRow(problem.ActorKey(j), otherName, xj, kernel.Probability(me, k), a, b, q, mover, pos, text));
         }
         return new PerceptionView(problem.ActorKey(actorIndex), myName, problem.Issue.Id.Value, options.Variant.Name,

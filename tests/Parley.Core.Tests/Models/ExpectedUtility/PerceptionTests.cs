@@ -69,7 +69,7 @@ public class PerceptionCapitulationTests
         Assert.Equal(Quadrant.CompelLose, nl.Quadrant); // -0.4725 vs 0.2423 (round-1 internals)
         Assert.Equal("none", nl.Mover);
         Assert.Equal(7.0, nl.ImpliedPosition);
-        Assert.Contains("never taken in the reference variant", nl.Text);
+        Assert.Contains("(not in the reference variant)", nl.Text);
         var paper = Perception.For(problem, ModelSettings.Default.With("variant", "paper"), EcEmissions.Index("Belgium"));
         Assert.All(paper.Rows.Where(r => r.Quadrant == Quadrant.CompelLose), r => Assert.Equal(("self", r.OtherPosition), (r.Mover, r.ImpliedPosition)));
     }
