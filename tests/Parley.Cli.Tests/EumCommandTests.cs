@@ -147,4 +147,32 @@ public class EumCommandTests
         var r1 = entry.GetProperty("rounds")[1].GetProperty("positions");
         Assert.Equal(8.415932315426764, r1.EnumerateObject().First(p => p.Name.Contains("Belgium", StringComparison.OrdinalIgnoreCase)).Value.GetDouble(), 9);
     }
+
+    [Fact]
+    public void The_bundled_Hague_scenario_runs_issue_by_issue_with_both_variants()
+    {
+        foreach (var variant in new[] { "reference", "paper" })
+        {
+            var r = CliRunner.Run("run", "--model", "eum", "--variant", variant, "--json");
+            Assert.Equal(0, r.ExitCode);
+            using var doc = JsonDocument.Parse(r.Out);
+            var issues = doc.RootElement.GetProperty("issues");
+            Assert.Equal(4, issues.GetArrayLength());
+            foreach (var issue in issues.EnumerateArray())
+            {
+                var entry = issue.GetProperty("models").GetProperty("eum");
+                double forecast = entry.GetProperty("forecast").GetDouble();
+                var scale = issue.GetProperty("scale");
+                Assert.InRange(forecast, scale.GetProperty("min").GetDouble(), scale.GetProperty("max").GetDouble());
+                var rounds = entry.GetProperty("rounds");
+                Assert.Equal(11, rounds.GetArrayLength());
+                Assert.Equal(variant, entry.GetProperty("variant").GetString());
+                Assert.True(rounds[0].GetProperty("positions").EnumerateObject().Count() >= 30);
+            }
+        }
+        var explain = CliRunner.Run("explain", "--model", "eum", "--actor", "spain", "--issue", "spending-target");
+        Assert.Equal(0, explain.ExitCode);
+        Assert.Contains("Spain", explain.Out);
+        Assert.Contains("Iceland compromises with Spain", explain.Out);
+    }
 }
