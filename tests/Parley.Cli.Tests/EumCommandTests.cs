@@ -132,6 +132,18 @@ public class EumCommandTests
         var r = RunOrSkipWithoutReader("explain", Fixtures.Path("ec-emissions.yaml"), "--model", "eum", "--actor", "Belgium");
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("compromise (i yields)", r.Out);
+        var json = CliRunner.Run("explain", Fixtures.Path("ec-emissions.yaml"), "--model", "eum", "--actor", "Belgium", "--json");
+        Assert.Equal(0, json.ExitCode);
+        using (var doc = JsonDocument.Parse(json.Out))
+        {
+            var view = doc.RootElement.GetProperty("perceptions")[0];
+            Assert.Equal("Belgium", view.GetProperty("actor").GetString());
+            var france = view.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("other").GetString() == "France");
+            Assert.Equal(-0.114830503473, france.GetProperty("eu_self").GetDouble(), 11);
+            Assert.Equal("compromise-lose", france.GetProperty("quadrant").GetString());
+        }
+        var other = CliRunner.Run("explain", Fixtures.Path("ec-emissions.yaml"), "--model", "median", "--actor", "Belgium");
+        Assert.Equal(2, other.ExitCode);
         var bad = CliRunner.Run("explain", Fixtures.Path("ec-emissions.yaml"), "--model", "eum", "--actor", "Narnia");
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("Narnia", bad.Err);
