@@ -249,4 +249,23 @@ public class LargeProblemTests
         Assert.Equal(result.Forecast, new ExpectedUtilityModel().Forecast(problem, settings));
         Assert.Contains(result.Rounds.Skip(1), r => r.Moves.Count > 0);
     }
+
+    [Theory]
+    [InlineData("reference")]
+    [InlineData("paper")]
+    public void One_actor_or_nobody_caring_gives_finite_results(string variant)
+    {
+        var model = new ExpectedUtilityModel();
+        var single = (EumResult)model.Run(EcEmissions.Build(["only"], [3.0], [0.5], [1.0]), ModelSettings.Default.With("variant", variant));
+        Assert.Equal(3.0, single.Forecast);
+        Assert.All(single.Rounds, r => Assert.Empty(r.Moves));
+        var careless = (EumResult)model.Run(EcEmissions.Build(["a", "b", "c"], [1.0, 5.0, 9.0], [0, 0, 0], [1, 2, 3]),
+            ModelSettings.Default.With("variant", variant).With("outcome", "mean"));
+        Assert.All(careless.Rounds, r => Assert.All(r.Positions.Values, x => Assert.True(double.IsFinite(x))));
+        Assert.True(double.IsFinite(careless.Forecast));
+        Assert.Equal(5.0, careless.Rounds[0].Mean); // nobody weighs anything: the unweighted mean
+        var none = (EumResult)model.Run(EcEmissions.Problem(), ModelSettings.Default.With("variant", variant).With("rounds", "0"));
+        Assert.Single(none.Rounds);
+        Assert.Equal(7.0, none.Forecast);
+    }
 }
