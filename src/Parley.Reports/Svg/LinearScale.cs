@@ -16,7 +16,7 @@ public sealed record LinearScale(double DomainMin, double DomainMax, double Rang
         double step = new[] { 1.0, 2.0, 2.5, 5.0, 10.0 }.Select(m => m * mag).First(s => s >= raw);
         var ticks = new List<double>();
         for (double t = Math.Ceiling(lo / step - 1e-9) * step; t <= hi + step * 1e-9; t += step)
-            ticks.Add(Math.Round(t / step) * step);
+            ticks.Add(Math.Round(t / step) * step + 0.0); // + 0.0 turns −0 into 0
         return ticks;
     }
 }
