@@ -14,6 +14,9 @@ public static class ParleyCli
         RunCommand.Create(console),
         ValidateCommand.Create(console),
         ModelsCommand.Create(console),
+        AnalyzeCommand.Create(console),
+        ReportCommand.Create(console),
+        BenchCommand.Create(console),
     ];
 
     public static int Run(string[] args, CliConsole console)

@@ -22,6 +22,11 @@ public static class ForecastJson
         WriteIndented = true,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        // results are only written: 'required' (a construction rule) must not make [JsonIgnore]d members fail serialisation
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver
+        {
+            Modifiers = { info => { foreach (var p in info.Properties) p.IsRequired = false; } },
+        },
     };
 
     /// <summary>Builds the document; callers (e.g. `analyze`) may add fields to a model's entry before writing.</summary>
