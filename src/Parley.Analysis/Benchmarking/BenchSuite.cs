@@ -47,8 +47,9 @@ public static class BenchSuite
         {
             var best = figures.Where(f => f.Model == name && f.Actors == 32 && f.Error is null).MaxBy(f => f.RunsPerSecond);
             if (best is not null)
-                targets.Add(new TargetCheck($"{name}: > 1,000,000 draws/s (32 actors)",
-                    $"{best.RunsPerSecond:N0} draws/s on {best.Threads} thread(s)", best.RunsPerSecond > 1_000_000));
+                targets.Add(new TargetCheck($"{name}: > 1,000,000 draws/s (32 actors, every input uncertain)",
+                    $"{best.RunsPerSecond:N0} draws/s wall on {best.Threads} thread(s); {best.RunsPerCpuSecond:N0} per CPU-second",
+                    best.RunsPerSecond > 1_000_000));
         }
         if (models.FirstOrDefault(m => m.Info.Name == "eum") is { } eum)
         {
@@ -58,13 +59,18 @@ public static class BenchSuite
             {
                 var issue = hague.Issues.MaxBy(i => hague.StancesOn(i.Id).Count)!;
                 var one = settings with { Issues = [issue.Id] };
+                var cpu0 = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
                 var elapsed = Throughput.Time(eum, hague, one, 10_000, 0);
+                var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu0;
                 targets.Add(new TargetCheck($"eum: 10,000 MC draws of the Hague issue '{issue.Id}' ({hague.StancesOn(issue.Id).Count} actors, 10 rounds) < 1 s",
-                    $"{elapsed.TotalSeconds:0.000} s on {Environment.ProcessorCount} cores", elapsed.TotalSeconds < 1));
+                    $"{elapsed.TotalSeconds:0.000} s wall on {Environment.ProcessorCount} cores ({cpu.TotalSeconds:0.000} s CPU)", elapsed.TotalSeconds < 1));
             }
             var big = SyntheticScenario.Create(1000);
+            var cpu1 = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
             var run = Throughput.TimeRuns(eum, big, settings, 1);
-            targets.Add(new TargetCheck("eum: one run, 1,000 actors × 10 rounds < 2 s", $"{run.TotalSeconds:0.000} s", run.TotalSeconds < 2));
+            var runCpu = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu1) / 2; // TimeRuns runs twice (warm-up + 1)
+            targets.Add(new TargetCheck("eum: one run, 1,000 actors × 10 rounds < 2 s",
+                $"{run.TotalSeconds:0.000} s wall (≈ {runCpu.TotalSeconds:0.000} s CPU)", run.TotalSeconds < 2));
         }
         return new BenchReport(figures, targets, notes);
     }

@@ -6,10 +6,21 @@ using Parley.Core.Modelling;
 namespace Parley.Analysis.Benchmarking;
 
 /// <summary>One throughput measurement: a model's Monte Carlo draws (each one full model run) on a scenario.</summary>
+/// <remarks>
+/// <see cref="Elapsed"/> is wall time; <see cref="Cpu"/> the process's CPU time over the same interval. On a shared,
+/// loaded machine wall time overstates the cost; CPU time per run is what the code costs on one core.
+/// </remarks>
 public sealed record ThroughputFigure(string Model, int Actors, int Threads, long Runs, TimeSpan Elapsed, string? Error = null)
 {
+    public TimeSpan Cpu { get; init; }
     public double RunsPerSecond => Elapsed.TotalSeconds > 0 ? Runs / Elapsed.TotalSeconds : double.NaN;
     public TimeSpan PerRun => Runs > 0 ? Elapsed / Runs : TimeSpan.Zero;
+
+    /// <summary>CPU time per run (all threads' CPU time divided by the runs).</summary>
+    public TimeSpan CpuPerRun => Runs > 0 ? Cpu / Runs : TimeSpan.Zero;
+
+    /// <summary>Runs per CPU-second: the throughput of one fully available core.</summary>
+    public double RunsPerCpuSecond => Cpu.TotalSeconds > 0 ? Runs / Cpu.TotalSeconds : double.NaN;
 }
 
 /// <summary>
@@ -29,9 +40,11 @@ public static class Throughput
             int draws = 1;
             while (true)
             {
+                var cpu0 = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
                 var elapsed = Time(model, scenario, settings, draws, threads);
+                var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu0;
                 if (elapsed >= budget || draws >= 1 << 26)
-                    return new ThroughputFigure(model.Info.Name, actors, threads, draws, elapsed);
+                    return new ThroughputFigure(model.Info.Name, actors, threads, draws, elapsed) { Cpu = cpu };
                 // aim straight for the budget once a batch is long enough to time
                 long next = elapsed.TotalMilliseconds < 5 ? (long)draws * 8
                     : (long)Math.Ceiling(draws * budget.TotalSeconds / elapsed.TotalSeconds * 1.05);

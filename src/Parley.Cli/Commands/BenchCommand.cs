@@ -34,12 +34,15 @@ public static class BenchCommand
             int ms = parse.GetValue(budget);
             if (ms < 1) throw new UsageException($"--budget-ms: {ms} must be at least 1");
             console.Out.MarkupLine($"[bold]parley bench[/] [grey]{Environment.ProcessorCount} cores, .NET {Environment.Version}, {ms} ms per figure[/]");
+            console.Out.MarkupLine("[grey]runs/s and time per run are wall clock; CPU per run and runs/CPU-s count only this process's CPU time (what a run costs on an idle core).[/]");
             var table = new Table().Border(TableBorder.Rounded);
             table.AddColumn("model");
             table.AddColumn(new TableColumn("actors").RightAligned());
             table.AddColumn(new TableColumn("threads").RightAligned());
             table.AddColumn(new TableColumn("runs/s").RightAligned());
             table.AddColumn(new TableColumn("time per run").RightAligned());
+            table.AddColumn(new TableColumn("CPU per run").RightAligned());
+            table.AddColumn(new TableColumn("runs/CPU-s").RightAligned());
             var report = BenchSuite.Run(chosen, counts, TimeSpan.FromMilliseconds(ms), TryHague(console), f =>
             {
                 if (!console.Interactive) return;
@@ -47,7 +50,8 @@ public static class BenchCommand
             });
             foreach (var f in report.Figures)
                 table.AddRow(Markup.Escape(f.Model), f.Actors.ToString(CultureInfo.InvariantCulture), f.Threads.ToString(CultureInfo.InvariantCulture),
-                    f.Error is null ? Rate(f) : $"[red]{Markup.Escape(f.Error)}[/]", f.Error is null ? Duration(f.PerRun) : "");
+                    f.Error is null ? Rate(f) : $"[red]{Markup.Escape(f.Error)}[/]", f.Error is null ? Duration(f.PerRun) : "",
+                    f.Error is null ? Duration(f.CpuPerRun) : "", f.Error is null ? f.RunsPerCpuSecond.ToString("N0", CultureInfo.InvariantCulture) : "");
             console.Out.Write(table);
             foreach (var t in report.Targets)
                 console.Out.MarkupLine($"{(t.Met ? "[green]met[/]    " : "[red]missed[/] ")} {Markup.Escape(t.Target)}: {Markup.Escape(t.Measured)}");
