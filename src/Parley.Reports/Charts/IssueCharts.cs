@@ -64,7 +64,7 @@ public static class IssueCharts
         double bottom = top + plotHeight;
         var h = d.Histogram;
         double maxShare = h.Counts.Count == 0 ? 1 : Math.Max(1e-9, h.Counts.Max() / (double)Math.Max(1, d.Draws));
-        var yMax = NiceCeiling(maxShare * 1.08);
+        var yMax = Math.Min(1.0, NiceCeiling(maxShare * 1.08));
         var y = new LinearScale(0, yMax, bottom, top);
 
         // anchor bands: each anchor's share of the scale is where the outcome lies nearest to it
@@ -115,7 +115,8 @@ public static class IssueCharts
         IReadOnlyDictionary<string, string> groupColours)
     {
         const double left = 56, right = 150, top = 20, plotHeight = 220;
-        double height = top + plotHeight + 44;
+        var groups = scenario.StancesOn(issue.Id).Select(s => scenario.Actor(s.Actor).Group ?? "").Distinct().ToArray();
+        double height = top + plotHeight + 66;
         var svg = new SvgDocument(Width, height, "trajectory", $"{issue.Title}: positions over rounds ({model})");
         svg.Data["issue"] = issue.Id.Value;
         svg.Data["model"] = model;
@@ -145,6 +146,17 @@ public static class IssueCharts
             svg.Text(x.Map(r), top + plotHeight + 16, r.ToString(System.Globalization.CultureInfo.InvariantCulture), "middle", 10, Palette.Muted);
         svg.Text((left + Width - right) / 2, top + plotHeight + 34, "round", "middle", 11, Palette.Muted);
         svg.Line(left, top + plotHeight, Width - right, top + plotHeight, Palette.Axis, 1);
+        double ly = top + plotHeight + 56, lx = left;
+        svg.Line(lx, ly - 4, lx + 22, ly - 4, Palette.Ink, 3);
+        svg.Text(lx + 28, ly, "forecast outcome", "start", 11, Palette.Ink);
+        lx += 150;
+        foreach (var g in groups.Take(5))
+        {
+            svg.Line(lx, ly - 4, lx + 22, ly - 4, groupColours.GetValueOrDefault(g, Palette.Muted), 1.6);
+            var label = ChartText.Clip(g.Length == 0 ? "(no group)" : g, 16);
+            svg.Text(lx + 28, ly, label, "start", 11, Palette.Ink);
+            lx += 40 + ChartText.Width(label, 11);
+        }
         return svg.ToString();
     }
 
