@@ -27,21 +27,41 @@ public sealed class WeightedMedianModel : IssueModel
     /// </summary>
     public static double LowerWeightedMedian(ReadOnlySpan<double> positions, ReadOnlySpan<double> capabilities, ReadOnlySpan<double> saliences)
     {
+        // Sorting (position, weight) pairs by position: actors tied on position return the same value whichever
+        // comes first, so an unstable sort gives the same answer as sorting by (position, index). No allocation
+        // up to 256 actors (stack), pooled arrays beyond.
         int n = positions.Length;
-        Span<int> order = n <= 256 ? stackalloc int[n] : new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        var pos = positions.ToArray();
-        order.Sort((a, b) => pos[a] != pos[b] ? pos[a].CompareTo(pos[b]) : a.CompareTo(b));
-        double total = 0;
-        for (int i = 0; i < n; i++) total += capabilities[i] * saliences[i];
-        bool unweighted = !(total > 0);
-        if (unweighted) total = n;
-        double half = total / 2.0, cumulative = 0;
-        foreach (int i in order)
+        double[]? rentedKeys = null, rentedWeights = null;
+        Span<double> keys = n <= 256 ? stackalloc double[n] : (rentedKeys = System.Buffers.ArrayPool<double>.Shared.Rent(n)).AsSpan(0, n);
+        Span<double> weights = n <= 256 ? stackalloc double[n] : (rentedWeights = System.Buffers.ArrayPool<double>.Shared.Rent(n)).AsSpan(0, n);
+        try
         {
-            cumulative += unweighted ? 1.0 : capabilities[i] * saliences[i];
-            if (cumulative >= half) return positions[i];
+            positions.CopyTo(keys);
+            double total = 0;
+            for (int i = 0; i < n; i++)
+            {
+                weights[i] = capabilities[i] * saliences[i];
+                total += weights[i];
+            }
+            bool unweighted = !(total > 0);
+            if (unweighted)
+            {
+                weights.Fill(1.0);
+                total = n;
+            }
+            keys.Sort(weights);
+            double half = total / 2.0, cumulative = 0;
+            for (int k = 0; k < n; k++)
+            {
+                cumulative += weights[k];
+                if (cumulative >= half) return keys[k];
+            }
+            return keys[n - 1];
         }
-        return positions[order[n - 1]];
+        finally
+        {
+            if (rentedKeys is not null) System.Buffers.ArrayPool<double>.Shared.Return(rentedKeys);
+            if (rentedWeights is not null) System.Buffers.ArrayPool<double>.Shared.Return(rentedWeights);
+        }
     }
 }
