@@ -44,10 +44,11 @@ public static class BenchSuite
         var targets = new List<TargetCheck>();
         var notes = new List<string>();
         foreach (var name in new[] { "compromise", "median" })
+        foreach (var n in new[] { 10, 32 })
         {
-            var best = figures.Where(f => f.Model == name && f.Actors == 32 && f.Error is null).MaxBy(f => f.RunsPerSecond);
+            var best = figures.Where(f => f.Model == name && f.Actors == n && f.Error is null).MaxBy(f => f.RunsPerSecond);
             if (best is not null)
-                targets.Add(new TargetCheck($"{name}: > 1,000,000 draws/s (32 actors, every input uncertain)",
+                targets.Add(new TargetCheck($"{name}: > 1,000,000 draws/s ({n} actors, every input uncertain)",
                     $"{best.RunsPerSecond:N0} draws/s wall on {best.Threads} thread(s); {best.RunsPerCpuSecond:N0} per CPU-second",
                     best.RunsPerSecond > 1_000_000));
         }

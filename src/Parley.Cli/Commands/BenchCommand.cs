@@ -34,15 +34,16 @@ public static class BenchCommand
             int ms = parse.GetValue(budget);
             if (ms < 1) throw new UsageException($"--budget-ms: {ms} must be at least 1");
             console.Out.MarkupLine($"[bold]parley bench[/] [grey]{Environment.ProcessorCount} cores, .NET {Environment.Version}, {ms} ms per figure[/]");
-            console.Out.MarkupLine("[grey]runs/s and time per run are wall clock; CPU per run and runs/CPU-s count only this process's CPU time (what a run costs on an idle core).[/]");
+            console.Out.MarkupLine("[grey]runs/s and per run are wall clock; CPU/run and runs/CPU-s count only this process's CPU time (what a run costs on an idle core).[/]");
             var table = new Table().Border(TableBorder.Rounded);
             table.AddColumn("model");
             table.AddColumn(new TableColumn("actors").RightAligned());
             table.AddColumn(new TableColumn("threads").RightAligned());
             table.AddColumn(new TableColumn("runs/s").RightAligned());
-            table.AddColumn(new TableColumn("time per run").RightAligned());
-            table.AddColumn(new TableColumn("CPU per run").RightAligned());
+            table.AddColumn(new TableColumn("per run").RightAligned());
+            table.AddColumn(new TableColumn("CPU/run").RightAligned());
             table.AddColumn(new TableColumn("runs/CPU-s").RightAligned());
+            if (console.Out.Profile.Width < 100) console.Out.Profile.Width = 100; // keep the table on one line per row
             var report = BenchSuite.Run(chosen, counts, TimeSpan.FromMilliseconds(ms), TryHague(console), f =>
             {
                 if (!console.Interactive) return;
