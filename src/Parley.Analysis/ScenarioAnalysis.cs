@@ -14,6 +14,9 @@ public sealed record AnalysisOptions
 
     /// <summary>Compare the forecast with and without each shock the scenario declares.</summary>
     public bool Shocks { get; init; } = true;
+
+    /// <summary>Rows N of the Sobol sample matrices (N·(k + 2) model runs); 0 = no Sobol indices.</summary>
+    public int SobolSamples { get; init; }
 }
 
 /// <summary>Everything computed for one model. <see cref="Error"/> is set (and the rest empty) when the model cannot run.</summary>
@@ -28,6 +31,11 @@ public sealed record ModelAnalysis(
 {
     public string Name => Model.Info.Name;
     public TornadoResult? TornadoFor(IssueId issue) => Tornado.FirstOrDefault(t => t.Issue == issue);
+
+    /// <summary>Sobol indices per issue, when asked for (<see cref="AnalysisOptions.SobolSamples"/>).</summary>
+    public IReadOnlyList<SobolResult> Sobol { get; init; } = [];
+
+    public SobolResult? SobolFor(IssueId issue) => Sobol.FirstOrDefault(t => t.Issue == issue);
 }
 
 /// <summary>
@@ -71,7 +79,10 @@ public static class ScenarioAnalysis
             var shocks = options.Shocks && run.Scenario.Shocks.Count > 0
                 ? ShockComparison.Compare(run.Scenario, model, run.Settings, run.Scenario.Shocks)
                 : [];
-            return new ModelAnalysis(model, point, distribution, tornado, shocks, run.Notes);
+            var sobol = options.SobolSamples > 0
+                ? Sensitivity.Sobol.Run(run.Scenario, model, run.Settings, options.SobolSamples, options.MonteCarlo)
+                : [];
+            return new ModelAnalysis(model, point, distribution, tornado, shocks, run.Notes) { Sobol = sobol };
         }
         catch (Exception e) when (e is AnalysisException or ModelSettingException or ArgumentException or InvalidOperationException
                                       or NotSupportedException)

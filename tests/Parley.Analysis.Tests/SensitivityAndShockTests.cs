@@ -164,3 +164,48 @@ public class SensitivityAndShockTests
         public ScenarioResult Run(Scenario scenario, ModelSettings settings) => new CompromiseModel().Run(scenario, settings);
     }
 }
+
+public class SobolTests
+{
+    private static Scenario Linear()
+    {
+        // compromise with fixed weights: f = (1·x_a + 3·x_b + 2·50)/6, x_a ~ U[0, 60], x_b ~ U[30, 40]
+        // Var contributions ∝ w² r²/12: a 1·3600, b 9·100 → S_a = S_Ta = 0.8, S_b = S_Tb = 0.2 (additive: first = total)
+        var issue = new Issue(new IssueId("i"), "i", new Scale(0, 100));
+        var a = new Actor(new ActorId("a"), "A", 1);
+        var b = new Actor(new ActorId("b"), "B", 3);
+        var c = new Actor(new ActorId("c"), "C", 2);
+        return new Scenario(new ScenarioMetadata("lin", "lin"), [a, b, c], [issue],
+        [
+            new Stance(a.Id, issue.Id, 30, 1, new InputRange(0, 60)),
+            new Stance(b.Id, issue.Id, 35, 1, new InputRange(30, 40)),
+            new Stance(c.Id, issue.Id, 50, 1),
+        ]);
+    }
+
+    [Fact]
+    public void Sobol_indices_of_an_additive_model_match_the_variance_shares()
+    {
+        var r = Sobol.Run(Linear(), new CompromiseModel(), ModelSettings.Default, 20_000, new MonteCarlo.MonteCarloOptions { Seed = 3 }).Single();
+        var byKey = r.Indices.ToDictionary(x => x.Input.Key);
+        Assert.Equal(0.8, byKey["a.i.position"].First, 0.03);
+        Assert.Equal(0.8, byKey["a.i.position"].Total, 0.03);
+        Assert.Equal(0.2, byKey["b.i.position"].First, 0.03);
+        Assert.Equal(0.2, byKey["b.i.position"].Total, 0.03);
+        Assert.Equal("a.i.position", r.Indices[0].Input.Key);
+        // Var f = (3600 + 900)/12/36
+        Assert.Equal(4500.0 / 12 / 36, r.Variance, 0.5);
+    }
+
+    [Fact]
+    public void Sobol_is_identical_for_any_thread_count_and_on_the_whole_scenario_path()
+    {
+        var s = Linear();
+        var one = Sobol.Run(s, new CompromiseModel(), ModelSettings.Default, 500, new MonteCarlo.MonteCarloOptions { Threads = 1 }).Single();
+        var two = Sobol.Run(s, new CompromiseModel(), ModelSettings.Default, 500, new MonteCarlo.MonteCarloOptions { Threads = 2 }).Single();
+        Assert.Equal(one.Indices.Select(x => x.Total), two.Indices.Select(x => x.Total));
+        var slow = Sobol.Run(s, new DrawsTests.MultiIssueCompromise(), ModelSettings.Default, 500, new MonteCarlo.MonteCarloOptions()).Single();
+        for (int i = 0; i < one.Indices.Count; i++)
+            Assert.Equal(one.Indices[i].Total, slow.Indices.Single(x => x.Input.Key == one.Indices[i].Input.Key).Total, 9);
+    }
+}

@@ -96,6 +96,20 @@ public class AnalyzeCommandTests
     }
 
     [Fact]
+    public void Sobol_indices_are_added_on_request()
+    {
+        var r = CliRunner.Run("analyze", ScenarioFile(), "-m", "compromise", "--draws", "50", "--sobol", "400", "--json");
+        Assert.True(r.ExitCode == 0, r.Err);
+        using var doc = JsonDocument.Parse(r.Out);
+        var sobol = doc.RootElement.GetProperty("issues")[0].GetProperty("models").GetProperty("compromise").GetProperty("sobol");
+        Assert.Equal(400, sobol.GetProperty("samples").GetInt32());
+        var first = sobol.GetProperty("indices")[0];
+        Assert.Equal("usa.spend.position", first.GetProperty("input").GetString());
+        Assert.InRange(first.GetProperty("total").GetDouble(), 0.3, 1.2);
+        Assert.Equal(2, CliRunner.Run("analyze", ScenarioFile(), "--sobol", "1").ExitCode);
+    }
+
+    [Fact]
     public void Report_writes_one_self_contained_html_file()
     {
         var path = Path.Combine(Path.GetTempPath(), $"parley-report-{Guid.NewGuid():N}.html");

@@ -184,17 +184,24 @@ public sealed class IssueInputMap
     public bool HasUncertainty { get; }
 
     /// <summary>Fills the arrays with draw <paramref name="drawKey"/>'s inputs (point values where there is no range).</summary>
-    public void Fill(ulong drawKey, double[] positions, double[] saliences, double[] capabilities)
+    public void Fill(ulong drawKey, double[] positions, double[] saliences, double[] capabilities) =>
+        Fill(drawKey, drawKey, -1, positions, saliences, capabilities);
+
+    /// <summary>
+    /// Fills the arrays from draw <paramref name="keyA"/>, except the input in slot <paramref name="slotFromB"/>, which
+    /// comes from draw <paramref name="keyB"/> (the A_B^i rows of Saltelli's scheme; -1 = none).
+    /// </summary>
+    public void Fill(ulong keyA, ulong keyB, int slotFromB, double[] positions, double[] saliences, double[] capabilities)
     {
-        Fill(drawKey, Problem.Positions, positions, _positions);
-        Fill(drawKey, Problem.Saliences, saliences, _saliences);
-        Fill(drawKey, Problem.Capabilities, capabilities, _capabilities);
+        Fill(keyA, keyB, slotFromB, Problem.Positions, positions, _positions);
+        Fill(keyA, keyB, slotFromB, Problem.Saliences, saliences, _saliences);
+        Fill(keyA, keyB, slotFromB, Problem.Capabilities, capabilities, _capabilities);
     }
 
-    private static void Fill(ulong drawKey, double[] point, double[] target, Sampler[] samplers)
+    private static void Fill(ulong keyA, ulong keyB, int slotFromB, double[] point, double[] target, Sampler[] samplers)
     {
         point.AsSpan().CopyTo(target);
-        foreach (ref readonly var s in samplers.AsSpan()) target[s.Index] = s.Draw(drawKey);
+        foreach (ref readonly var s in samplers.AsSpan()) target[s.Index] = s.Draw(s.Slot == slotFromB ? keyB : keyA);
     }
 
     /// <summary>Fills the arrays with every uncertain input at its range's centre.</summary>

@@ -25,6 +25,11 @@ public sealed class AnalysisInput
         Description = "Worker threads for the draws (default: every core). Results do not depend on it.",
     };
 
+    public Option<int> Sobol { get; } = new("--sobol")
+    {
+        Description = "Also compute Sobol first/total-order indices with N rows (N·(k+2) model runs for k uncertain inputs; default 0 = off).",
+    };
+
     public Option<string[]> Without { get; } = new("--without")
     {
         Description = "What-if: leave this actor out (repeatable).",
@@ -44,6 +49,7 @@ public sealed class AnalysisInput
     {
         command.Options.Add(Draws);
         command.Options.Add(Threads);
+        command.Options.Add(Sobol);
         command.Options.Add(Without);
         command.Options.Add(Set);
         command.Options.Add(Shock);
@@ -90,7 +96,13 @@ public sealed class AnalysisInput
         int threads = parse.GetValue(Threads);
         if (threads < 0) throw new UsageException($"--threads: {threads} must be at least 1 (or 0 for every core)");
         var whatIfs = WhatIfs(parse, scenario);
-        var options = new AnalysisOptions { MonteCarlo = new MonteCarloOptions { Draws = draws, Threads = threads, Seed = requested.Seed } };
+        int sobol = parse.GetValue(Sobol);
+        if (sobol is < 0 or 1) throw new UsageException($"--sobol: {sobol} must be 0 (off) or at least 2");
+        var options = new AnalysisOptions
+        {
+            MonteCarlo = new MonteCarloOptions { Draws = draws, Threads = threads, Seed = requested.Seed },
+            SobolSamples = sobol,
+        };
         ModelSettings SettingsFor(IModel m) => ModelSelection.For(m, requested);
 
         if (quiet || !console.Interactive)

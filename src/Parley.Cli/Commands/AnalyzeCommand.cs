@@ -87,6 +87,13 @@ public static class AnalysisJson
                     entry["tornado"] = bars;
                     entry["tornado_centre"] = t.Centre;
                 }
+                if (m.SobolFor(issue.Id) is { } sobol)
+                {
+                    var rows = new JsonArray();
+                    foreach (var x in sobol.Indices)
+                        rows.Add(new JsonObject { ["input"] = x.Input.Key, ["label"] = x.Label, ["first"] = x.First, ["total"] = x.Total });
+                    entry["sobol"] = new JsonObject { ["samples"] = sobol.Samples, ["variance"] = sobol.Variance, ["indices"] = rows };
+                }
                 var shocks = new JsonArray();
                 foreach (var s in m.Shocks)
                 {

@@ -53,6 +53,13 @@ public static class AnalysisTable
                         .Select(b => $"{Markup.Escape(b.Label)} {Numbers.OnScale(b.AtLow, issue.Scale)}→{Numbers.OnScale(b.AtHigh, issue.Scale)}");
                     console.MarkupLine($"  [grey]{Markup.Escape(m.Name)} moves most with:[/] {string.Join("; ", top)}");
                 }
+            foreach (var m in result.Models.Where(m => m.Error is null))
+                if (m.SobolFor(issue.Id) is { } sobol && sobol.Indices.Count > 0)
+                {
+                    var top = sobol.Indices.Take(topInputs).Select(x =>
+                        $"{Markup.Escape(x.Label)} {x.First.ToString("0.00", CultureInfo.InvariantCulture)}/{x.Total.ToString("0.00", CultureInfo.InvariantCulture)}");
+                    console.MarkupLine($"  [grey]{Markup.Escape(m.Name)} Sobol first/total:[/] {string.Join("; ", top)}");
+                }
             foreach (var note in notes.Distinct()) console.MarkupLine($"  [yellow]note[/] {Markup.Escape(note)}");
         }
         var shocks = result.Models.Where(m => m.Error is null).SelectMany(m => m.Shocks).ToArray();

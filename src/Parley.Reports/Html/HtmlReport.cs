@@ -172,6 +172,21 @@ public static class HtmlReport
                 }
             }
 
+            var sobols = _ok.Where(m => m.SobolFor(issue.Id) is { Indices.Count: > 0 }).ToArray();
+            if (sobols.Length > 0)
+            {
+                _html.Append("<h3>Share of the uncertainty (Sobol indices)</h3>\n<p class=\"note\">First order: the share of the forecast's variance an input explains alone; total: including its interactions with the others.</p>\n");
+                foreach (var m in sobols)
+                {
+                    var sr = m.SobolFor(issue.Id)!;
+                    _html.Append("<table class=\"sobol\">\n<thead><tr><th>").Append(E(m.Name)).Append(": input</th><th class=\"num\">first order</th><th class=\"num\">total</th></tr></thead>\n<tbody>\n");
+                    foreach (var x in sr.Indices.Take(options.TornadoBars))
+                        _html.Append("<tr><td>").Append(E(x.Label)).Append("</td><td class=\"num\">").Append(ChartText.Number(x.First, "0.00"))
+                            .Append("</td><td class=\"num\">").Append(ChartText.Number(x.Total, "0.00")).Append("</td></tr>\n");
+                    _html.Append("</tbody>\n</table>\n");
+                }
+            }
+
             foreach (var m in _ok)
                 if (m.Point!.For(issue.Id) is IHasTrajectory t && t.Trajectory.Count > 0)
                 {
