@@ -84,9 +84,10 @@ public static class ScenarioAnalysis
                 : [];
             return new ModelAnalysis(model, point, distribution, tornado, shocks, run.Notes) { Sobol = sobol };
         }
-        catch (Exception e) when (e is AnalysisException or ModelSettingException or ArgumentException or InvalidOperationException
-                                      or NotSupportedException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // one model failing (bad settings, degenerate input, a bug) must not take the other models' analysis down:
+            // the error is shown in that model's row of every output
             return new ModelAnalysis(model, null, null, [], [], run.Notes, e.Message);
         }
     }
