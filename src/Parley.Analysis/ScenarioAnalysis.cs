@@ -55,10 +55,19 @@ public static class ScenarioAnalysis
         settingsFor ??= _ => ModelSettings.Default with { Seed = options.MonteCarlo.Seed };
         var results = new List<ModelAnalysis>();
         Scenario analysed = whatIfs.Count == 0 ? scenario : ShockPlan.ApplyFixed(scenario, whatIfs.Where(w => w.AtRound <= 0).ToArray());
+        var whatIfShock = whatIfs.Count == 0 ? null
+            : new Shock("what-if", string.Join("; ", whatIfs.Select(w => w.ToString())), whatIfs);
         foreach (var model in models)
         {
             var run = ShockPlan.Prepare(scenario, model, settingsFor(model), whatIfs);
-            results.Add(Analyse(model, run, options));
+            var analysis = Analyse(model, run, options);
+            if (whatIfShock is not null && analysis.Error is null)
+                analysis = analysis with
+                {
+                    // the command-line what-ifs themselves, against the scenario as read
+                    Shocks = [.. ShockComparison.Compare(scenario, model, settingsFor(model), [whatIfShock]), .. analysis.Shocks],
+                };
+            results.Add(analysis);
         }
         return new AnalysisResult(scenario, analysed, whatIfs, options, results);
     }

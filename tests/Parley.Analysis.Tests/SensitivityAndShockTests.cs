@@ -156,6 +156,14 @@ public class SensitivityAndShockTests
             Assert.All(m.Distribution!.Issues, d => Assert.Equal(64, d.Draws));
         }
         Assert.Null(result.Scenario.StanceOf(new ActorId("deu"), TestScenarios.Spend)!.SalienceRange);
+        // the what-if itself is reported as a shock: forecast without (as read) and with it
+        var compromise = result.Models.Single(m => m.Name == "compromise");
+        var whatIf = compromise.Shocks[0];
+        Assert.Equal("what-if", whatIf.Shock.Id);
+        var spend = whatIf.Effects.Single(e => e.Issue == TestScenarios.Spend);
+        Assert.Equal(new CompromiseModel().Run(s, ModelSettings.Default).For(TestScenarios.Spend)!.Forecast, spend.Without, 12);
+        Assert.Equal(compromise.Point!.For(TestScenarios.Spend)!.Forecast, spend.With, 12);
+        Assert.NotEqual(spend.Without, spend.With);
     }
 
     private sealed class Dynamic : IModel

@@ -65,7 +65,7 @@ public static class AnalysisTable
         var shocks = result.Models.Where(m => m.Error is null).SelectMany(m => m.Shocks).ToArray();
         if (shocks.Length > 0)
         {
-            var table = new Table().Border(TableBorder.Rounded).Title("[bold]Shocks declared by the scenario[/] [grey](point inputs)[/]");
+            var table = new Table().Border(TableBorder.Rounded).Title("[bold]Shocks and what-ifs[/] [grey](point inputs; without = as read)[/]");
             table.AddColumn("shock");
             table.AddColumn("model");
             table.AddColumn("issue");

@@ -234,7 +234,7 @@ public static class HtmlReport
                     .Append(E(string.Join("; ", result.WhatIfs.Select(w => w.ToString())))).Append(".</p>\n");
             if (withShocks.Length > 0)
             {
-                _html.Append("<p class=\"lead\">The forecast from the point inputs without and with each shock the scenario declares.</p>\n")
+                _html.Append("<p class=\"lead\">The forecast from the point inputs without and with each shock the scenario declares (and, as “what-if”, the changes given on the command line).</p>\n")
                     .Append("<table class=\"shocks\">\n<thead><tr><th>Shock</th><th>Model</th><th>Issue</th><th class=\"num\">Without</th>")
                     .Append("<th class=\"num\">With</th><th class=\"num\">Change</th><th>Nearest position with the shock</th></tr></thead>\n<tbody>\n");
                 foreach (var m in withShocks)
