@@ -13,8 +13,9 @@ namespace Parley.Analysis.MonteCarlo;
 /// allocation beyond the per-draw settings); every other model gets a whole scenario per draw. Draw d's inputs come only
 /// from (seed, d) (<see cref="DrawKeys"/>), draws run in parallel with each outcome written to its own slot, and the
 /// summary is computed in draw order, so the result does not depend on the thread count.
-/// Each draw also hands the model its own seed (<see cref="DrawKeys.ModelSeed"/>), so stochastic models add their own
-/// noise to the input uncertainty.
+/// Every draw hands the model the same settings object (so the run's seed): the hot loop allocates nothing and models
+/// may cache what they parse from their settings (the EUM does). The distribution is that of the input uncertainty;
+/// a stochastic model's own noise enters as common random numbers (see docs/decisions.md).
 /// </summary>
 public static class MonteCarloRunner
 {
@@ -52,7 +53,7 @@ public static class MonteCarloRunner
                 {
                     ulong key = DrawKeys.Key(seed, (ulong)d);
                     map.Fill(key, state.Positions, state.Saliences, state.Capabilities);
-                    result[d] = model.Forecast(state.Problem, settings with { Seed = DrawKeys.ModelSeed(key) });
+                    result[d] = model.Forecast(state.Problem, settings);
                 }
             }
             catch (Exception e) when (e is not DrawFailedException)
@@ -77,7 +78,7 @@ public static class MonteCarloRunner
                 for (; d < to; d++)
                 {
                     ulong key = DrawKeys.Key(seed, (ulong)d);
-                    var run = model.Run(space.Draw(key), settings with { Seed = DrawKeys.ModelSeed(key) });
+                    var run = model.Run(space.Draw(key), settings);
                     for (int k = 0; k < issues.Count; k++)
                         result[k][d] = run.For(issues[k].Id)?.Forecast ?? double.NaN;
                 }
