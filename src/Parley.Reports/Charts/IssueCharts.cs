@@ -293,15 +293,17 @@ public static class IssueCharts
         _ = guideTop;
     }
 
+    /// <summary>Ticks and numbers along the scale; the unit follows the last number (e.g. "100 points").</summary>
     private static void Axis(SvgDocument svg, Core.Domain.Scale scale, LinearScale x, double y)
     {
-        foreach (var t in x.Ticks(8))
+        var ticks = x.Ticks(8);
+        for (int k = 0; k < ticks.Count; k++)
         {
+            double t = ticks[k];
             svg.Line(x.Map(t), y, x.Map(t), y + 4, Palette.Axis, 1);
-            svg.Text(x.Map(t), y + 16, ChartText.Value(t, scale), "middle", 10, Palette.Muted);
+            bool last = k == ticks.Count - 1 && !string.IsNullOrEmpty(scale.Unit);
+            svg.Text(x.Map(t), y + 16, last ? $"{ChartText.Value(t, scale)} {scale.Unit}" : ChartText.Value(t, scale), "middle", 10, Palette.Muted);
         }
-        if (!string.IsNullOrEmpty(scale.Unit))
-            svg.Text(x.RangeMax, y + 30, scale.Unit, "end", 10, Palette.Muted);
     }
 
     private static void Marker(SvgDocument svg, double x, double y, string label, string colour)

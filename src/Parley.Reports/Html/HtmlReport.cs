@@ -116,24 +116,27 @@ public static class HtmlReport
             var forecasts = _ok.Select(m => (Model: m, Forecast: m.Point!.For(issue.Id)?.Forecast))
                 .Where(p => p.Forecast is { } f && double.IsFinite(f)).Select(p => (p.Model, Forecast: p.Forecast!.Value)).ToArray();
             if (forecasts.Length == 0) return new HeadlineText("No forecast", "No model produced a forecast for this issue.");
-            var lead = forecasts[0];
-            var dist = lead.Model.Distribution?.For(issue.Id);
-            string range = dist is null || !double.IsFinite(dist.P10) ? ""
-                : $" (80% of draws {ChartText.Value(dist.P10, issue.Scale)}–{ChartText.Value(dist.P90, issue.Scale)})";
+            string Range(ModelAnalysis m) => m.Distribution?.For(issue.Id) is { } d && double.IsFinite(d.P10)
+                ? $" (80% of draws {ChartText.Value(d.P10, issue.Scale)}–{ChartText.Value(d.P90, issue.Scale)})" : "";
             if (issue.Anchors.Count == 0)
-                return new HeadlineText(ChartText.WithUnit(lead.Forecast, issue.Scale),
-                    $"{lead.Model.Name}: {ChartText.WithUnit(lead.Forecast, issue.Scale)}{range}.");
+                return new HeadlineText(ChartText.WithUnit(forecasts[0].Forecast, issue.Scale),
+                    $"{forecasts[0].Model.Name}: {ChartText.WithUnit(forecasts[0].Forecast, issue.Scale)}{Range(forecasts[0].Model)}.");
             var votes = forecasts.GroupBy(p => issue.NearestAnchor(p.Forecast)!)
                 .Select(g => (Anchor: g.Key, Count: g.Count(), First: Array.IndexOf(forecasts, g.First())))
                 .OrderByDescending(g => g.Count).ThenBy(g => g.First).ToArray();
             var anchor = votes[0].Anchor;
-            var p = dist?.Anchors.FirstOrDefault(a => a.Anchor == anchor)?.Probability;
+            // the first listed model that points at the headline anchor speaks for it; the others are named after it
+            var lead = forecasts[votes[0].First];
+            var p = lead.Model.Distribution?.For(issue.Id)?.Anchors.FirstOrDefault(a => a.Anchor == anchor)?.Probability;
             var agree = votes[0].Count == forecasts.Length
                 ? (forecasts.Length == 1 ? "" : $"All {forecasts.Length} models agree. ")
                 : $"{votes[0].Count} of {forecasts.Length} models point here. ";
-            var chance = p is { } pp ? $" In {ChartText.Percent(pp)} of draws the outcome falls nearest this position." : "";
+            var chance = p is { } pp ? $" In {ChartText.Percent(pp)} of its draws the outcome falls nearest this position." : "";
+            var others = forecasts.Where(f => issue.NearestAnchor(f.Forecast) != anchor)
+                .Select(f => $"{f.Model.Name} {ChartText.Value(f.Forecast, issue.Scale)} (≈ {issue.NearestAnchor(f.Forecast)!.Label})").ToArray();
+            var dissent = others.Length == 0 ? "" : " Otherwise: " + string.Join("; ", others) + ".";
             return new HeadlineText($"≈ {anchor.Label} ({ChartText.WithUnit(anchor.Value, issue.Scale)})",
-                $"{agree}{lead.Model.Name}: {ChartText.WithUnit(lead.Forecast, issue.Scale)}{range}.{chance}");
+                $"{agree}{lead.Model.Name}: {ChartText.WithUnit(lead.Forecast, issue.Scale)}{Range(lead.Model)}.{chance}{dissent}");
         }
 
         private void IssueSection(Issue issue)
