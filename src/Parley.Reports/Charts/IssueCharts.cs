@@ -116,7 +116,9 @@ public static class IssueCharts
     {
         const double left = 56, right = 150, top = 20, plotHeight = 220;
         var groups = scenario.StancesOn(issue.Id).Select(s => scenario.Actor(s.Actor).Group ?? "").Distinct().ToArray();
-        double height = top + plotHeight + 66;
+        double legendWidth = 40 + ChartText.Width("forecast outcome", 11)
+                             + groups.Sum(g => 40 + ChartText.Width(ChartText.Clip(g.Length == 0 ? "(no group)" : g, 18), 11));
+        double height = top + plotHeight + 66 + 18 * Math.Floor(legendWidth / (Width - left - 10));
         var svg = new SvgDocument(Width, height, "trajectory", $"{issue.Title}: positions over rounds ({model})");
         svg.Data["issue"] = issue.Id.Value;
         svg.Data["model"] = model;
@@ -146,16 +148,16 @@ public static class IssueCharts
             svg.Text(x.Map(r), top + plotHeight + 16, r.ToString(System.Globalization.CultureInfo.InvariantCulture), "middle", 10, Palette.Muted);
         svg.Text((left + Width - right) / 2, top + plotHeight + 34, "round", "middle", 11, Palette.Muted);
         svg.Line(left, top + plotHeight, Width - right, top + plotHeight, Palette.Axis, 1);
-        double ly = top + plotHeight + 56, lx = left;
-        svg.Line(lx, ly - 4, lx + 22, ly - 4, Palette.Ink, 3);
-        svg.Text(lx + 28, ly, "forecast outcome", "start", 11, Palette.Ink);
-        lx += 150;
-        foreach (var g in groups.Take(5))
+        var legend = new List<(string Label, string Colour, double Width)> { ("forecast outcome", Palette.Ink, 3) };
+        legend.AddRange(groups.Select(g => (ChartText.Clip(g.Length == 0 ? "(no group)" : g, 18), groupColours.GetValueOrDefault(g, Palette.Muted), 1.6)));
+        double lx = left, ly = top + plotHeight + 56;
+        foreach (var (label, colour, width) in legend)
         {
-            svg.Line(lx, ly - 4, lx + 22, ly - 4, groupColours.GetValueOrDefault(g, Palette.Muted), 1.6);
-            var label = ChartText.Clip(g.Length == 0 ? "(no group)" : g, 16);
+            double w = 40 + ChartText.Width(label, 11);
+            if (lx + w > Width - 10) { lx = left; ly += 18; }
+            svg.Line(lx, ly - 4, lx + 22, ly - 4, colour, width);
             svg.Text(lx + 28, ly, label, "start", 11, Palette.Ink);
-            lx += 40 + ChartText.Width(label, 11);
+            lx += w;
         }
         return svg.ToString();
     }
@@ -218,20 +220,41 @@ public static class IssueCharts
         svg.Data["issue"] = issue.Id.Value;
         var x = new LinearScale(issue.Scale.Min, issue.Scale.Max, left, Width - right);
         double maxCap = stances.Count == 0 ? 1 : stances.Max(s => scenario.Actor(s.Actor).Capability);
-        var y = new LinearScale(0, NiceCeiling(maxCap * 1.1), top + plotHeight, top);
-        foreach (var t in y.Ticks(4))
+        double minCap = stances.Count == 0 ? 1 : stances.Min(s => scenario.Actor(s.Actor).Capability);
+        // capabilities spanning more than 30× (e.g. the US against small allies) go on a log scale, else all but one sit on the axis
+        bool log = minCap > 0 && maxCap / minCap > 30;
+        Func<double, double> yOf;
+        if (log)
         {
-            svg.Line(left, y.Map(t), Width - right, y.Map(t), Palette.Grid, 1);
-            svg.Text(left - 6, y.Map(t), ChartText.Number(t, "0.##"), "end", 10, Palette.Muted, baseline: "middle");
+            double lo = Math.Floor(Math.Log10(minCap)), hi = Math.Ceiling(Math.Log10(maxCap));
+            if (hi <= lo) hi = lo + 1;
+            var logScale = new LinearScale(lo, hi, top + plotHeight, top);
+            yOf = c => logScale.Map(Math.Log10(c));
+            for (double e = lo; e <= hi + 1e-9; e++)
+            {
+                double t = Math.Pow(10, e);
+                svg.Line(left, yOf(t), Width - right, yOf(t), Palette.Grid, 1);
+                svg.Text(left - 6, yOf(t), ChartText.Number(t, "0.###"), "end", 10, Palette.Muted, baseline: "middle");
+            }
         }
-        svg.Text(14, top + plotHeight / 2, "capability", "middle", 11, Palette.Muted, rotate: -90);
+        else
+        {
+            var y = new LinearScale(0, NiceCeiling(maxCap * 1.1), top + plotHeight, top);
+            yOf = y.Map;
+            foreach (var t in y.Ticks(4))
+            {
+                svg.Line(left, y.Map(t), Width - right, y.Map(t), Palette.Grid, 1);
+                svg.Text(left - 6, y.Map(t), ChartText.Number(t, "0.##"), "end", 10, Palette.Muted, baseline: "middle");
+            }
+        }
+        svg.Text(14, top + plotHeight / 2, log ? "capability (log scale)" : "capability", "middle", 11, Palette.Muted, rotate: -90);
         AnchorLabels(svg, issue, x, 12, 24, top, top + plotHeight);
         // largest markers first so small ones stay visible on top
         foreach (var s in stances.OrderByDescending(s => s.Salience).ThenBy(s => s.Actor.Value, StringComparer.Ordinal))
         {
             var a = scenario.Actor(s.Actor);
             double r = 3 + 11 * Math.Sqrt(s.Salience);
-            double cx = x.Map(s.Position), cy = y.Map(a.Capability);
+            double cx = x.Map(s.Position), cy = yOf(a.Capability);
             svg.Circle(cx, cy, r, groupColours.GetValueOrDefault(a.Group ?? "", Palette.Muted),
                 $"{a.Name}: position {ChartText.WithUnit(s.Position, issue.Scale)}, capability {ChartText.Number(a.Capability)}, salience {ChartText.Number(s.Salience, "0.##")}",
                 opacity: 0.75);
