@@ -7,6 +7,8 @@ namespace Parley.Cli.Rendering;
 /// <summary>The tables of `parley analyze`: per issue the distribution of each model's forecast, then the top inputs and shocks.</summary>
 public static class AnalysisTable
 {
+    private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
     public static void Render(IAnsiConsole console, AnalysisResult result, int topInputs = 5)
     {
         var scenario = result.Scenario;
@@ -37,8 +39,9 @@ public static class AnalysisTable
                 var point = m.Point!.For(issue.Id);
                 var d = m.Distribution?.For(issue.Id);
                 if (point is null || d is null) continue;
-                var probabilities = string.Join("  ", d.Anchors.Where(a => a.Probability > 0).OrderByDescending(a => a.Probability)
-                    .Select(a => $"≈ {Markup.Escape(a.Anchor.Label)} {a.Probability.ToString("0.00", CultureInfo.InvariantCulture)}"));
+                // the three likeliest anchors, most likely first (the JSON has them all)
+                var probabilities = string.Join("\n", d.Anchors.Where(a => a.Probability > 0).OrderByDescending(a => a.Probability).Take(3)
+                    .Select(a => $"{a.Probability.ToString("0.00", CultureInfo.InvariantCulture)} ≈ {Markup.Escape(Clip(a.Anchor.Label, 32))}"));
                 table.AddRow(Markup.Escape(m.Name), Numbers.OnScale(point.Forecast, issue.Scale), Numbers.OnScale(d.Mean, issue.Scale),
                     Numbers.OnScale(d.Median, issue.Scale), $"{Numbers.OnScale(d.P10, issue.Scale)}–{Numbers.OnScale(d.P90, issue.Scale)}",
                     probabilities);
