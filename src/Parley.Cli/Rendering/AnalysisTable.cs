@@ -18,6 +18,8 @@ public static class AnalysisTable
             console.MarkupLine($"[yellow]what-if[/] {Markup.Escape(string.Join("; ", result.WhatIfs.Select(w => w.ToString())))}");
         foreach (var issue in scenario.Issues)
         {
+            // issues no model ran on (--issue) are left out
+            if (!result.Models.Any(m => m.Error is not null || m.Point?.For(issue.Id) is not null)) continue;
             var header = $"[bold]{Markup.Escape(issue.Title)}[/] [grey]({Markup.Escape(issue.Id.Value)}; " +
                          $"{Numbers.OnScale(issue.Scale.Min, issue.Scale)}–{Numbers.OnScale(issue.Scale.Max, issue.Scale)}" +
                          (string.IsNullOrEmpty(issue.Scale.Unit) ? "" : " " + Markup.Escape(issue.Scale.Unit)) + ")[/]";

@@ -50,6 +50,9 @@ public static class HtmlReport
         private readonly IReadOnlyList<ModelAnalysis> _ok = result.Models.Where(m => m.Error is null && m.Point is not null).ToArray();
         private readonly IReadOnlyDictionary<string, string> _groupColours = IssueCharts.GroupColours(result.Scenario);
 
+        /// <summary>The issues some model ran on (all of them unless the run was limited with --issue).</summary>
+        private IEnumerable<Issue> Issues => _scenario.Issues.Where(i => _ok.Count == 0 || _ok.Any(m => m.Point!.For(i.Id) is not null));
+
         private string ColourOf(ModelAnalysis m) => Palette.At(result.Models.ToList().IndexOf(m));
 
         public string Build()
@@ -62,7 +65,7 @@ public static class HtmlReport
                 .Append("</style>\n</head>\n<body>\n<main>\n");
             Header();
             Glance();
-            foreach (var issue in _scenario.Issues) IssueSection(issue);
+            foreach (var issue in Issues) IssueSection(issue);
             Shocks();
             Evidence();
             Method();
@@ -95,7 +98,7 @@ public static class HtmlReport
             _html.Append("<section class=\"card\" id=\"summary\">\n<h2>At a glance</h2>\n")
                 .Append("<p class=\"lead\">The most likely outcome of each issue, in the words of the issue's own labelled positions.</p>\n")
                 .Append("<div class=\"glance\">\n");
-            foreach (var issue in _scenario.Issues)
+            foreach (var issue in Issues)
             {
                 var h = Headline(issue);
                 _html.Append("<div class=\"item\"><div class=\"issue-title\">").Append(E(issue.Title)).Append("</div>")
