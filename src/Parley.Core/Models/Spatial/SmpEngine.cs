@@ -1,0 +1,616 @@
+namespace Parley.Core.Models.Spatial;
+
+/// <summary>
+/// The round mechanics of KTAB's SMP (SPEC §6.4–6.10), written to reproduce KTAB's numbers to the bit: every sum in
+/// KTAB's order, every constant as KTAB has it. Work is O(N³) per round (KTAB's logging does O(N⁴)) and runs in
+/// parallel over actors, each worker writing only its own slots, so results do not depend on the thread count.
+/// </summary>
+public sealed class SmpEngine
+{
+    /// <summary>Minimum gain for a challenge to be worth making (<c>minSigEDU</c>).</summary>
+    public const double MinSignificantGain = 1e-5;
+
+    /// <summary>Empty-coalition strength in challenges (<c>minCltn</c>).</summary>
+    public const double MinChallengeCoalition = 1e-10;
+
+    /// <summary>Positions closer than this (Euclidean, 0–1 scale) form one outcome class (<c>posTol</c>).</summary>
+    public const double PositionTolerance = 1e-3;
+
+    private readonly SmpProblem _p;
+    private readonly SmpOptions _o;
+    private readonly ParallelOptions _par;
+    private readonly int _n, _m;
+
+    public SmpEngine(SmpProblem problem, SmpOptions options)
+    {
+        _p = problem;
+        _o = options;
+        _n = problem.ActorCount;
+        _m = problem.DimensionCount;
+        _par = new ParallelOptions { MaxDegreeOfParallelism = options.Threads > 0 ? options.Threads : -1 };
+    }
+
+    public SmpProblem Problem => _p;
+    public SmpOptions Options => _o;
+
+    // ---------------------------------------------------------------- utilities (§6.1)
+
+    /// <summary>KTAB's <c>bsUtil</c>: utility of a distance under risk attitude R.</summary>
+    public static double Utility(double d, double r) => d <= 1 ? (1 - d) * (1 + (d * r)) : (1 - d) * (1 + r);
+
+    /// <summary>KTAB's <c>bvDiff</c>: salience-weighted normalised distance between two points for actor i.</summary>
+    private double Distance(int i, ReadOnlySpan<double> from, ReadOnlySpan<double> to)
+    {
+        double dsSqr = 0;
+        for (int k = 0; k < _m; k++)
+        {
+            double ds = (from[k] - to[k]) * _p.Saliences[i * _m + k];
+            dsSqr += ds * ds;
+        }
+        return Math.Sqrt(dsSqr / _p.SalienceSquares[i]);
+    }
+
+    /// <summary>KTAB's <c>Model::estNRA</c>: h's estimate of i's risk attitude.</summary>
+    public static double EstimateRisk(BigRAdjust adjust, double rh, double ri) => adjust switch
+    {
+        BigRAdjust.Full => ri,
+        BigRAdjust.TwoThirds => (rh + (2.0 * ri)) / 3.0,
+        BigRAdjust.Half => (rh + ri) / 2,
+        BigRAdjust.OneThird => ((2.0 * rh) + ri) / 3.0,
+        BigRAdjust.None => rh,
+        _ => throw new ArgumentOutOfRangeException(nameof(adjust)),
+    };
+
+    /// <summary>U^h_ij: h's estimate of the utility to i of j's position.</summary>
+    public double PerspectiveUtility(SmpAnalysis a, int h, int i, int j) =>
+        Utility(a.Distance[i * _n + j], EstimateRisk(_o.BigRAdjust, a.Risk[h], a.Risk[i]));
+
+    // ---------------------------------------------------------------- state analysis (§6.4, §6.10)
+
+    /// <summary>Distances, risk attitudes, own utilities and outcome-class probabilities of a state.</summary>
+    public SmpAnalysis Analyse(SmpState state)
+    {
+        int n = _n;
+        var dist = new double[n * n];
+        var distT = new double[n * n];
+        Parallel.For(0, n, _par, i =>
+        {
+            var ideal = new ReadOnlySpan<double>(state.Ideals, i * _m, _m);
+            for (int j = 0; j < n; j++)
+            {
+                double d = Distance(i, ideal, new ReadOnlySpan<double>(state.Positions, j * _m, _m));
+                dist[i * n + j] = d;
+            }
+        });
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+                distT[j * n + i] = dist[i * n + j];
+
+        // Risk-neutral utilities, option-major: u[o·N + k] = 1 − d_ko (bsUtil(d, 0)).
+        var u0 = new double[n * n];
+        for (int o = 0; o < n; o++)
+            for (int k = 0; k < n; k++)
+                u0[o * n + k] = Utility(distT[o * n + k], 0.0);
+        var probs = Pce.ScalarPce(_p.Capabilities, u0, n, _o.Voting, _o.VictoryProb, _o.Pce, parallel: true);
+        var risk = RiskFromProbabilities(probs);
+
+        var own = new double[n * n];
+        Parallel.For(0, n, _par, a =>
+        {
+            double raa = EstimateRisk(_o.BigRAdjust, risk[a], risk[a]);
+            for (int j = 0; j < n; j++) own[a * n + j] = Utility(dist[a * n + j], raa);
+        });
+        var analysis = new SmpAnalysis(state, n, dist, distT, risk, probs, own);
+        SetClasses(analysis);
+        return analysis;
+    }
+
+    /// <summary>KTAB's <c>Model::bigRfromProb</c> (SPEC §6.4 step 3); equal probabilities give 0/0 there (§8.6).</summary>
+    private double[] RiskFromProbabilities(double[] p)
+    {
+        double pMin = 1.0, pMax = 0.0;
+        foreach (var pi in p)
+        {
+            pMin = pi < pMin ? pi : pMin;
+            pMax = pi > pMax ? pi : pMax;
+        }
+        var r = new double[p.Length];
+        if (pMax - pMin == 0)
+        {
+            if (_o.KtabCompat)
+                throw new InvalidOperationException("every position is equally likely, so KTAB's risk attitudes are 0/0 (SPEC §8.6); run without ktab-compat to treat everyone as risk-neutral");
+            return r; // Parley: all risk-neutral
+        }
+        for (int i = 0; i < p.Length; i++)
+            r[i] = _o.BigRRange switch
+            {
+                BigRRange.Min => (p[i] - pMin) / (pMax - pMin),
+                BigRRange.Mid => ((3 * p[i]) - (pMax + (2 * pMin))) / (2 * (pMax - pMin)),
+                BigRRange.Max => ((2 * p[i]) - (pMax + pMin)) / (pMax - pMin),
+                _ => throw new ArgumentOutOfRangeException(),
+            };
+        return r;
+    }
+
+    private bool Equivalent(SmpState s, int i, int j)
+    {
+        double sum = 0.0;
+        for (int k = 0; k < _m; k++)
+        {
+            double d = s.Positions[i * _m + k] - s.Positions[j * _m + k];
+            sum += d * d;
+        }
+        return Math.Sqrt(sum) < PositionTolerance;
+    }
+
+    /// <summary>Outcome classes and their probabilities (<c>setUENdx</c>, <c>pDist(-1)</c>, <c>posProb</c>).</summary>
+    private void SetClasses(SmpAnalysis a)
+    {
+        var s = a.State;
+        int n = _n;
+        var reps = new List<int>();
+        for (int i = 0; i < n; i++)
+        {
+            bool found = false;
+            foreach (var r in reps)
+                if (Equivalent(s, i, r)) { found = true; break; }
+            if (!found) reps.Add(i);
+        }
+        int nu = reps.Count;
+        var u = new double[nu * n];
+        for (int o = 0; o < nu; o++)
+            for (int k = 0; k < n; k++)
+                u[o * n + k] = a.OwnUtility[k * n + reps[o]];
+        // KTAB's pDist uses the proportional voting rule whatever the model's rule (SPEC §6.10; docs/decisions.md).
+        var pr = Pce.ScalarPce(_p.Capabilities, u, nu, VotingRule.Prop, _o.VictoryProb, _o.Pce, parallel: true);
+        var cls = new int[n];
+        var ap = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            int k = -1;
+            for (int c = 0; c < nu; c++)
+                if (Equivalent(s, i, reps[c])) k = c;
+            cls[i] = k;
+            ap[i] = pr[k];
+        }
+        a.ClassRepresentatives = reps.ToArray();
+        a.ClassProbabilities = pr;
+        a.ActorClass = cls;
+        a.ActorProbabilities = ap;
+    }
+
+    // ---------------------------------------------------------------- challenges (§6.5, §6.6)
+
+    /// <summary>
+    /// KTAB's <c>probEduChlg(h, k, i, j)</c>: h's estimate of P(i beats j) and of the expected change in k's utility
+    /// if i challenges j. O(N).
+    /// </summary>
+    public (double P, double Gain, ChallengeView View) EvaluateChallenge(SmpAnalysis a, int h, int k, int i, int j)
+    {
+        int n = _n;
+        var risk = a.Risk;
+        double rh = risk[h];
+        double U(int x, int y) => Utility(a.Distance[x * n + y], EstimateRisk(_o.BigRAdjust, rh, risk[x]));
+        double uii = U(i, i), uij = U(i, j), uji = U(j, i), ujj = U(j, j);
+        double euSQ = U(k, i) + U(k, j);
+        double uhkij = U(k, i) + U(k, i);
+        double uhkji = U(k, j) + U(k, j);
+        var rule = _o.Voting;
+        double ci = Pce.Vote(rule, _p.Weights[i], uii, uij);
+        double cj = Pce.Vote(rule, _p.Weights[j], uji, ujj);
+        double chij = MinChallengeCoalition, chji = MinChallengeCoalition;
+        if (ci > 0.0) chij += ci;
+        if (ci < 0.0) chji -= ci;
+        if (cj > 0.0) chij += cj;
+        if (cj < 0.0) chji -= cj;
+        double bi = chij, bj = chji;
+        for (int t = 0; t < n; t++)
+        {
+            if (t == i || t == j) continue;
+            double rt = EstimateRisk(_o.BigRAdjust, rh, risk[t]);
+            double uni = Utility(a.Distance[t * n + i], rt);
+            double unj = Utility(a.Distance[t * n + j], rt);
+            double unn = Utility(a.Distance[t * n + t], rt);
+            double v = ThirdPartyVote(rule, _o.ThirdParty, _p.Weights[t], uni, unj, unn, bi, bj);
+            chij = v > 0 ? chij + v : chij;
+            chji = v < 0 ? chji - v : chji;
+        }
+        return Finish(chij, chji, euSQ, uhkij, uhkji, _p.SalienceSum[j]);
+    }
+
+    private static (double P, double Gain, ChallengeView View) Finish(double chij, double chji, double euSQ,
+        double uhkij, double uhkji, double sj)
+    {
+        double phij = chij / (chij + chji);
+        double phji = chji / (chij + chji);
+        double euVict = uhkij;
+        double euCntst = (phij * uhkij) + (phji * uhkji);
+        double euChlg = ((1 - sj) * euVict) + (sj * euCntst);
+        double du = euChlg - euSQ;
+        return (phij, du, new ChallengeView(phij, euSQ, euVict, euCntst, euChlg));
+    }
+
+    /// <summary>A third party's vote in the little contest (<c>vProbLittle</c> + <c>thirdPartyVoteSU</c>).</summary>
+    private static double ThirdPartyVote(VotingRule rule, ThirdPartyCommit commit, double wn, double uni, double unj,
+        double unn, double bi, double bj)
+    {
+        double cn = Pce.Vote(rule, wn, uni, unj);
+        double cni = cn > 0 ? bi + cn : bi;
+        double cnj = cn < 0 ? bj - cn : bj;
+        double pin = cni / (cni + cnj);
+        double pjn = 1.0 - pin;
+        return Pce.Vote(rule, wn, Join(commit, pin, pjn, uni, unj, unn, true), Join(commit, pin, pjn, uni, unj, unn, false));
+    }
+
+    private static double Join(ThirdPartyCommit commit, double pin, double pjn, double uni, double unj, double unn, bool joinI)
+    {
+        double win, lose; // utility if i wins / if j wins
+        switch (commit)
+        {
+            case ThirdPartyCommit.FullCommit:
+                win = uni + uni + uni; lose = unj + unj + unj; break;
+            case ThirdPartyCommit.SemiCommit:
+                if (joinI) { win = uni + uni + unn; lose = unj + unj + unj; }
+                else { win = uni + uni + uni; lose = unj + unj + unn; }
+                break;
+            case ThirdPartyCommit.NoCommit:
+                win = uni + uni + unn; lose = unj + unj + unn; break;
+            default: throw new ArgumentOutOfRangeException(nameof(commit));
+        }
+        return (pin * win) + (pjn * lose);
+    }
+
+    /// <summary>
+    /// Every own-view challenge of actor i (h = k = i) against every j, in O(N²): the hot loop of a round.
+    /// Writes P and gain per target; returns the best target (gain &gt; 1e−5, ties to the lowest index) or −1.
+    /// </summary>
+    private int OwnChallenges(SmpAnalysis a, int i, Span<double> rhBuf, Span<double> uiBuf, Span<double> unnBuf,
+        double[] pOut, double[] gOut, ChallengeView[]? views)
+    {
+        int n = _n;
+        var risk = a.Risk;
+        var distT = a.DistanceT;
+        double rh = risk[i];
+        var adjust = _o.BigRAdjust;
+        for (int t = 0; t < n; t++)
+        {
+            double r = EstimateRisk(adjust, rh, risk[t]);
+            rhBuf[t] = r;
+            uiBuf[t] = Utility(distT[i * n + t], r);   // U^i(t, i)
+            unnBuf[t] = Utility(a.Distance[t * n + t], r); // U^i(t, t)
+        }
+        var rule = _o.Voting;
+        var commit = _o.ThirdParty;
+        var weights = _p.Weights;
+        double uii = uiBuf[i];
+        int best = -1;
+        double bestGain = -1.0;
+        for (int j = 0; j < n; j++)
+        {
+            if (j == i) continue;
+            var dj = new ReadOnlySpan<double>(distT, j * n, n); // d_tj for all t
+            double uij = Utility(dj[i], rhBuf[i]);
+            double uji = uiBuf[j];
+            double ujj = Utility(dj[j], rhBuf[j]);
+            double euSQ = uii + uij;
+            double uhkij = uii + uii;
+            double uhkji = uij + uij;
+            double ci = Pce.Vote(rule, weights[i], uii, uij);
+            double cj = Pce.Vote(rule, weights[j], uji, ujj);
+            double chij = MinChallengeCoalition, chji = MinChallengeCoalition;
+            if (ci > 0.0) chij += ci;
+            if (ci < 0.0) chji -= ci;
+            if (cj > 0.0) chij += cj;
+            if (cj < 0.0) chji -= cj;
+            double bi = chij, bj = chji;
+            if (rule == VotingRule.Prop && commit == ThirdPartyCommit.SemiCommit)
+            {
+                for (int t = 0; t < n; t++)
+                {
+                    if (t == i || t == j) continue;
+                    double r = rhBuf[t];
+                    double uni = uiBuf[t];
+                    double unj = Utility(dj[t], r);
+                    double unn = unnBuf[t];
+                    double wn = weights[t];
+                    double cn = wn * (uni - unj);
+                    double cni = cn > 0 ? bi + cn : bi;
+                    double cnj = cn < 0 ? bj - cn : bj;
+                    double pin = cni / (cni + cnj);
+                    double pjn = 1.0 - pin;
+                    double ei = (pin * (uni + uni + unn)) + (pjn * (unj + unj + unj));
+                    double ej = (pin * (uni + uni + uni)) + (pjn * (unj + unj + unn));
+                    double v = wn * (ei - ej);
+                    chij = v > 0 ? chij + v : chij;
+                    chji = v < 0 ? chji - v : chji;
+                }
+            }
+            else if (commit == ThirdPartyCommit.SemiCommit || rule is VotingRule.Binary or VotingRule.PropBin or VotingRule.ASymProsp or VotingRule.PropCbc or VotingRule.Cubic)
+            {
+                for (int t = 0; t < n; t++)
+                {
+                    if (t == i || t == j) continue;
+                    double r = rhBuf[t];
+                    double v = ThirdPartyVote(rule, commit, weights[t], uiBuf[t], Utility(dj[t], r), unnBuf[t], bi, bj);
+                    chij = v > 0 ? chij + v : chij;
+                    chji = v < 0 ? chji - v : chji;
+                }
+            }
+            var (p, gain, view) = Finish(chij, chji, euSQ, uhkij, uhkji, _p.SalienceSum[j]);
+            pOut[j] = p;
+            gOut[j] = gain;
+            if (views is not null) views[i * n + j] = view;
+            if (MinSignificantGain < gain && bestGain < gain)
+            {
+                best = j;
+                bestGain = gain;
+            }
+        }
+        return best;
+    }
+
+    // ---------------------------------------------------------------- bargains (§6.7)
+
+    private static double Round4(double x) => (int)(0.5 + (x * 10000.0)) / 10000.0;
+
+    /// <summary>KTAB's <c>interpolateBrgn</c>: the bargain i proposes to j, given i's win probability estimate.</summary>
+    private (double[] BI, double[] BJ) Interpolate(SmpState s, int i, int j, double prbI, double prbJ)
+    {
+        var bI = new double[_m];
+        var bJ = new double[_m];
+        for (int k = 0; k < _m; k++)
+        {
+            double tik = s.Positions[i * _m + k], sik = _p.Saliences[i * _m + k];
+            double tjk = s.Positions[j * _m + k], sjk = _p.Saliences[j * _m + k];
+            switch (_o.Interpolation)
+            {
+                case InterVecBargain.S1P1:
+                case InterVecBargain.S2P2:
+                {
+                    bool two = _o.Interpolation == InterVecBargain.S2P2;
+                    double wik = (two ? sik * sik : sik) * (two ? prbI * prbI : prbI);
+                    double wjk = (two ? sjk * sjk : sjk) * (two ? prbJ * prbJ : prbJ);
+                    const double minW = 1e-6;
+                    bI[k] = Round4((((wik + minW) * tik) + (wjk * tjk)) / (wik + minW + wjk));
+                    bJ[k] = Round4(((wik * tik) + ((minW + wjk) * tjk)) / (wik + minW + wjk));
+                    break;
+                }
+                case InterVecBargain.S2PMax:
+                {
+                    double di = prbJ > prbI ? prbJ - prbI : 0;
+                    double dj = prbI > prbJ ? prbI - prbJ : 0;
+                    double sik2 = sik * sik, sjk2 = sjk * sjk;
+                    const double minW = 1e-6;
+                    double dik = (di * sjk2) / ((di * sjk2) + minW + ((1 - di) * sik2));
+                    double djk = (dj * sik2) / ((dj * sik2) + minW + ((1 - dj) * sjk2));
+                    bI[k] = tik + (dik * (tjk - tik));
+                    bJ[k] = tjk + (djk * (tik - tjk));
+                    break;
+                }
+            }
+        }
+        return (bI, bJ);
+    }
+
+    /// <summary>The bargain(s) i proposes to its target j under the model's bargain model (§6.7, §8.5).</summary>
+    private IEnumerable<SmpBargain> Propose(SmpAnalysis a, int i, int j, double piiJ, double gain)
+    {
+        var s = a.State;
+        var (iI, iJ) = Interpolate(s, i, j, piiJ, 1 - piiJ);
+        var iij = new SmpBargain(i, j, iI, iJ, gain);
+        if (_o.Bargain == BargainModel.InitOnly)
+        {
+            yield return iij;
+            yield break;
+        }
+        // j's view: KTAB passes j's estimate of i's expected-utility change where a probability is meant (§8.5).
+        var est = EvaluateChallenge(a, j, i, i, j);
+        double pjiJ = _o.KtabCompat ? est.Gain : est.P;
+        var (jI, jJ) = Interpolate(s, i, j, pjiJ, 1 - pjiJ);
+        var jij = new SmpBargain(i, j, jI, jJ, gain);
+        if (_o.Bargain == BargainModel.InitRcvr)
+        {
+            yield return iij;
+            yield return jij;
+            yield break;
+        }
+        // PWComp: weighted average with weights c·σ; KTAB uses the initiator's capability for the receiver (§8.5).
+        double wi = _p.Capabilities[i] * _p.SalienceSum[i];
+        double wj = (_o.KtabCompat ? _p.Capabilities[i] : _p.Capabilities[j]) * _p.SalienceSum[j];
+        var pI = new double[_m];
+        var pJ = new double[_m];
+        for (int k = 0; k < _m; k++)
+        {
+            pI[k] = ((wi * iI[k]) + (wj * jI[k])) / (wi + wj);
+            pJ[k] = ((wi * iJ[k]) + (wj * jJ[k])) / (wi + wj);
+        }
+        yield return new SmpBargain(i, j, pI, pJ, gain);
+    }
+
+    // ---------------------------------------------------------------- a round (§6.8, §6.9)
+
+    /// <summary>
+    /// One round from an analysed state t: targets, bargains, queues, and the new state t+1 (positions and ideals).
+    /// <paramref name="random"/> is needed for stochastic transitions only.
+    /// </summary>
+    public (SmpState Next, SmpRound Round) Step(SmpAnalysis a, int turn, KtabRandom? random = null)
+    {
+        int n = _n;
+        var s = a.State;
+        var round = new SmpRound(n) { Turn = turn };
+        var views = _o.RecordChallenges ? new ChallengeView[n * n] : null;
+        var bestP = new double[n];
+        var bestGain = new double[n];
+        var targets = round.Targets;
+
+        Parallel.For(0, n, _par,
+            () => (new double[n], new double[n], new double[n], new double[n], new double[n]),
+            (i, _, buf) =>
+            {
+                int best = OwnChallenges(a, i, buf.Item1, buf.Item2, buf.Item3, buf.Item4, buf.Item5, views);
+                targets[i] = best;
+                if (best >= 0) { bestP[i] = buf.Item4[best]; bestGain[i] = buf.Item5[best]; }
+                return buf;
+            },
+            _ => { });
+        round.Challenges = views;
+
+        // Proposals, in initiator order; queues: SQ, own proposals, then proposals received (initiator order).
+        var proposals = new List<SmpBargain>[n];
+        Parallel.For(0, n, _par, i =>
+        {
+            proposals[i] = targets[i] >= 0 ? Propose(a, i, targets[i], bestP[i], bestGain[i]).ToList() : [];
+        });
+        var queues = new List<SmpBargain>[n];
+        for (int k = 0; k < n; k++) queues[k] = [.. proposals[k]];
+        for (int i = 0; i < n; i++)
+            foreach (var b in proposals[i])
+                queues[b.Receiver].Add(b);
+        var all = new List<SmpBargain>();
+        foreach (var list in proposals) all.AddRange(list);
+        round.Bargains.AddRange(all);
+
+        // Value of each bargain to each actor (same in every queue): V[b][a]; status quo V_sq[a].
+        var sq = new double[n];
+        for (int x = 0; x < n; x++)
+        {
+            double sum = 0.0;
+            for (int t = 0; t < n; t++) sum += a.OwnUtility[x * n + t];
+            sq[x] = sum / n;
+        }
+        var values = new double[all.Count][];
+        Parallel.For(0, all.Count, _par, bi => values[bi] = BargainValues(a, all[bi]));
+        var index = new Dictionary<SmpBargain, int>(ReferenceEqualityComparer.Instance);
+        for (int bi = 0; bi < all.Count; bi++) index[all[bi]] = bi;
+
+        // Each actor resolves its own queue.
+        var queueProbs = new double[n][];
+        Parallel.For(0, n, _par, k =>
+        {
+            var q = queues[k];
+            int nb = q.Count + 1;
+            var u = new double[nb * n];
+            Array.Copy(sq, 0, u, 0, n);
+            for (int m = 0; m < q.Count; m++) Array.Copy(values[index[q[m]]], 0, u, (m + 1) * n, n);
+            queueProbs[k] = Pce.ScalarPce(_p.Capabilities, u, nb, _o.Voting, _o.VictoryProb, _o.Pce);
+        });
+
+        var next = new double[n * _m];
+        for (int k = 0; k < n; k++)
+        {
+            var p = queueProbs[k];
+            int choice = _o.Transitions == StateTransitions.Deterministic
+                ? ArgMax(p)
+                : (random ?? throw new InvalidOperationException("stochastic transitions need a random generator")).ProbSel(p);
+            round.StatusQuoProbability[k] = p[0];
+            round.StatusQuoChosen[k] = choice == 0;
+            var q = queues[k];
+            for (int m = 0; m < q.Count; m++)
+            {
+                var b = q[m];
+                if (b.Initiator == k) { b.InitiatorQueueProbability = p[m + 1]; b.ChosenByInitiator = choice == m + 1; }
+                else { b.ReceiverQueueProbability = p[m + 1]; b.ChosenByReceiver = choice == m + 1; }
+            }
+            ReadOnlySpan<double> pos = choice == 0
+                ? new ReadOnlySpan<double>(s.Positions, k * _m, _m)
+                : q[choice - 1].Initiator == k ? q[choice - 1].InitiatorPosition : q[choice - 1].ReceiverPosition;
+            pos.CopyTo(new Span<double>(next, k * _m, _m));
+        }
+        return (new SmpState(next, NewIdeals(s, next)), round);
+    }
+
+    private static int ArgMax(double[] p)
+    {
+        int best = 0;
+        double max = Math.Abs(p[0]);
+        for (int i = 1; i < p.Length; i++)
+            if (Math.Abs(p[i]) > max) { max = Math.Abs(p[i]); best = i; }
+        return best;
+    }
+
+    /// <summary>Value to every actor of the state after a bargain (<c>brgnUtil</c>): KTAB's summation order.</summary>
+    private double[] BargainValues(SmpAnalysis a, SmpBargain b)
+    {
+        int n = _n;
+        var s = a.State;
+        var v = new double[n];
+        for (int x = 0; x < n; x++)
+        {
+            var own = new ReadOnlySpan<double>(s.Positions, x * _m, _m);
+            double r = a.Risk[x];
+            double sum = 0.0;
+            sum += Utility(Distance(x, own, b.InitiatorPosition), r);
+            sum += Utility(Distance(x, own, b.ReceiverPosition), r);
+            var row = new ReadOnlySpan<double>(a.OwnUtility, x * n, n);
+            for (int t = 0; t < n; t++)
+                if (t != b.Initiator && t != b.Receiver) sum += row[t];
+            v[x] = sum / n;
+        }
+        return v;
+    }
+
+    /// <summary>KTAB's <c>newIdeals</c>: ideals move toward the new positions by the accommodation matrix.</summary>
+    private double[] NewIdeals(SmpState old, double[] positions)
+    {
+        var acc = _p.Accommodation;
+        if (acc is null) return (double[])positions.Clone();
+        int n = _n;
+        var ideals = new double[n * _m];
+        var col = new double[_m];
+        for (int i = 0; i < n; i++)
+        {
+            Array.Clear(col);
+            double si = 0.0;
+            for (int j = 0; j < n; j++)
+            {
+                double aij = acc[i * n + j];
+                si += aij;
+                for (int k = 0; k < _m; k++) col[k] += aij * positions[j * _m + k];
+            }
+            si = 1.0 < si ? 1.0 : si;
+            double lag = 1.0 - si;
+            for (int k = 0; k < _m; k++) ideals[i * _m + k] = col[k] + (lag * old.Ideals[i * _m + k]);
+        }
+        return ideals;
+    }
+
+    // ---------------------------------------------------------------- the run (§6.10)
+
+    /// <summary>KTAB's <c>stateDist</c>: Σ_i ‖x_i^a − x_i^b‖₂.</summary>
+    public double StateDistance(SmpState x, SmpState y)
+    {
+        double sum = 0;
+        for (int i = 0; i < _n; i++)
+        {
+            double s = 0.0;
+            for (int k = 0; k < _m; k++)
+            {
+                double d = x.Positions[i * _m + k] - y.Positions[i * _m + k];
+                s += d * d;
+            }
+            sum += Math.Sqrt(s);
+        }
+        return sum;
+    }
+
+    /// <summary>Runs rounds until KTAB's stopping rule holds (SPEC §6.10).</summary>
+    public SmpRun Run()
+    {
+        var random = _o.Transitions == StateTransitions.Stochastic ? new KtabRandom(_o.Seed) : null;
+        var states = new List<SmpAnalysis> { Analyse(SmpState.Initial(_p)) };
+        var rounds = new List<SmpRound>();
+        for (int iter = 1; ; iter++)
+        {
+            var (next, round) = Step(states[^1], iter - 1, random);
+            rounds.Add(round);
+            states.Add(Analyse(next));
+            bool tooLong = _o.MaxRounds <= iter;
+            bool longEnough = 2 <= iter;
+            double d01 = StateDistance(states[0].State, states[1].State) + 1e-4;
+            double dxy = StateDistance(states[iter].State, states[iter - 1].State);
+            bool quiet = dxy / d01 < 0.02;
+            if (tooLong || (longEnough && quiet)) break;
+        }
+        return new SmpRun(_p, _o, states, rounds);
+    }
+}
