@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
 namespace Parley.Core.Models.Spatial;
 
 /// <summary>
@@ -82,6 +85,19 @@ public static class Pce
         int nv = w.Length;
         var c = new double[nOpt * nOpt];
         var wArr = w.ToArray();
+        foreach (var wk in wArr)
+            if (!(wk > 0.0)) throw new InvalidOperationException("non-positive voting weight (an actor has capability 0)");
+        if (rule == VotingRule.Prop)
+        {
+            if (parallel && nOpt > 64)
+                Parallel.For(0, nOpt, () => new double[8 * nv], (a, _, buf) => { PropRow(a, wArr, u, nOpt, c, buf); return buf; }, _ => { });
+            else
+            {
+                var buf = new double[8 * nv];
+                for (int a = 0; a < nOpt; a++) PropRow(a, wArr, u, nOpt, c, buf);
+            }
+            return c;
+        }
         void Row(int a)
         {
             var ua = new ReadOnlySpan<double>(u, a * nv, nv);
@@ -89,25 +105,11 @@ public static class Pce
             {
                 var ub = new ReadOnlySpan<double>(u, b * nv, nv);
                 double cab = MinCoalition, cba = MinCoalition;
-                if (rule == VotingRule.Prop)
+                for (int k = 0; k < nv; k++)
                 {
-                    for (int k = 0; k < nv; k++)
-                    {
-                        double wk = wArr[k];
-                        if (wk <= 0.0) throw new InvalidOperationException("non-positive voting weight (an actor has capability 0)");
-                        double v = wk * (ua[k] - ub[k]);
-                        if (v > 0) cab += v;
-                        if (v < 0) cba -= v;
-                    }
-                }
-                else
-                {
-                    for (int k = 0; k < nv; k++)
-                    {
-                        double v = Vote(rule, wArr[k], ua[k], ub[k]);
-                        if (v > 0) cab += v;
-                        if (v < 0) cba -= v;
-                    }
+                    double v = Vote(rule, wArr[k], ua[k], ub[k]);
+                    if (v > 0) cab += v;
+                    if (v < 0) cba -= v;
                 }
                 c[a * nOpt + b] = cab;
                 c[b * nOpt + a] = cba;
@@ -117,6 +119,77 @@ public static class Pce
         if (parallel && nOpt > 64) Parallel.For(0, nOpt, Row);
         else for (int a = 0; a < nOpt; a++) Row(a);
         return c;
+    }
+
+    /// <summary>
+    /// Row a of the proportional-vote coalition matrix: votes w_k·(U_ka − U_kb) computed lane-parallel and split
+    /// into positive and negative parts, then four pairs summed side by side, each in voter index order.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PropRow(int a, double[] w, double[] u, int nOpt, double[] c, double[] buf)
+    {
+        int nv = w.Length;
+        var ua = new ReadOnlySpan<double>(u, a * nv, nv);
+        int b = 0;
+        for (; b + 4 <= a; b += 4)
+        {
+            for (int q = 0; q < 4; q++)
+                SplitVotes(w, ua, new ReadOnlySpan<double>(u, (b + q) * nv, nv), buf.AsSpan(2 * q * nv, nv), buf.AsSpan((2 * q + 1) * nv, nv));
+            var p0 = new ReadOnlySpan<double>(buf, 0, nv);
+            var m0 = new ReadOnlySpan<double>(buf, nv, nv);
+            var p1 = new ReadOnlySpan<double>(buf, 2 * nv, nv);
+            var m1 = new ReadOnlySpan<double>(buf, 3 * nv, nv);
+            var p2 = new ReadOnlySpan<double>(buf, 4 * nv, nv);
+            var m2 = new ReadOnlySpan<double>(buf, 5 * nv, nv);
+            var p3 = new ReadOnlySpan<double>(buf, 6 * nv, nv);
+            var m3 = new ReadOnlySpan<double>(buf, 7 * nv, nv);
+            double c0 = MinCoalition, d0 = MinCoalition, c1 = MinCoalition, d1 = MinCoalition;
+            double c2 = MinCoalition, d2 = MinCoalition, c3 = MinCoalition, d3 = MinCoalition;
+            for (int k = 0; k < nv; k++)
+            {
+                // + 0.0 leaves a positive sum unchanged, exactly as KTAB's "if (v > 0)".
+                c0 += p0[k]; d0 -= m0[k];
+                c1 += p1[k]; d1 -= m1[k];
+                c2 += p2[k]; d2 -= m2[k];
+                c3 += p3[k]; d3 -= m3[k];
+            }
+            c[a * nOpt + b] = c0; c[b * nOpt + a] = d0;
+            c[a * nOpt + b + 1] = c1; c[(b + 1) * nOpt + a] = d1;
+            c[a * nOpt + b + 2] = c2; c[(b + 2) * nOpt + a] = d2;
+            c[a * nOpt + b + 3] = c3; c[(b + 3) * nOpt + a] = d3;
+        }
+        for (; b < a; b++)
+        {
+            SplitVotes(w, ua, new ReadOnlySpan<double>(u, b * nv, nv), buf.AsSpan(0, nv), buf.AsSpan(nv, nv));
+            double cab = MinCoalition, cba = MinCoalition;
+            for (int k = 0; k < nv; k++) { cab += buf[k]; cba -= buf[nv + k]; }
+            c[a * nOpt + b] = cab;
+            c[b * nOpt + a] = cba;
+        }
+        c[a * nOpt + a] = MinCoalition;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void SplitVotes(ReadOnlySpan<double> w, ReadOnlySpan<double> ua, ReadOnlySpan<double> ub, Span<double> pos, Span<double> neg)
+    {
+        int n = w.Length, k = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            int width = Vector<double>.Count;
+            var zero = Vector<double>.Zero;
+            for (; k <= n - width; k += width)
+            {
+                var v = new Vector<double>(w[k..]) * (new Vector<double>(ua[k..]) - new Vector<double>(ub[k..]));
+                Vector.ConditionalSelect(Vector.GreaterThan(v, zero), v, zero).CopyTo(pos[k..]);
+                Vector.ConditionalSelect(Vector.LessThan(v, zero), v, zero).CopyTo(neg[k..]);
+            }
+        }
+        for (; k < n; k++)
+        {
+            double v = w[k] * (ua[k] - ub[k]);
+            pos[k] = v > 0 ? v : 0.0;
+            neg[k] = v < 0 ? v : 0.0;
+        }
     }
 
     /// <summary>Square matrix of p(a beats b) from coalition strengths (diagonal 0.5).</summary>

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
 namespace Parley.Core.Models.Spatial;
 
 /// <summary>
@@ -264,37 +267,48 @@ public sealed class SmpEngine
     /// Every own-view challenge of actor i (h = k = i) against every j, in O(N²): the hot loop of a round.
     /// Writes P and gain per target; returns the best target (gain &gt; 1e−5, ties to the lowest index) or −1.
     /// </summary>
-    private int OwnChallenges(SmpAnalysis a, int i, Span<double> rhBuf, Span<double> uiBuf, Span<double> unnBuf,
-        double[] pOut, double[] gOut, ChallengeView[]? views)
+    /// <summary>Per-worker buffers for <see cref="OwnChallenges"/> (allocated once per worker, reused for every actor).</summary>
+    private sealed class ChallengeScratch(int n)
+    {
+        public readonly double[] Rh = new double[n], Ui = new double[n], Unn = new double[n], JoinI = new double[n], JoinJ = new double[n];
+        public readonly double[] Bi = new double[n], Bj = new double[n], Cij = new double[n], Cji = new double[n];
+        public readonly double[] P = new double[n], Gain = new double[n];
+        public readonly double[][] Pos = [new double[n], new double[n], new double[n], new double[n]];
+        public readonly double[][] Neg = [new double[n], new double[n], new double[n], new double[n]];
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int OwnChallenges(SmpAnalysis a, int i, ChallengeScratch x, ChallengeView[]? views)
     {
         int n = _n;
         var risk = a.Risk;
         var distT = a.DistanceT;
         double rh = risk[i];
         var adjust = _o.BigRAdjust;
+        var rhBuf = x.Rh;
+        var uiBuf = x.Ui;
+        var unnBuf = x.Unn;
         for (int t = 0; t < n; t++)
         {
             double r = EstimateRisk(adjust, rh, risk[t]);
             rhBuf[t] = r;
             uiBuf[t] = Utility(distT[i * n + t], r);   // U^i(t, i)
             unnBuf[t] = Utility(a.Distance[t * n + t], r); // U^i(t, t)
+            x.JoinI[t] = uiBuf[t] + uiBuf[t] + unnBuf[t];   // SemiCommit: t joins i, i wins
+            x.JoinJ[t] = uiBuf[t] + uiBuf[t] + uiBuf[t];    // SemiCommit: t joins j, i wins
         }
         var rule = _o.Voting;
         var commit = _o.ThirdParty;
         var weights = _p.Weights;
         double uii = uiBuf[i];
-        int best = -1;
-        double bestGain = -1.0;
+
+        // 1. The principals' own contributions (h = i's estimates).
         for (int j = 0; j < n; j++)
         {
             if (j == i) continue;
-            var dj = new ReadOnlySpan<double>(distT, j * n, n); // d_tj for all t
-            double uij = Utility(dj[i], rhBuf[i]);
+            double uij = Utility(distT[j * n + i], rhBuf[i]);
             double uji = uiBuf[j];
-            double ujj = Utility(dj[j], rhBuf[j]);
-            double euSQ = uii + uij;
-            double uhkij = uii + uii;
-            double uhkji = uij + uij;
+            double ujj = Utility(distT[j * n + j], rhBuf[j]);
             double ci = Pce.Vote(rule, weights[i], uii, uij);
             double cj = Pce.Vote(rule, weights[j], uji, ujj);
             double chij = MinChallengeCoalition, chji = MinChallengeCoalition;
@@ -302,43 +316,45 @@ public sealed class SmpEngine
             if (ci < 0.0) chji -= ci;
             if (cj > 0.0) chij += cj;
             if (cj < 0.0) chji -= cj;
-            double bi = chij, bj = chji;
-            if (rule == VotingRule.Prop && commit == ThirdPartyCommit.SemiCommit)
+            x.Bi[j] = chij;
+            x.Bj[j] = chji;
+            x.Cij[j] = chij;
+            x.Cji[j] = chji;
+        }
+
+        // 2. Third parties, added in index order to each contest's two coalitions.
+        if (rule == VotingRule.Prop && commit == ThirdPartyCommit.SemiCommit)
+            PropSemiThirdParties(distT, i, x);
+        else if (commit == ThirdPartyCommit.SemiCommit)
+        {
+            // Under NoCommit and FullCommit a third party's two options are worth exactly the same (SPEC §6.5).
+            for (int j = 0; j < n; j++)
             {
+                if (j == i) continue;
+                var dj = new ReadOnlySpan<double>(distT, j * n, n);
+                double chij = x.Cij[j], chji = x.Cji[j], bi = x.Bi[j], bj = x.Bj[j];
                 for (int t = 0; t < n; t++)
                 {
                     if (t == i || t == j) continue;
-                    double r = rhBuf[t];
-                    double uni = uiBuf[t];
-                    double unj = Utility(dj[t], r);
-                    double unn = unnBuf[t];
-                    double wn = weights[t];
-                    double cn = wn * (uni - unj);
-                    double cni = cn > 0 ? bi + cn : bi;
-                    double cnj = cn < 0 ? bj - cn : bj;
-                    double pin = cni / (cni + cnj);
-                    double pjn = 1.0 - pin;
-                    double ei = (pin * (uni + uni + unn)) + (pjn * (unj + unj + unj));
-                    double ej = (pin * (uni + uni + uni)) + (pjn * (unj + unj + unn));
-                    double v = wn * (ei - ej);
+                    double v = ThirdPartyVote(rule, commit, weights[t], uiBuf[t], Utility(dj[t], rhBuf[t]), unnBuf[t], bi, bj);
                     chij = v > 0 ? chij + v : chij;
                     chji = v < 0 ? chji - v : chji;
                 }
+                x.Cij[j] = chij;
+                x.Cji[j] = chji;
             }
-            else if (commit == ThirdPartyCommit.SemiCommit || rule is VotingRule.Binary or VotingRule.PropBin or VotingRule.ASymProsp or VotingRule.PropCbc or VotingRule.Cubic)
-            {
-                for (int t = 0; t < n; t++)
-                {
-                    if (t == i || t == j) continue;
-                    double r = rhBuf[t];
-                    double v = ThirdPartyVote(rule, commit, weights[t], uiBuf[t], Utility(dj[t], r), unnBuf[t], bi, bj);
-                    chij = v > 0 ? chij + v : chij;
-                    chji = v < 0 ? chji - v : chji;
-                }
-            }
-            var (p, gain, view) = Finish(chij, chji, euSQ, uhkij, uhkji, _p.SalienceSum[j]);
-            pOut[j] = p;
-            gOut[j] = gain;
+        }
+
+        // 3. Expected gains; the best target (gain > 1e−5, ties to the lowest index).
+        int best = -1;
+        double bestGain = -1.0;
+        for (int j = 0; j < n; j++)
+        {
+            if (j == i) continue;
+            double uij = Utility(distT[j * n + i], rhBuf[i]);
+            var (p, gain, view) = Finish(x.Cij[j], x.Cji[j], uii + uij, uii + uii, uij + uij, _p.SalienceSum[j]);
+            x.P[j] = p;
+            x.Gain[j] = gain;
             if (views is not null) views[i * n + j] = view;
             if (MinSignificantGain < gain && bestGain < gain)
             {
@@ -347,6 +363,118 @@ public sealed class SmpEngine
             }
         }
         return best;
+    }
+
+    /// <summary>
+    /// Third-party sums for every target j of actor i (Prop, SemiCommit): the votes are computed lane-parallel, then
+    /// four contests are summed side by side (each still in third-party index order, so the sums are KTAB's).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void PropSemiThirdParties(double[] distT, int i, ChallengeScratch x)
+    {
+        int n = _n;
+        var weights = _p.Weights;
+        Span<int> js = stackalloc int[4];
+        int j = 0;
+        while (j < n)
+        {
+            int count = 0;
+            while (count < 4 && j < n)
+            {
+                if (j != i) js[count++] = j;
+                j++;
+            }
+            for (int q = 0; q < count; q++)
+            {
+                int jq = js[q];
+                PropSemiVotes(new ReadOnlySpan<double>(distT, jq * n, n), x.Rh, x.Ui, x.Unn, x.JoinI, x.JoinJ, weights, x.Bi[jq], x.Bj[jq], x.Pos[q], x.Neg[q]);
+                x.Pos[q][i] = 0.0; x.Neg[q][i] = 0.0; x.Pos[q][jq] = 0.0; x.Neg[q][jq] = 0.0;
+            }
+            if (count == 4)
+            {
+                double p0 = x.Cij[js[0]], p1 = x.Cij[js[1]], p2 = x.Cij[js[2]], p3 = x.Cij[js[3]];
+                double n0 = x.Cji[js[0]], n1 = x.Cji[js[1]], n2 = x.Cji[js[2]], n3 = x.Cji[js[3]];
+                double[] a0 = x.Pos[0], a1 = x.Pos[1], a2 = x.Pos[2], a3 = x.Pos[3];
+                double[] b0 = x.Neg[0], b1 = x.Neg[1], b2 = x.Neg[2], b3 = x.Neg[3];
+                for (int t = 0; t < n; t++)
+                {
+                    // + 0.0 leaves a positive sum unchanged, exactly as KTAB's "if (v > 0)".
+                    p0 += a0[t]; n0 -= b0[t];
+                    p1 += a1[t]; n1 -= b1[t];
+                    p2 += a2[t]; n2 -= b2[t];
+                    p3 += a3[t]; n3 -= b3[t];
+                }
+                x.Cij[js[0]] = p0; x.Cij[js[1]] = p1; x.Cij[js[2]] = p2; x.Cij[js[3]] = p3;
+                x.Cji[js[0]] = n0; x.Cji[js[1]] = n1; x.Cji[js[2]] = n2; x.Cji[js[3]] = n3;
+            }
+            else
+                for (int q = 0; q < count; q++)
+                {
+                    double pp = x.Cij[js[q]], nn = x.Cji[js[q]];
+                    var aq = x.Pos[q];
+                    var bq = x.Neg[q];
+                    for (int t = 0; t < n; t++) { pp += aq[t]; nn -= bq[t]; }
+                    x.Cij[js[q]] = pp;
+                    x.Cji[js[q]] = nn;
+                }
+        }
+    }
+
+    /// <summary>
+    /// The third parties' votes in i's challenge of j under Prop voting and SemiCommit (the defaults), one lane per
+    /// third party; split into positive parts and negative parts for the in-order sums.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PropSemiVotes(ReadOnlySpan<double> dj, ReadOnlySpan<double> r, ReadOnlySpan<double> uni,
+        ReadOnlySpan<double> unn, ReadOnlySpan<double> joinI, ReadOnlySpan<double> joinJ, ReadOnlySpan<double> w,
+        double bi, double bj, Span<double> pos, Span<double> neg)
+    {
+        int n = dj.Length, t = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            int width = Vector<double>.Count;
+            var one = Vector<double>.One;
+            var zero = Vector<double>.Zero;
+            var vbi = new Vector<double>(bi);
+            var vbj = new Vector<double>(bj);
+            for (; t <= n - width; t += width)
+            {
+                var d = new Vector<double>(dj[t..]);
+                var rr = new Vector<double>(r[t..]);
+                var oneMinusD = one - d;
+                var unj = Vector.ConditionalSelect(Vector.LessThanOrEqual(d, one), oneMinusD * (one + (d * rr)), oneMinusD * (one + rr));
+                var ui = new Vector<double>(uni[t..]);
+                var un = new Vector<double>(unn[t..]);
+                var wn = new Vector<double>(w[t..]);
+                var cn = wn * (ui - unj);
+                var cni = Vector.ConditionalSelect(Vector.GreaterThan(cn, zero), vbi + cn, vbi);
+                var cnj = Vector.ConditionalSelect(Vector.LessThan(cn, zero), vbj - cn, vbj);
+                var pin = cni / (cni + cnj);
+                var pjn = one - pin;
+                var unj2 = unj + unj;
+                var ei = (pin * new Vector<double>(joinI[t..])) + (pjn * (unj2 + unj));
+                var ej = (pin * new Vector<double>(joinJ[t..])) + (pjn * (unj2 + un));
+                var v = wn * (ei - ej);
+                Vector.ConditionalSelect(Vector.GreaterThan(v, zero), v, zero).CopyTo(pos[t..]);
+                Vector.ConditionalSelect(Vector.LessThan(v, zero), v, zero).CopyTo(neg[t..]);
+            }
+        }
+        for (; t < n; t++)
+        {
+            double d = dj[t];
+            double unj = Utility(d, r[t]);
+            double ui = uni[t], un = unn[t], wn = w[t];
+            double cn = wn * (ui - unj);
+            double cni = cn > 0 ? bi + cn : bi;
+            double cnj = cn < 0 ? bj - cn : bj;
+            double pin = cni / (cni + cnj);
+            double pjn = 1.0 - pin;
+            double ei = (pin * (ui + ui + un)) + (pjn * (unj + unj + unj));
+            double ej = (pin * (ui + ui + ui)) + (pjn * (unj + unj + un));
+            double v = wn * (ei - ej);
+            pos[t] = v > 0 ? v : 0.0;
+            neg[t] = v < 0 ? v : 0.0;
+        }
     }
 
     // ---------------------------------------------------------------- bargains (§6.7)
@@ -444,12 +572,12 @@ public sealed class SmpEngine
         var targets = round.Targets;
 
         Parallel.For(0, n, _par,
-            () => (new double[n], new double[n], new double[n], new double[n], new double[n]),
+            () => new ChallengeScratch(n),
             (i, _, buf) =>
             {
-                int best = OwnChallenges(a, i, buf.Item1, buf.Item2, buf.Item3, buf.Item4, buf.Item5, views);
+                int best = OwnChallenges(a, i, buf, views);
                 targets[i] = best;
-                if (best >= 0) { bestP[i] = buf.Item4[best]; bestGain[i] = buf.Item5[best]; }
+                if (best >= 0) { bestP[i] = buf.P[best]; bestGain[i] = buf.Gain[best]; }
                 return buf;
             },
             _ => { });
@@ -529,6 +657,7 @@ public sealed class SmpEngine
     }
 
     /// <summary>Value to every actor of the state after a bargain (<c>brgnUtil</c>): KTAB's summation order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double[] BargainValues(SmpAnalysis a, SmpBargain b)
     {
         int n = _n;
@@ -541,10 +670,28 @@ public sealed class SmpEngine
             double sum = 0.0;
             sum += Utility(Distance(x, own, b.InitiatorPosition), r);
             sum += Utility(Distance(x, own, b.ReceiverPosition), r);
-            var row = new ReadOnlySpan<double>(a.OwnUtility, x * n, n);
+            v[x] = sum;
+        }
+        // The others' unchanged positions, in index order; four actors summed side by side.
+        int lo = Math.Min(b.Initiator, b.Receiver), hi = Math.Max(b.Initiator, b.Receiver);
+        var u = a.OwnUtility;
+        int x4 = 0;
+        for (; x4 + 4 <= n; x4 += 4)
+        {
+            double s0 = v[x4], s1 = v[x4 + 1], s2 = v[x4 + 2], s3 = v[x4 + 3];
+            int r0 = x4 * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
+            for (int t = 0; t < lo; t++) { s0 += u[r0 + t]; s1 += u[r1 + t]; s2 += u[r2 + t]; s3 += u[r3 + t]; }
+            for (int t = lo + 1; t < hi; t++) { s0 += u[r0 + t]; s1 += u[r1 + t]; s2 += u[r2 + t]; s3 += u[r3 + t]; }
+            for (int t = hi + 1; t < n; t++) { s0 += u[r0 + t]; s1 += u[r1 + t]; s2 += u[r2 + t]; s3 += u[r3 + t]; }
+            v[x4] = s0 / n; v[x4 + 1] = s1 / n; v[x4 + 2] = s2 / n; v[x4 + 3] = s3 / n;
+        }
+        for (; x4 < n; x4++)
+        {
+            double s0 = v[x4];
+            var row = new ReadOnlySpan<double>(u, x4 * n, n);
             for (int t = 0; t < n; t++)
-                if (t != b.Initiator && t != b.Receiver) sum += row[t];
-            v[x] = sum / n;
+                if (t != lo && t != hi) s0 += row[t];
+            v[x4] = s0 / n;
         }
         return v;
     }
