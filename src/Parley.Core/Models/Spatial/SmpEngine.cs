@@ -375,6 +375,8 @@ public sealed class SmpEngine
         int n = _n;
         var weights = _p.Weights;
         Span<int> js = stackalloc int[4];
+        Span<double> ps = stackalloc double[4];
+        Span<double> ns = stackalloc double[4];
         int j = 0;
         while (j < n)
         {
@@ -384,41 +386,55 @@ public sealed class SmpEngine
                 if (j != i) js[count++] = j;
                 j++;
             }
-            for (int q = 0; q < count; q++)
+            for (int q = 0; q < count; q++) { ps[q] = x.Cij[js[q]]; ns[q] = x.Cji[js[q]]; }
+            // Third parties in chunks that stay in the L1 cache: votes lane-parallel, then in-order sums.
+            for (int c0 = 0; c0 < n; c0 += Chunk)
             {
-                int jq = js[q];
-                PropSemiVotes(new ReadOnlySpan<double>(distT, jq * n, n), x.Rh, x.Ui, x.Unn, x.JoinI, x.JoinJ, weights, x.Bi[jq], x.Bj[jq], x.Pos[q], x.Neg[q]);
-                x.Pos[q][i] = 0.0; x.Neg[q][i] = 0.0; x.Pos[q][jq] = 0.0; x.Neg[q][jq] = 0.0;
-            }
-            if (count == 4)
-            {
-                double p0 = x.Cij[js[0]], p1 = x.Cij[js[1]], p2 = x.Cij[js[2]], p3 = x.Cij[js[3]];
-                double n0 = x.Cji[js[0]], n1 = x.Cji[js[1]], n2 = x.Cji[js[2]], n3 = x.Cji[js[3]];
-                double[] a0 = x.Pos[0], a1 = x.Pos[1], a2 = x.Pos[2], a3 = x.Pos[3];
-                double[] b0 = x.Neg[0], b1 = x.Neg[1], b2 = x.Neg[2], b3 = x.Neg[3];
-                for (int t = 0; t < n; t++)
-                {
-                    // + 0.0 leaves a positive sum unchanged, exactly as KTAB's "if (v > 0)".
-                    p0 += a0[t]; n0 -= b0[t];
-                    p1 += a1[t]; n1 -= b1[t];
-                    p2 += a2[t]; n2 -= b2[t];
-                    p3 += a3[t]; n3 -= b3[t];
-                }
-                x.Cij[js[0]] = p0; x.Cij[js[1]] = p1; x.Cij[js[2]] = p2; x.Cij[js[3]] = p3;
-                x.Cji[js[0]] = n0; x.Cji[js[1]] = n1; x.Cji[js[2]] = n2; x.Cji[js[3]] = n3;
-            }
-            else
+                int len = Math.Min(Chunk, n - c0);
                 for (int q = 0; q < count; q++)
                 {
-                    double pp = x.Cij[js[q]], nn = x.Cji[js[q]];
-                    var aq = x.Pos[q];
-                    var bq = x.Neg[q];
-                    for (int t = 0; t < n; t++) { pp += aq[t]; nn -= bq[t]; }
-                    x.Cij[js[q]] = pp;
-                    x.Cji[js[q]] = nn;
+                    int jq = js[q];
+                    var pos = x.Pos[q].AsSpan(0, len);
+                    var neg = x.Neg[q].AsSpan(0, len);
+                    PropSemiVotes(new ReadOnlySpan<double>(distT, jq * n + c0, len), x.Rh.AsSpan(c0, len), x.Ui.AsSpan(c0, len),
+                        x.Unn.AsSpan(c0, len), x.JoinI.AsSpan(c0, len), x.JoinJ.AsSpan(c0, len), weights.AsSpan(c0, len),
+                        x.Bi[jq], x.Bj[jq], pos, neg);
+                    if (i >= c0 && i < c0 + len) { pos[i - c0] = 0.0; neg[i - c0] = 0.0; }
+                    if (jq >= c0 && jq < c0 + len) { pos[jq - c0] = 0.0; neg[jq - c0] = 0.0; }
                 }
+                if (count == 4)
+                {
+                    double p0 = ps[0], p1 = ps[1], p2 = ps[2], p3 = ps[3];
+                    double n0 = ns[0], n1 = ns[1], n2 = ns[2], n3 = ns[3];
+                    double[] a0 = x.Pos[0], a1 = x.Pos[1], a2 = x.Pos[2], a3 = x.Pos[3];
+                    double[] b0 = x.Neg[0], b1 = x.Neg[1], b2 = x.Neg[2], b3 = x.Neg[3];
+                    for (int t = 0; t < len; t++)
+                    {
+                        // + 0.0 leaves a positive sum unchanged, exactly as KTAB's "if (v > 0)".
+                        p0 += a0[t]; n0 -= b0[t];
+                        p1 += a1[t]; n1 -= b1[t];
+                        p2 += a2[t]; n2 -= b2[t];
+                        p3 += a3[t]; n3 -= b3[t];
+                    }
+                    ps[0] = p0; ps[1] = p1; ps[2] = p2; ps[3] = p3;
+                    ns[0] = n0; ns[1] = n1; ns[2] = n2; ns[3] = n3;
+                }
+                else
+                    for (int q = 0; q < count; q++)
+                    {
+                        double pp = ps[q], nn = ns[q];
+                        var aq = x.Pos[q];
+                        var bq = x.Neg[q];
+                        for (int t = 0; t < len; t++) { pp += aq[t]; nn -= bq[t]; }
+                        ps[q] = pp;
+                        ns[q] = nn;
+                    }
+            }
+            for (int q = 0; q < count; q++) { x.Cij[js[q]] = ps[q]; x.Cji[js[q]] = ns[q]; }
         }
     }
+
+    private const int Chunk = 256;
 
     /// <summary>
     /// The third parties' votes in i's challenge of j under Prop voting and SemiCommit (the defaults), one lane per
