@@ -23,7 +23,7 @@ public sealed record SmpIssueResult : IssueResult, IHasTrajectory
 
     /// <summary>This issue's positions per state (for reports), with the capability-weighted mean as the outcome.</summary>
     [JsonIgnore]
-    public required IReadOnlyList<TrajectoryPoint> Trajectory { get; init; }
+    public IReadOnlyList<TrajectoryPoint> Trajectory { get; init; } = [];
 }
 
 /// <summary>The most likely outcome class: its position on this issue, its probability, and the actors holding it.</summary>
