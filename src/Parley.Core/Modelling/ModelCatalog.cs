@@ -1,4 +1,5 @@
 using Parley.Core.Models.Baselines;
+using Parley.Core.Models.Procedural;
 using Parley.Core.Models.Spatial;
 
 namespace Parley.Core.Modelling;
@@ -10,6 +11,8 @@ public static class ModelCatalog
     [
         new CompromiseModel(),
         new WeightedMedianModel(),
+        new NashBargainingModel(),
+        new ConsensusModel(),
         new SpatialModelOfPolitics(),
     ];
 
