@@ -16,6 +16,7 @@ public static class SmpScenarioMapping
     {
         int m = issues.Count;
         var notes = new List<string>();
+        var scaled = new List<string>();
         var ids = new List<string>();
         var caps = new List<double>();
         var pos = new List<double>();
@@ -49,9 +50,10 @@ public static class SmpScenarioMapping
                     sal.Add(0);
                 }
             }
-            if (scale > 1.0)
-                notes.Add($"{actor.Id}: saliences sum to {total:0.###} over the issues run; divided by that sum (the SMP needs a total of at most 1)");
+            if (scale > 1.0) scaled.Add($"{actor.Id} ({total:0.###})");
         }
+        if (scaled.Count > 0)
+            notes.Add($"saliences divided by the actor's total over the issues run where it exceeds 1 (the SMP needs at most 1): {string.Join(", ", scaled)}");
         if (ids.Count < 2)
             throw new InvalidOperationException($"the SMP needs at least two actors with a position and a salience on the issues run (found {ids.Count})");
         var problem = new SmpProblem(ids, issues.Select(i => i.Id.Value).ToArray(), caps.ToArray(), pos.ToArray(), sal.ToArray());

@@ -177,7 +177,7 @@ public sealed class SmpOptionsTests
         Assert.Equal([5.0, 30.0], spend.States[0].Positions["us"]);
         Assert.Equal(50.0, spend.States[0].Positions["pl"][1]); // pl has no stance on wording: the midpoint
         Assert.Contains(spend.Notes!, n => n.Contains("pl has no stance on wording"));
-        Assert.Contains(spend.Notes!, n => n.Contains("us: saliences sum to 1.5"));
+        Assert.Contains(spend.Notes!, n => n.Contains("saliences divided") && n.Contains("us (1.5)"));
         Assert.Equal(spend.ModalClass.Probability, spend.States[^1].Probabilities.Values.Max(), 12);
     }
 
