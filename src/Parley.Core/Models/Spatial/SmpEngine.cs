@@ -121,7 +121,7 @@ public sealed class SmpEngine
         if (pMax - pMin == 0)
         {
             if (_o.KtabCompat)
-                throw new InvalidOperationException("every position is equally likely, so KTAB's risk attitudes are 0/0 (SPEC §8.6); run without ktab-compat to treat everyone as risk-neutral");
+                throw new Parley.Core.Modelling.ModelSettingException("model 'smp' with ktab-compat: every position is equally likely, so KTAB's risk attitudes are 0/0 (SPEC §8.6); run without ktab-compat to treat everyone as risk-neutral");
             return r; // Parley: all risk-neutral
         }
         for (int i = 0; i < p.Length; i++)

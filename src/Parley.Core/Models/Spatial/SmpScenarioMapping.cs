@@ -55,7 +55,7 @@ public static class SmpScenarioMapping
         if (scaled.Count > 0)
             notes.Add($"saliences divided by the actor's total over the issues run where it exceeds 1 (the SMP needs at most 1): {string.Join(", ", scaled)}");
         if (ids.Count < 2)
-            throw new InvalidOperationException($"the SMP needs at least two actors with a position and a salience on the issues run (found {ids.Count})");
+            throw new Parley.Core.Modelling.ModelSettingException($"model 'smp': the SMP needs at least two actors with a position and a salience on the issues run (found {ids.Count})");
         var problem = new SmpProblem(ids, issues.Select(i => i.Id.Value).ToArray(), caps.ToArray(), pos.ToArray(), sal.ToArray());
         return new Mapped(problem, notes);
     }

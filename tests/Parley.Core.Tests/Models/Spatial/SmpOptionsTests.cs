@@ -125,7 +125,7 @@ public sealed class SmpOptionsTests
         Assert.Equal(3, run.States.Count);
         Assert.All(run.States[0].Risk, r => Assert.Equal(0.0, r));
         Assert.All(run.States[^1].State.Positions, x => Assert.Equal(0.4, x));
-        Assert.Throws<InvalidOperationException>(() => new SmpEngine(p, SmpOptions.Default with { KtabCompat = true }).Run());
+        Assert.Throws<ModelSettingException>(() => new SmpEngine(p, SmpOptions.Default with { KtabCompat = true }).Run());
     }
 
     [Fact]
