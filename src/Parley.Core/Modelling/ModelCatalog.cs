@@ -1,4 +1,5 @@
 using Parley.Core.Models.Baselines;
+using Parley.Core.Models.ExpectedUtility;
 using Parley.Core.Models.Procedural;
 using Parley.Core.Models.Spatial;
 
@@ -13,6 +14,7 @@ public static class ModelCatalog
         new WeightedMedianModel(),
         new NashBargainingModel(),
         new ConsensusModel(),
+        new ExpectedUtilityModel(),
         new SpatialModelOfPolitics(),
     ];
 
