@@ -224,15 +224,7 @@ public sealed class SmpJsonTests
     {
         var scenario = ScenarioFiles.Load(Fixtures.Path("ktab", "SOE-Pol-Comp.csv")).ValueOrThrow();
         var result = new SpatialModelOfPolitics().Run(scenario, ModelSettings.Default);
-        // The writer's options, minus "required" (on main, IssueResult's [JsonIgnore] required Issue makes System.Text.Json throw).
-        var options = new System.Text.Json.JsonSerializerOptions(Parley.Formats.Json.ForecastJson.SerializerOptions)
-        {
-            TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver
-            {
-                Modifiers = { ti => { foreach (var p in ti.Properties) p.IsRequired = false; } },
-            },
-        };
-        var json = System.Text.Json.JsonSerializer.Serialize(result.Issues[0], result.Issues[0].GetType(), options);
+        var json = System.Text.Json.JsonSerializer.Serialize(result.Issues[0], result.Issues[0].GetType(), Parley.Formats.Json.ForecastJson.SerializerOptions);
         foreach (var key in new[] { "\"forecast\"", "\"modal_class\"", "\"states\"", "\"state\": 0", "\"positions\"",
                      "\"probabilities\"", "\"bargains\"", "\"proposals\"", "\"chosen_by_receiver\"", "\"XJ\": [" })
             Assert.Contains(key, json);
