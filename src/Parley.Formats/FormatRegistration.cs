@@ -13,5 +13,6 @@ internal static class FormatRegistration
         ScenarioFiles.Register(new YamlScenarioReader());
         ScenarioFiles.Register(new JsonScenarioReader());
         ScenarioFiles.Register(new TableCsvReader());
+        ScenarioFiles.Register(new Ktab.KtabReader());
     }
 }
