@@ -7,5 +7,6 @@ internal static class FormatRegistration
     {
         // Registration order = precedence when recognising content: generic formats first, specific ones later
         // (a later reader that recognises the content wins over an earlier one claiming only the extension).
+        ScenarioFiles.Register(new Decide.DecideReader());
     }
 }

@@ -9,6 +9,7 @@ public static class ModelCatalog
     [
         new CompromiseModel(),
         new WeightedMedianModel(),
+        new Parley.Core.Models.Exchange.EqualGainExchangeModel(),
     ];
 
     /// <summary>The models `parley run` uses when none is named.</summary>
