@@ -135,6 +135,8 @@ internal sealed class ExchangeCandidate
     /// <summary>Supplies p, demands q.</summary>
     public ExchangeSide J { get; }
 
+    private const decimal OnPositionTolerance = 0.000000000000000001m;
+
     public decimal Gain { get; private set; }
     public bool IsValid { get; private set; } = true;
 
@@ -193,8 +195,18 @@ internal sealed class ExchangeCandidate
         s.OutcomeBefore = _board.OutcomeWith(s.Supply, updates, s.Actor, s.SupplyPosition);
         s.OutcomeAfter = _board.OutcomeWith(s.Supply, updates, s.Actor, s.Y);
         decimal x = o.DemandPosition;
-        if (x - s.OutcomeBefore >= 0 && x - s.OutcomeAfter >= 0) return;
-        if (x - s.OutcomeBefore <= 0 && x - s.OutcomeAfter <= 0) return;
+        decimal before = x - s.OutcomeBefore, after = x - s.OutcomeAfter;
+        // An outcome that already sits on the partner's position (an earlier exchange was capped there) must not
+        // move past it: the cap applies. decide decides this case by the last digit of its rounding; Parley treats
+        // a difference within 1e-18 as exactly on the position (docs/decisions.md, Exchange).
+        bool onPosition = Math.Abs(before) <= OnPositionTolerance;
+        if (onPosition && Environment.GetEnvironmentVariable("XDEBUG") == "1")
+            Console.Error.WriteLine($"ONPOS actor={s.Actor} supply={s.Supply} other={o.Actor} before={before} after={after} y={s.Y} pos={s.SupplyPosition} gain={Gain}");
+        if (!onPosition || Math.Abs(after) <= OnPositionTolerance)
+        {
+            if (before >= 0 && after >= 0) return;
+            if (before <= 0 && after <= 0) return;
+        }
 
         decimal w = _board.Denominator(s.Supply);
         decimal delta = Math.Abs(_board.MoveToReach(s.Supply, updates, s.Actor, s.SupplyPosition, x));
