@@ -51,8 +51,8 @@ public sealed class EqualGainExchangeModel : IModel
             if (s is null || s.Salience <= 0) continue;
             present[a, k] = true;
             position[a, k] = ToWorking(issues[k].Scale, s.Position);
-            salience[a, k] = (decimal)s.Salience;
-            power[a, k] = (decimal)(s.Capability ?? actors[a].Capability);
+            salience[a, k] = Exact(s.Salience);
+            power[a, k] = Exact(s.Capability ?? actors[a].Capability);
         }
         if (m < 2) notes.Add("one issue only: there is no second issue to trade, so no exchanges; the forecast is the weighted mean");
 
@@ -65,7 +65,13 @@ public sealed class EqualGainExchangeModel : IModel
 
     /// <summary>decide's normalisation: (x − lower)·(100 / (upper − lower)).</summary>
     internal static decimal ToWorking(Scale scale, double x) =>
-        ((decimal)x - (decimal)scale.Min) * (100m / ((decimal)scale.Max - (decimal)scale.Min));
+        ExchangeMath.Mul(ExchangeMath.Sub(Exact(x), Exact(scale.Min)),
+            ExchangeMath.Div(100m, ExchangeMath.Sub(Exact(scale.Max), Exact(scale.Min))));
+
+    /// <summary>The decimal a value was written as (shortest round-trip form), as decide reads it from the file.</summary>
+    internal static decimal Exact(double x) =>
+        decimal.Parse(x.ToString("R", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.NumberStyles.Float,
+            System.Globalization.CultureInfo.InvariantCulture);
 
     internal static double FromWorking(Scale scale, decimal v)
     {

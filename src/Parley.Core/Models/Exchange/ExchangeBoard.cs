@@ -14,33 +14,55 @@ internal static class ExchangeMath
 
     public const decimal FixedWeight = 0.1000000000000000055511151231m;
 
-    /// <summary>The "exchange ratio": how far a move Δx of one actor shifts the issue's outcome, Δx·c·s / Σ c·s.</summary>
+    private static readonly UInt128 TenPow28 = UInt128.Parse("10000000000000000000000000000");
+
+    /// <summary>
+    /// Rounds to 28 significant digits, half to even: the precision of Python's default decimal context, which decide
+    /// computes in. .NET's decimal keeps up to 29 digits; without this the last digit of an outcome that lands exactly
+    /// on a position can fall on the other side than in decide and flip a later cap decision.
+    /// </summary>
+    public static decimal R(decimal v)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(v, bits);
+        var mantissa = ((UInt128)(uint)bits[2] << 64) | ((UInt128)(uint)bits[1] << 32) | (uint)bits[0];
+        if (mantissa < TenPow28) return v;
+        int scale = (bits[3] >> 16) & 0xFF;
+        return scale == 0 ? v : Math.Round(v, scale - 1, MidpointRounding.ToEven);
+    }
+
+    public static decimal Add(decimal a, decimal b) => R(a + b);
+    public static decimal Sub(decimal a, decimal b) => R(a - b);
+    public static decimal Mul(decimal a, decimal b) => R(a * b);
+    public static decimal Div(decimal a, decimal b) => R(a / b);
+
+    /// <summary>The "exchange ratio": how far a move Δx of one actor shifts the issue's outcome, Δx·s·c / Σ c·s.</summary>
     public static decimal Ratio(decimal deltaX, decimal salience, decimal power, decimal denominator) =>
-        denominator == 0 ? 0 : deltaX * salience * power / denominator;
+        denominator == 0 ? 0 : Div(Mul(Mul(deltaX, salience), power), denominator);
 
     /// <summary>The partner's outcome shift that gives both the same gain: ΔO_other = ΔO_own · (s_i + s_j on own) / (s_i + s_j on other).</summary>
     public static decimal PartnerRatio(ExchangeSide supplier, decimal ratio)
     {
         var d = supplier.Other;
-        decimal num = supplier.SupplySalience + d.DemandSalience;
-        decimal den = supplier.DemandSalience + d.SupplySalience;
-        return den == 0 ? 0 : num / den * ratio;
+        decimal num = Add(supplier.SupplySalience, d.DemandSalience);
+        decimal den = Add(supplier.DemandSalience, d.SupplySalience);
+        return den == 0 ? 0 : Mul(Div(num, den), ratio);
     }
 
     /// <summary>The move of a supplier that shifts its supply issue's outcome by <paramref name="ratio"/>.</summary>
     public static decimal MoveFor(decimal ratio, ExchangeSide side, decimal denominator)
     {
-        decimal w = side.SupplyPower * side.SupplySalience;
-        return w == 0 ? 0 : ratio * denominator / w;
+        decimal w = Mul(side.SupplyPower, side.SupplySalience);
+        return w == 0 ? 0 : Div(Mul(ratio, denominator), w);
     }
 
     /// <summary>decide's end-of-round update: x' = x + (y − x)(0.4(1 − s) + 0.1), with its float-born weights.</summary>
     public static decimal NewPreference(decimal salience, decimal x, decimal y)
     {
-        decimal swv = (1 - salience) * SalienceWeight * y;
-        decimal fwv = FixedWeight * y;
-        decimal pv = (1 - (1 - salience) * SalienceWeight - FixedWeight) * x;
-        return swv + fwv + pv;
+        decimal swv = Mul(Mul(Sub(1, salience), SalienceWeight), y);
+        decimal fwv = Mul(FixedWeight, y);
+        decimal pv = Mul(Sub(Sub(1, Mul(Sub(1, salience), SalienceWeight)), FixedWeight), x);
+        return Add(Add(swv, fwv), pv);
     }
 }
 
@@ -73,11 +95,11 @@ internal sealed class ExchangeBoard
             for (int a = 0; a < ActorCount; a++)
             {
                 if (!present[a, k]) continue;
-                w += salience[a, k] * power[a, k];
-                wx += position[a, k] * salience[a, k] * power[a, k];
+                w = ExchangeMath.Add(w, ExchangeMath.Mul(salience[a, k], power[a, k]));
+                wx = ExchangeMath.Add(wx, Weighted(position[a, k], salience[a, k], power[a, k]));
             }
             _denominator[k] = w;
-            _outcome[k] = w == 0 ? 0 : wx / w;
+            _outcome[k] = w == 0 ? 0 : ExchangeMath.Div(wx, w);
         }
     }
 
@@ -104,9 +126,9 @@ internal sealed class ExchangeBoard
         {
             if (!_present[a, issue]) continue;
             decimal x = a == mover ? moverPosition : updates.TryGetValue(a, out var u) ? u : _position[a, issue];
-            wx += x * _salience[a, issue] * _power[a, issue];
+            wx = ExchangeMath.Add(wx, Weighted(x, _salience[a, issue], _power[a, issue]));
         }
-        return wx / w;
+        return ExchangeMath.Div(wx, w);
     }
 
     /// <summary>
@@ -122,9 +144,12 @@ internal sealed class ExchangeBoard
             if (!_present[a, issue]) continue;
             decimal x = a == mover ? moverPosition : _position[a, issue];
             if (updates.TryGetValue(a, out var u)) x = u;
-            wx += x * _salience[a, issue] * _power[a, issue];
+            wx = ExchangeMath.Add(wx, Weighted(x, _salience[a, issue], _power[a, issue]));
         }
-        decimal cs = _salience[mover, issue] * _power[mover, issue];
-        return cs == 0 ? 0 : (target * _denominator[issue] - wx) / cs;
+        decimal cs = ExchangeMath.Mul(_salience[mover, issue], _power[mover, issue]);
+        return cs == 0 ? 0 : ExchangeMath.Div(ExchangeMath.Sub(ExchangeMath.Mul(target, _denominator[issue]), wx), cs);
     }
+
+    /// <summary>x·s·c, rounded after each product as decide's expression is.</summary>
+    private static decimal Weighted(decimal x, decimal s, decimal c) => ExchangeMath.Mul(ExchangeMath.Mul(x, s), c);
 }

@@ -1,3 +1,5 @@
+using static Parley.Core.Models.Exchange.ExchangeMath;
+
 namespace Parley.Core.Models.Exchange;
 
 /// <summary>
@@ -154,26 +156,26 @@ internal sealed class ExchangeCandidate
     {
         decimal wp = _board.Denominator(P), wq = _board.Denominator(Q);
         // Try first: J moves all the way to I's position on p.
-        decimal dp = ExchangeMath.Ratio(Math.Abs(I.DemandPosition - J.SupplyPosition), J.SupplySalience, J.SupplyPower, wp);
+        decimal dp = ExchangeMath.Ratio(Math.Abs(Sub(I.DemandPosition, J.SupplyPosition)), J.SupplySalience, J.SupplyPower, wp);
         decimal dq = ExchangeMath.PartnerRatio(J, dp);
         I.Move = ExchangeMath.MoveFor(dq, I, wq);
-        J.Move = Math.Abs(I.DemandPosition - J.SupplyPosition);
-        if (Math.Abs(I.Move) > Math.Abs(J.DemandPosition - I.SupplyPosition))
+        J.Move = Math.Abs(Sub(I.DemandPosition, J.SupplyPosition));
+        if (Math.Abs(I.Move) > Math.Abs(Sub(J.DemandPosition, I.SupplyPosition)))
         {
             // I's required move exceeds its distance to J: I moves fully and J's move is scaled down.
-            dq = ExchangeMath.Ratio(Math.Abs(J.DemandPosition - I.SupplyPosition), I.SupplySalience, I.SupplyPower, wq);
+            dq = ExchangeMath.Ratio(Math.Abs(Sub(J.DemandPosition, I.SupplyPosition)), I.SupplySalience, I.SupplyPower, wq);
             dp = ExchangeMath.PartnerRatio(I, dq);
-            I.Move = Math.Abs(J.DemandPosition - I.SupplyPosition);
+            I.Move = Math.Abs(Sub(J.DemandPosition, I.SupplyPosition));
             J.Move = ExchangeMath.MoveFor(dp, J, wp);
         }
         if (I.SupplyPosition > J.DemandPosition) I.Move = -I.Move;
         if (J.SupplyPosition > I.DemandPosition) J.Move = -J.Move;
         I.Moves.Add(I.Move);
         J.Moves.Add(J.Move);
-        I.Y = I.SupplyPosition + I.Move;
-        J.Y = J.SupplyPosition + J.Move;
+        I.Y = Add(I.SupplyPosition, I.Move);
+        J.Y = Add(J.SupplyPosition, J.Move);
 
-        Gain = Math.Abs(dq * I.SupplySalience - dp * I.DemandSalience);
+        Gain = Math.Abs(Sub(Mul(dq, I.SupplySalience), Mul(dp, I.DemandSalience)));
         IsValid = I.IsMoveValid(I.Move) && J.IsMoveValid(J.Move);
         if (Gain < ExchangeMath.Negligible) IsValid = false;
         if (!IsValid) return;
@@ -195,11 +197,11 @@ internal sealed class ExchangeCandidate
         s.OutcomeBefore = _board.OutcomeWith(s.Supply, updates, s.Actor, s.SupplyPosition);
         s.OutcomeAfter = _board.OutcomeWith(s.Supply, updates, s.Actor, s.Y);
         decimal x = o.DemandPosition;
-        decimal before = x - s.OutcomeBefore, after = x - s.OutcomeAfter;
+        decimal before = Sub(x, s.OutcomeBefore), after = Sub(x, s.OutcomeAfter);
         // An outcome that already sits on the partner's position (an earlier exchange was capped there) must not
         // move past it: the cap applies. decide decides this case by the last digit of its rounding; Parley treats
         // a difference within 1e-18 as exactly on the position (docs/decisions.md, Exchange).
-        bool onPosition = Math.Abs(before) <= OnPositionTolerance;
+        bool onPosition = Environment.GetEnvironmentVariable("XTOL") == "1" && Math.Abs(before) <= OnPositionTolerance;
         if (onPosition && Environment.GetEnvironmentVariable("XDEBUG") == "1")
             Console.Error.WriteLine($"ONPOS actor={s.Actor} supply={s.Supply} other={o.Actor} before={before} after={after} y={s.Y} pos={s.SupplyPosition} gain={Gain}");
         if (!onPosition || Math.Abs(after) <= OnPositionTolerance)
@@ -218,9 +220,9 @@ internal sealed class ExchangeCandidate
         if (s.SupplyPosition > o.DemandPosition) s.Move = -s.Move;
         o.ReplaceLastMove(o.Move);
         s.ReplaceLastMove(s.Move);
-        o.Y = o.SupplyPosition + o.Move;
-        s.Y = s.SupplyPosition + s.Move;
-        Gain = Math.Abs(ratioO * o.SupplySalience - ratioS * o.DemandSalience);
+        o.Y = Add(o.SupplyPosition, o.Move);
+        s.Y = Add(s.SupplyPosition, s.Move);
+        Gain = Math.Abs(Sub(Mul(ratioO, o.SupplySalience), Mul(ratioS, o.DemandSalience)));
         s.OutcomeAfter = _board.OutcomeWith(s.Supply, updates, s.Actor, s.Y);
         IsValid = o.IsMoveValid(o.Move) && s.IsMoveValid(s.Move);
     }

@@ -110,8 +110,9 @@ internal static class ExchangeSimulation
         int ties = 0;
         while (candidates.Count > 0)
         {
-            // Stable sort, best gain first (decide: list.sort(key=gain, reverse=True)).
-            candidates = candidates.OrderByDescending(c => c.Gain).ToList();
+            // Stable sort, best gain first (decide: list.sort(key=gain, reverse=True)). Gains that agree to 20
+            // decimals are ties: equal in exact arithmetic, they differ only by rounding in the last digit.
+            candidates = candidates.OrderByDescending(c => Math.Round(c.Gain, 27)).ToList();
             int pick = 0;
             if (rng is not null)
             {
