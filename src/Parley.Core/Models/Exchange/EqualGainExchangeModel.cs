@@ -12,7 +12,7 @@ namespace Parley.Core.Models.Exchange;
 /// object-oriented model of policy networks", in Bueno de Mesquita &amp; Stokman (eds), European Community Decision
 /// Making, Yale UP, pp. 105–127; Dijkstra, J., Van Assen, M.A.L.M. &amp; Stokman, F.N. (2008) "Outcomes of collective
 /// decisions with externalities predicted", Journal of Theoretical Politics 20(4):415–441; reference implementation
-/// decide (foarsitter/decide-exchange-model, equal-gain model). Works in exact decimal arithmetic on positions scaled
+/// decide (foarsitter/decide-exchange-model, equal-gain model). Works in exact ContextDecimal arithmetic on positions scaled
 /// to 0–100 per issue, as decide does; reports on each issue's own scale.
 /// </summary>
 public sealed class EqualGainExchangeModel : IModel
@@ -39,9 +39,9 @@ public sealed class EqualGainExchangeModel : IModel
         var actors = scenario.Actors;
         int n = actors.Count, m = issues.Length;
 
-        var position = new decimal[n, m];
-        var salience = new decimal[n, m];
-        var power = new decimal[n, m];
+        var position = new ContextDecimal[n, m];
+        var salience = new ContextDecimal[n, m];
+        var power = new ContextDecimal[n, m];
         var present = new bool[n, m];
         var notes = new List<string>();
         for (int k = 0; k < m; k++)
@@ -64,23 +64,21 @@ public sealed class EqualGainExchangeModel : IModel
     }
 
     /// <summary>decide's normalisation: (x − lower)·(100 / (upper − lower)).</summary>
-    internal static decimal ToWorking(Scale scale, double x) =>
+    internal static ContextDecimal ToWorking(Scale scale, double x) =>
         ExchangeMath.Mul(ExchangeMath.Sub(Exact(x), Exact(scale.Min)),
             ExchangeMath.Div(100m, ExchangeMath.Sub(Exact(scale.Max), Exact(scale.Min))));
 
     /// <summary>The decimal a value was written as (shortest round-trip form), as decide reads it from the file.</summary>
-    internal static decimal Exact(double x) =>
-        decimal.Parse(x.ToString("R", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.NumberStyles.Float,
-            System.Globalization.CultureInfo.InvariantCulture);
+    internal static ContextDecimal Exact(double x) => ContextDecimal.FromWritten(x);
 
-    internal static double FromWorking(Scale scale, decimal v)
+    internal static double FromWorking(Scale scale, ContextDecimal v)
     {
         double x = scale.Min + (double)v * scale.Width / 100.0;
         return Math.Clamp(x, scale.Min, scale.Max);
     }
 
     private static ExchangeIssueResult IssueResultFor(int k, Issue[] issues, IReadOnlyList<Actor> actors,
-        IReadOnlyList<SimulatedRound> simulated, decimal[,] initial, bool[,] present, List<string> notes)
+        IReadOnlyList<SimulatedRound> simulated, ContextDecimal[,] initial, bool[,] present, List<string> notes)
     {
         var issue = issues[k];
         var scale = issue.Scale;
@@ -121,7 +119,7 @@ public sealed class EqualGainExchangeModel : IModel
         (double)t.Gain);
 
     private static IReadOnlyDictionary<string, double> Positions(int k, Scale scale, IReadOnlyList<Actor> actors,
-        decimal[,] working, bool[,] present)
+        ContextDecimal[,] working, bool[,] present)
     {
         var d = new Dictionary<string, double>();
         for (int a = 0; a < actors.Count; a++)
@@ -133,14 +131,14 @@ public sealed class EqualGainExchangeModel : IModel
         IReadOnlyList<SimulatedRound> simulated, bool[,] present)
     {
         int n = actors.Count;
-        var sums = new decimal[n, 5]; // own, inner+, inner−, outer+, outer−
+        var sums = new ContextDecimal[n, 5]; // own, inner+, inner−, outer+, outer−
         foreach (var r in simulated)
         foreach (var t in r.Trades)
         {
             if (t.P != k && t.Q != k) continue;
             for (int a = 0; a < n; a++)
             {
-                decimal v = t.Externality[a, k];
+                ContextDecimal v = t.Externality[a, k];
                 int slot = a == t.ActorI || a == t.ActorJ ? 0
                     : t.Inner[a] ? (v > 0 ? 1 : 2)
                     : (v > 0 ? 3 : 4);

@@ -4,7 +4,7 @@ namespace Parley.Core.Models.Exchange;
 
 /// <summary>
 /// One partner of a candidate exchange: the actor, the issue it supplies (moves its vote on) and the issue it demands,
-/// with its own copy of the positions it works from, as decide keeps them (exact arithmetic in <c>decimal</c>).
+/// with its own copy of the positions it works from, as decide keeps them (exact arithmetic in <c>ContextDecimal</c>).
 /// </summary>
 internal sealed class ExchangeSide
 {
@@ -26,37 +26,37 @@ internal sealed class ExchangeSide
     public int Demand { get; }
 
     /// <summary>The actor's current vote on its supply issue (its preference, or its vote after earlier exchanges).</summary>
-    public decimal SupplyPosition { get; set; }
+    public ContextDecimal SupplyPosition { get; set; }
 
     /// <summary>The actor's preference on the issue it demands (fixed during a round).</summary>
-    public decimal DemandPosition { get; }
+    public ContextDecimal DemandPosition { get; }
 
     /// <summary>The actor's preference on its supply issue at the start of the round.</summary>
-    public decimal Start { get; }
+    public ContextDecimal Start { get; }
 
-    public decimal SupplySalience { get; }
-    public decimal DemandSalience { get; }
-    public decimal SupplyPower { get; }
+    public ContextDecimal SupplySalience { get; }
+    public ContextDecimal DemandSalience { get; }
+    public ContextDecimal SupplyPower { get; }
 
     /// <summary>The signed move on the supply issue and the vote it leads to.</summary>
-    public decimal Move { get; set; }
+    public ContextDecimal Move { get; set; }
 
-    public decimal Y { get; set; }
+    public ContextDecimal Y { get; set; }
 
     /// <summary>The moves this side has made or proposes on its supply issue (sign and size checks).</summary>
-    public List<decimal> Moves { get; } = [];
+    public List<ContextDecimal> Moves { get; } = [];
 
     /// <summary>The supply issue's outcome before and after this side's move (for externalities).</summary>
-    public decimal OutcomeBefore { get; set; }
+    public ContextDecimal OutcomeBefore { get; set; }
 
-    public decimal OutcomeAfter { get; set; }
+    public ContextDecimal OutcomeAfter { get; set; }
 
     public ExchangeSide Other { get; set; } = null!;
 
     public bool SameActorAndSupply(ExchangeSide o) => Actor == o.Actor && Supply == o.Supply;
     public bool SameActorAndDemand(ExchangeSide o) => Actor == o.Actor && Demand == o.Demand;
 
-    public void ReplaceLastMove(decimal move)
+    public void ReplaceLastMove(ContextDecimal move)
     {
         if (Moves.Count > 0) Moves.RemoveAt(Moves.Count - 1);
         Moves.Add(move);
@@ -71,21 +71,21 @@ internal sealed class ExchangeSide
     /// decide's validity rule for a move: non-negligible, at most 100, the vote stays in [0, 100], the signed sum of
     /// the moves is at most 100 and all moves on this issue point the same way.
     /// </summary>
-    public bool IsMoveValid(decimal move)
+    public bool IsMoveValid(ContextDecimal move)
     {
-        decimal size = Math.Abs(move);
-        if (size > 100m || size <= ExchangeMath.Negligible) return false;
-        decimal y = SupplyPosition + move;
-        if (y < 0m || y > 100m) return false;
+        ContextDecimal size = ContextDecimal.Abs(move);
+        if (size > Hundred || size <= ExchangeMath.Negligible) return false;
+        ContextDecimal y = SupplyPosition + move;
+        if (y < 0 || y > Hundred) return false;
         if (Moves.Count == 0) return false;
-        decimal sum = 0, min = decimal.MaxValue, max = decimal.MinValue;
+        ContextDecimal sum = 0, min = Moves[0], max = Moves[0];
         foreach (var m in Moves)
         {
             sum += m;
             if (m < min) min = m;
             if (m > max) max = m;
         }
-        if (sum > 100m) return false;
+        if (sum > Hundred) return false;
         return (min < 0 && max < 0) || (min > 0 && max > 0);
     }
 }
@@ -116,8 +116,8 @@ internal sealed class ExchangeCandidate
         Q = q;
         Groups = groups;
         // The actor with the larger relative salience s_p / s_q demands p (cross-multiplied: saliences are > 0 here).
-        decimal aRatioLeft = board.Salience(actorA, p) * board.Salience(actorB, q);
-        decimal bRatioLeft = board.Salience(actorB, p) * board.Salience(actorA, q);
+        ContextDecimal aRatioLeft = board.Salience(actorA, p) * board.Salience(actorB, q);
+        ContextDecimal bRatioLeft = board.Salience(actorB, p) * board.Salience(actorA, q);
         bool bDemandsP = aRatioLeft < bRatioLeft;
         int demanderOfP = bDemandsP ? actorB : actorA;
         int supplierOfP = bDemandsP ? actorA : actorB;
@@ -137,15 +137,15 @@ internal sealed class ExchangeCandidate
     /// <summary>Supplies p, demands q.</summary>
     public ExchangeSide J { get; }
 
-    private const decimal OnPositionTolerance = 0.000000000000000001m;
+    private static readonly ContextDecimal OnPositionTolerance = 0.000000000000000001m;
 
-    public decimal Gain { get; private set; }
+    public ContextDecimal Gain { get; private set; }
     public bool IsValid { get; private set; } = true;
 
     /// <summary>Votes of third parties that earlier exchanges moved toward this exchange's demanders: issue → actor → vote.</summary>
-    private readonly Dictionary<int, Dictionary<int, decimal>> _updates = [];
+    private readonly Dictionary<int, Dictionary<int, ContextDecimal>> _updates = [];
 
-    private Dictionary<int, decimal> UpdatesOn(int issue)
+    private Dictionary<int, ContextDecimal> UpdatesOn(int issue)
     {
         if (!_updates.TryGetValue(issue, out var d)) _updates[issue] = d = [];
         return d;
@@ -154,18 +154,18 @@ internal sealed class ExchangeCandidate
     /// <summary>Computes the equal-gain sizes, the gain and validity (decide's <c>EqualGainExchange.calculate</c>).</summary>
     public void Calculate()
     {
-        decimal wp = _board.Denominator(P), wq = _board.Denominator(Q);
+        ContextDecimal wp = _board.Denominator(P), wq = _board.Denominator(Q);
         // Try first: J moves all the way to I's position on p.
-        decimal dp = ExchangeMath.Ratio(Math.Abs(Sub(I.DemandPosition, J.SupplyPosition)), J.SupplySalience, J.SupplyPower, wp);
-        decimal dq = ExchangeMath.PartnerRatio(J, dp);
+        ContextDecimal dp = ExchangeMath.Ratio(ContextDecimal.Abs(Sub(I.DemandPosition, J.SupplyPosition)), J.SupplySalience, J.SupplyPower, wp);
+        ContextDecimal dq = ExchangeMath.PartnerRatio(J, dp);
         I.Move = ExchangeMath.MoveFor(dq, I, wq);
-        J.Move = Math.Abs(Sub(I.DemandPosition, J.SupplyPosition));
-        if (Math.Abs(I.Move) > Math.Abs(Sub(J.DemandPosition, I.SupplyPosition)))
+        J.Move = ContextDecimal.Abs(Sub(I.DemandPosition, J.SupplyPosition));
+        if (ContextDecimal.Abs(I.Move) > ContextDecimal.Abs(Sub(J.DemandPosition, I.SupplyPosition)))
         {
             // I's required move exceeds its distance to J: I moves fully and J's move is scaled down.
-            dq = ExchangeMath.Ratio(Math.Abs(Sub(J.DemandPosition, I.SupplyPosition)), I.SupplySalience, I.SupplyPower, wq);
+            dq = ExchangeMath.Ratio(ContextDecimal.Abs(Sub(J.DemandPosition, I.SupplyPosition)), I.SupplySalience, I.SupplyPower, wq);
             dp = ExchangeMath.PartnerRatio(I, dq);
-            I.Move = Math.Abs(Sub(J.DemandPosition, I.SupplyPosition));
+            I.Move = ContextDecimal.Abs(Sub(J.DemandPosition, I.SupplyPosition));
             J.Move = ExchangeMath.MoveFor(dp, J, wp);
         }
         if (I.SupplyPosition > J.DemandPosition) I.Move = -I.Move;
@@ -175,7 +175,7 @@ internal sealed class ExchangeCandidate
         I.Y = Add(I.SupplyPosition, I.Move);
         J.Y = Add(J.SupplyPosition, J.Move);
 
-        Gain = Math.Abs(Sub(Mul(dq, I.SupplySalience), Mul(dp, I.DemandSalience)));
+        Gain = ContextDecimal.Abs(Sub(Mul(dq, I.SupplySalience), Mul(dp, I.DemandSalience)));
         IsValid = I.IsMoveValid(I.Move) && J.IsMoveValid(J.Move);
         if (Gain < ExchangeMath.Negligible) IsValid = false;
         if (!IsValid) return;
@@ -196,25 +196,25 @@ internal sealed class ExchangeCandidate
         var updates = UpdatesOn(s.Supply);
         s.OutcomeBefore = _board.OutcomeWith(s.Supply, updates, s.Actor, s.SupplyPosition);
         s.OutcomeAfter = _board.OutcomeWith(s.Supply, updates, s.Actor, s.Y);
-        decimal x = o.DemandPosition;
-        decimal before = Sub(x, s.OutcomeBefore), after = Sub(x, s.OutcomeAfter);
+        ContextDecimal x = o.DemandPosition;
+        ContextDecimal before = Sub(x, s.OutcomeBefore), after = Sub(x, s.OutcomeAfter);
         // An outcome that already sits on the partner's position (an earlier exchange was capped there) must not
         // move past it: the cap applies. decide decides this case by the last digit of its rounding; Parley treats
         // a difference within 1e-18 as exactly on the position (docs/decisions.md, Exchange).
-        bool onPosition = Environment.GetEnvironmentVariable("XTOL") == "1" && Math.Abs(before) <= OnPositionTolerance;
+        bool onPosition = Environment.GetEnvironmentVariable("XTOL") == "1" && ContextDecimal.Abs(before) <= OnPositionTolerance;
         if (onPosition && Environment.GetEnvironmentVariable("XDEBUG") == "1")
             Console.Error.WriteLine($"ONPOS actor={s.Actor} supply={s.Supply} other={o.Actor} before={before} after={after} y={s.Y} pos={s.SupplyPosition} gain={Gain}");
-        if (!onPosition || Math.Abs(after) <= OnPositionTolerance)
+        if (!onPosition || ContextDecimal.Abs(after) <= OnPositionTolerance)
         {
             if (before >= 0 && after >= 0) return;
             if (before <= 0 && after <= 0) return;
         }
 
-        decimal w = _board.Denominator(s.Supply);
-        decimal delta = Math.Abs(_board.MoveToReach(s.Supply, updates, s.Actor, s.SupplyPosition, x));
-        decimal ratioS = ExchangeMath.Ratio(delta, s.SupplySalience, s.SupplyPower, w);
-        decimal ratioO = ExchangeMath.PartnerRatio(s, ratioS);
-        o.Move = Math.Abs(ExchangeMath.MoveFor(ratioO, o, _board.Denominator(o.Supply)));
+        ContextDecimal w = _board.Denominator(s.Supply);
+        ContextDecimal delta = ContextDecimal.Abs(_board.MoveToReach(s.Supply, updates, s.Actor, s.SupplyPosition, x));
+        ContextDecimal ratioS = ExchangeMath.Ratio(delta, s.SupplySalience, s.SupplyPower, w);
+        ContextDecimal ratioO = ExchangeMath.PartnerRatio(s, ratioS);
+        o.Move = ContextDecimal.Abs(ExchangeMath.MoveFor(ratioO, o, _board.Denominator(o.Supply)));
         s.Move = delta;
         if (o.SupplyPosition > s.DemandPosition) o.Move = -o.Move;
         if (s.SupplyPosition > o.DemandPosition) s.Move = -s.Move;
@@ -222,7 +222,7 @@ internal sealed class ExchangeCandidate
         s.ReplaceLastMove(s.Move);
         o.Y = Add(o.SupplyPosition, o.Move);
         s.Y = Add(s.SupplyPosition, s.Move);
-        Gain = Math.Abs(Sub(Mul(ratioO, o.SupplySalience), Mul(ratioS, o.DemandSalience)));
+        Gain = ContextDecimal.Abs(Sub(Mul(ratioO, o.SupplySalience), Mul(ratioS, o.DemandSalience)));
         s.OutcomeAfter = _board.OutcomeWith(s.Supply, updates, s.Actor, s.Y);
         IsValid = o.IsMoveValid(o.Move) && s.IsMoveValid(s.Move);
     }

@@ -12,12 +12,12 @@ public enum TieBreak
 
 /// <summary>An executed exchange, on the 0–100 working scale.</summary>
 internal sealed record ExecutedTrade(
-    int Order, int ActorI, int SupplyI, decimal FromI, decimal ToI, int ActorJ, int SupplyJ, decimal FromJ, decimal ToJ,
-    decimal Gain, GroupPair Groups, int P, int Q, decimal[,] Externality, bool[] Inner);
+    int Order, int ActorI, int SupplyI, ContextDecimal FromI, ContextDecimal ToI, int ActorJ, int SupplyJ, ContextDecimal FromJ, ContextDecimal ToJ,
+    ContextDecimal Gain, GroupPair Groups, int P, int Q, ContextDecimal[,] Externality, bool[] Inner);
 
 /// <summary>One round on the working scale: outcomes on preferences before, the trades, outcomes on votes after.</summary>
-internal sealed record SimulatedRound(int Round, decimal[] PreferenceOutcome, decimal[] VotingOutcome,
-    IReadOnlyList<ExecutedTrade> Trades, decimal[,] PreferencesAfter, int Ties);
+internal sealed record SimulatedRound(int Round, ContextDecimal[] PreferenceOutcome, ContextDecimal[] VotingOutcome,
+    IReadOnlyList<ExecutedTrade> Trades, ContextDecimal[,] PreferencesAfter, int Ties);
 
 /// <summary>
 /// The round loop of the equal-gain exchange model as decide runs it: at the start of a round every possible
@@ -26,11 +26,11 @@ internal sealed record SimulatedRound(int Round, decimal[] PreferenceOutcome, de
 /// </summary>
 internal static class ExchangeSimulation
 {
-    public static IReadOnlyList<SimulatedRound> Run(decimal[,] position, decimal[,] salience, decimal[,] power,
+    public static IReadOnlyList<SimulatedRound> Run(ContextDecimal[,] position, ContextDecimal[,] salience, ContextDecimal[,] power,
         bool[,] present, int rounds, TieBreak ties, ulong seed)
     {
         int n = position.GetLength(0), m = position.GetLength(1);
-        var prefs = (decimal[,])position.Clone();
+        var prefs = (ContextDecimal[,])position.Clone();
         var result = new List<SimulatedRound>(rounds);
         for (int r = 1; r <= rounds; r++)
         {
@@ -40,7 +40,7 @@ internal static class ExchangeSimulation
             var rng = ties == TieBreak.Random ? new Random(DeriveSeed(seed, r)) : null;
             var (executed, tieCount) = Execute(board, candidates, rng);
 
-            var votes = (decimal[,])prefs.Clone();
+            var votes = (ContextDecimal[,])prefs.Clone();
             foreach (var t in executed)
             {
                 votes[t.I.Actor, t.I.Supply] = t.I.Y;
@@ -49,7 +49,7 @@ internal static class ExchangeSimulation
             var votingBoard = new ExchangeBoard(votes, salience, power, present);
             var votingOutcome = Enumerable.Range(0, m).Select(votingBoard.Outcome).ToArray();
 
-            var next = (decimal[,])votes.Clone();
+            var next = (ContextDecimal[,])votes.Clone();
             foreach (var t in executed)
             {
                 next[t.I.Actor, t.I.Supply] = ExchangeMath.NewPreference(t.I.SupplySalience, t.I.Start, t.I.Y);
@@ -112,7 +112,7 @@ internal static class ExchangeSimulation
         {
             // Stable sort, best gain first (decide: list.sort(key=gain, reverse=True)). Gains that agree to 20
             // decimals are ties: equal in exact arithmetic, they differ only by rounding in the last digit.
-            candidates = candidates.OrderByDescending(c => Math.Round(c.Gain, 27)).ToList();
+            candidates = candidates.OrderByDescending(c => c.Gain).ToList();
             int pick = 0;
             if (rng is not null)
             {
@@ -138,14 +138,14 @@ internal static class ExchangeSimulation
     }
 
     /// <summary>Gains closer than this count as tied (decide: 1e-20).</summary>
-    private const decimal TieTolerance = 0.00000000000000000001m;
+    private static readonly ContextDecimal TieTolerance = ContextDecimal.ExactFromDouble(1e-20);
 
     private static ExecutedTrade ToTrade(ExchangeBoard board, ExchangeCandidate c, int order)
     {
         // Each actor's change in utility on each of the two issues: s·(|O_before − x| − |O_after − x|),
         // with decide's before/after outcomes of each supply issue.
         int n = board.ActorCount, m = board.IssueCount;
-        var ext = new decimal[n, m];
+        var ext = new ContextDecimal[n, m];
         var inner = new bool[n];
         for (int a = 0; a < n; a++)
         {
@@ -159,8 +159,8 @@ internal static class ExchangeSimulation
             for (int a = 0; a < n; a++)
             {
                 if (!board.Has(a, c.P) || !board.Has(a, c.Q)) continue;
-                decimal x = board.Position(a, k);
-                ext[a, k] = board.Salience(a, k) * (Math.Abs(side.OutcomeBefore - x) - Math.Abs(side.OutcomeAfter - x));
+                ContextDecimal x = board.Position(a, k);
+                ext[a, k] = board.Salience(a, k) * (ContextDecimal.Abs(side.OutcomeBefore - x) - ContextDecimal.Abs(side.OutcomeAfter - x));
             }
         }
         return new ExecutedTrade(order, c.I.Actor, c.I.Supply, c.I.SupplyPosition, c.I.Y, c.J.Actor, c.J.Supply,
