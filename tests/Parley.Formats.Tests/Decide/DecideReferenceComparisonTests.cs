@@ -41,7 +41,7 @@ public class DecideReferenceComparisonTests
                 var rr = r.Rounds[round - 1];
                 double actual = parts[0].StartsWith("pref", StringComparison.Ordinal) ? rr.PreferenceOutcome : rr.VotingOutcome;
                 double expected = issue.Scale.FromPercent(double.Parse(f[c], CultureInfo.InvariantCulture));
-                Assert.True(Math.Abs(actual - expected) <= 1e-6 * issue.Scale.Width / 100 * 100,
+                Assert.True(Math.Abs(actual - expected) <= 1e-6 * issue.Scale.Width / 100,
                     $"round {round} {header[c]}: expected {expected}, got {actual}");
             }
         }
@@ -56,7 +56,6 @@ public class DecideReferenceComparisonTests
         var expected = File.ReadAllLines(SharedAnchors.RequireFile("exchange/" + reference)).Skip(1)
             .Select(l => l.Split(',')).ToArray();
         var actual = AllExchanges(scenario, result);
-        File.WriteAllLines("/tmp/actual.csv", actual.Select(p => string.Join(",", p.Round, p.Exchange.Order, p.Exchange.Gain.ToString("R", CultureInfo.InvariantCulture), p.Exchange.ActorI, p.Exchange.ISupplies, p.Exchange.IFrom, p.Exchange.ITo, p.Exchange.ActorJ, p.Exchange.JSupplies, p.Exchange.JFrom, p.Exchange.JTo)));
         Assert.Equal(expected.Length, actual.Count);
         for (int k = 0; k < expected.Length; k++)
         {

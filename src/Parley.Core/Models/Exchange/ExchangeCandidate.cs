@@ -137,8 +137,6 @@ internal sealed class ExchangeCandidate
     /// <summary>Supplies p, demands q.</summary>
     public ExchangeSide J { get; }
 
-    private static readonly ContextDecimal OnPositionTolerance = 0.000000000000000001m;
-
     public ContextDecimal Gain { get; private set; }
     public bool IsValid { get; private set; } = true;
 
@@ -198,17 +196,10 @@ internal sealed class ExchangeCandidate
         s.OutcomeAfter = _board.OutcomeWith(s.Supply, updates, s.Actor, s.Y);
         ContextDecimal x = o.DemandPosition;
         ContextDecimal before = Sub(x, s.OutcomeBefore), after = Sub(x, s.OutcomeAfter);
-        // An outcome that already sits on the partner's position (an earlier exchange was capped there) must not
-        // move past it: the cap applies. decide decides this case by the last digit of its rounding; Parley treats
-        // a difference within 1e-18 as exactly on the position (docs/decisions.md, Exchange).
-        bool onPosition = Environment.GetEnvironmentVariable("XTOL") == "1" && ContextDecimal.Abs(before) <= OnPositionTolerance;
-        if (onPosition && Environment.GetEnvironmentVariable("XDEBUG") == "1")
-            Console.Error.WriteLine($"ONPOS actor={s.Actor} supply={s.Supply} other={o.Actor} before={before} after={after} y={s.Y} pos={s.SupplyPosition} gain={Gain}");
-        if (!onPosition || ContextDecimal.Abs(after) <= OnPositionTolerance)
-        {
-            if (before >= 0 && after >= 0) return;
-            if (before <= 0 && after <= 0) return;
-        }
+        // The cap applies only when the move carries the outcome across the partner's position. An outcome exactly on
+        // it counts as on either side, as in decide, whose last rounded digit then decides (docs/decisions.md).
+        if (before >= 0 && after >= 0) return;
+        if (before <= 0 && after <= 0) return;
 
         ContextDecimal w = _board.Denominator(s.Supply);
         ContextDecimal delta = ContextDecimal.Abs(_board.MoveToReach(s.Supply, updates, s.Actor, s.SupplyPosition, x));
