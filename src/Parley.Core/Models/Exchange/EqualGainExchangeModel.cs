@@ -95,15 +95,8 @@ public sealed class EqualGainExchangeModel : IModel
         trajectory.AddRange(simulated.Select(r =>
             new TrajectoryPoint(r.Round, Positions(k, scale, actors, r.PreferencesAfter, present), FromWorking(scale, r.VotingOutcome[k]))));
 
-        return new ExchangeIssueResult
-        {
-            Issue = issue.Id,
-            Forecast = FromWorking(scale, simulated[^1].VotingOutcome[k]),
-            Rounds = rounds,
-            Externalities = Externalities(k, actors, simulated, present),
-            Trajectory = trajectory,
-            Notes = notes.Count > 0 ? notes.ToArray() : null,
-        };
+        return new ExchangeIssueResult(issue.Id, FromWorking(scale, simulated[^1].VotingOutcome[k]), rounds,
+            Externalities(k, actors, simulated, present), trajectory, notes.Count > 0 ? notes.ToArray() : null);
     }
 
     private static ExchangeRecord Record(ExecutedTrade t, Issue[] issues, IReadOnlyList<Actor> actors) => new(

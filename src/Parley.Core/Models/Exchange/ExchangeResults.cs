@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
+using Parley.Core.Domain;
 using Parley.Core.Modelling;
 
 namespace Parley.Core.Models.Exchange;
@@ -11,13 +13,27 @@ namespace Parley.Core.Models.Exchange;
 /// </summary>
 public sealed record ExchangeIssueResult : IssueResult, IHasTrajectory
 {
-    public required IReadOnlyList<ExchangeRoundResult> Rounds { get; init; }
+    // A constructor that sets the required members: System.Text.Json otherwise refuses the record because the base's
+    // required, JSON-ignored Issue has no setter it can use.
+    [SetsRequiredMembers]
+    public ExchangeIssueResult(IssueId issue, double forecast, IReadOnlyList<ExchangeRoundResult> rounds,
+        IReadOnlyList<ActorExternality> externalities, IReadOnlyList<TrajectoryPoint> trajectory, IReadOnlyList<string>? notes)
+    {
+        Issue = issue;
+        Forecast = forecast;
+        Rounds = rounds;
+        Externalities = externalities;
+        Trajectory = trajectory;
+        Notes = notes;
+    }
+
+    public IReadOnlyList<ExchangeRoundResult> Rounds { get; init; }
 
     /// <summary>Who gains or loses on this issue from the exchanges that traded it, summed over all rounds.</summary>
-    public required IReadOnlyList<ActorExternality> Externalities { get; init; }
+    public IReadOnlyList<ActorExternality> Externalities { get; init; }
 
     /// <summary>Round 0 = the inputs; round r = the preferences after round r, with round r's voting outcome.</summary>
-    public required IReadOnlyList<TrajectoryPoint> Trajectory { get; init; }
+    public IReadOnlyList<TrajectoryPoint> Trajectory { get; init; }
 }
 
 /// <summary>One round on one issue.</summary>
