@@ -56,11 +56,52 @@ public sealed class EqualGainExchangeModel : IModel
         }
         if (m < 2) notes.Add("one issue only: there is no second issue to trade, so no exchanges; the forecast is the weighted mean");
 
-        var simulated = ExchangeSimulation.Run(position, salience, power, present, rounds, ties, settings.Seed);
+        var shocks = settings.Interventions.Where(iv => iv.AtRound > 0).ToArray();
+        var simulated = ExchangeSimulation.Run(position, salience, power, present, rounds, ties, settings.Seed,
+            shocks.Length == 0 ? null : (round, prefs, sal, pow, pres) => ApplyShocks(shocks, round, scenario, issues, prefs, sal, pow, pres));
+        if (shocks.Length > 0)
+            notes.Add("shocks: " + string.Join("; ", shocks.Select(iv => iv.ToString())) + " (each applied before that round's exchanges)");
         var results = new List<IssueResult>(m);
         for (int k = 0; k < m; k++)
             results.Add(IssueResultFor(k, issues, actors, simulated, position, present, notes));
         return new ScenarioResult(Info.Name, results);
+    }
+
+    /// <summary>
+    /// Applies the interventions of a round before its exchanges: an actor leaves (takes part in nothing more), or its
+    /// preference, salience (0 = stops trading the issue) or capability (power on every issue) changes.
+    /// </summary>
+    private static void ApplyShocks(Intervention[] shocks, int round, Scenario scenario, Issue[] issues,
+        ContextDecimal[,] prefs, ContextDecimal[,] sal, ContextDecimal[,] pow, bool[,] present)
+    {
+        foreach (var iv in shocks.Where(iv => iv.AtRound == round))
+        {
+            int a = IndexOf(scenario.Actors, iv.Actor);
+            if (a < 0) throw new ModelSettingException($"shock '{iv}': unknown actor '{iv.Actor}'");
+            int k = iv.Issue is { } id ? Array.FindIndex(issues, i => i.Id == id) : -1;
+            switch (iv.Kind)
+            {
+                case InterventionKind.Remove:
+                    for (int j = 0; j < issues.Length; j++) present[a, j] = false;
+                    break;
+                case InterventionKind.SetCapability:
+                    for (int j = 0; j < issues.Length; j++) pow[a, j] = Exact(iv.Value);
+                    break;
+                case InterventionKind.SetPosition when k >= 0 && present[a, k]:
+                    prefs[a, k] = ToWorking(issues[k].Scale, Math.Clamp(iv.Value, issues[k].Scale.Min, issues[k].Scale.Max));
+                    break;
+                case InterventionKind.SetSalience when k >= 0:
+                    sal[a, k] = Exact(Math.Clamp(iv.Value, 0, 1));
+                    present[a, k] = present[a, k] && iv.Value > 0;
+                    break;
+            }
+        }
+    }
+
+    private static int IndexOf(IReadOnlyList<Actor> actors, ActorId id)
+    {
+        for (int a = 0; a < actors.Count; a++) if (actors[a].Id == id) return a;
+        return -1;
     }
 
     /// <summary>decide's normalisation: (x − lower)·(100 / (upper − lower)).</summary>

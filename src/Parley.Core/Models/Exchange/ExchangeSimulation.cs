@@ -26,14 +26,21 @@ internal sealed record SimulatedRound(int Round, ContextDecimal[] PreferenceOutc
 /// </summary>
 internal static class ExchangeSimulation
 {
+    /// <summary>Changes the inputs before a round's exchanges (shocks): preferences, saliences, powers, participation.</summary>
+    public delegate void RoundHook(int round, ContextDecimal[,] preferences, ContextDecimal[,] salience, ContextDecimal[,] power, bool[,] present);
+
     public static IReadOnlyList<SimulatedRound> Run(ContextDecimal[,] position, ContextDecimal[,] salience, ContextDecimal[,] power,
-        bool[,] present, int rounds, TieBreak ties, ulong seed)
+        bool[,] present, int rounds, TieBreak ties, ulong seed, RoundHook? beforeRound = null)
     {
         int n = position.GetLength(0), m = position.GetLength(1);
         var prefs = (ContextDecimal[,])position.Clone();
+        salience = (ContextDecimal[,])salience.Clone();
+        power = (ContextDecimal[,])power.Clone();
+        present = (bool[,])present.Clone();
         var result = new List<SimulatedRound>(rounds);
         for (int r = 1; r <= rounds; r++)
         {
+            beforeRound?.Invoke(r, prefs, salience, power, present);
             var board = new ExchangeBoard(prefs, salience, power, present);
             var prefOutcome = Enumerable.Range(0, m).Select(board.Outcome).ToArray();
             var candidates = FormCandidates(board);

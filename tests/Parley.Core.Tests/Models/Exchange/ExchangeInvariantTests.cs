@@ -157,3 +157,20 @@ public class ExchangeInvariantTests
         Assert.Throws<ModelSettingException>(() => Model.Run(ExchangeTestScenarios.Tiny(), ModelSettings.Default.With("ties", "coin")));
     }
 }
+
+public class ExchangeShockTests
+{
+    [Fact]
+    public void An_actor_that_leaves_at_round_three_trades_no_more()
+    {
+        var settings = ModelSettings.Default with
+        {
+            Interventions = [new Intervention(3, new ActorId("Actor-1"), InterventionKind.Remove)],
+        };
+        var r = (ExchangeIssueResult)new EqualGainExchangeModel().Run(ExchangeTestScenarios.Tiny(), settings).Issues[1];
+        Assert.Single(r.Rounds[1].Exchanges);
+        Assert.Empty(r.Rounds[2].Exchanges);
+        Assert.Equal(90.76, r.Rounds[2].VotingOutcome, 9); // only Actor-2 is left, at its preference after round 2
+        Assert.Contains(r.Notes!, n => n.Contains("shocks", StringComparison.Ordinal));
+    }
+}
