@@ -23,7 +23,11 @@ internal readonly struct ContextDecimal : IComparable<ContextDecimal>, IEquatabl
     {
         Coefficient = coefficient;
         Exponent = exponent;
+        _approx = (double)coefficient * Math.Pow(10, exponent);
     }
+
+    /// <summary>A double close to the value, for fast comparisons that are not close calls.</summary>
+    private readonly double _approx;
 
     public BigInteger Coefficient { get; }
     public int Exponent { get; }
@@ -145,6 +149,10 @@ internal readonly struct ContextDecimal : IComparable<ContextDecimal>, IEquatabl
 
     public int CompareTo(ContextDecimal other)
     {
+        double a = _approx, b = other._approx;
+        if (double.IsFinite(a) && double.IsFinite(b) && Math.Abs(a - b) > 1e-9 * Math.Max(Math.Abs(a), Math.Abs(b)))
+            return a < b ? -1 : 1;
+        if (Exponent == other.Exponent) return Coefficient.CompareTo(other.Coefficient);
         int e = Math.Min(Exponent, other.Exponent);
         return (Coefficient * P10(Exponent - e)).CompareTo(other.Coefficient * P10(other.Exponent - e));
     }

@@ -58,6 +58,7 @@ internal sealed class ExchangeBoard
     private readonly ContextDecimal[,] _salience;
     private readonly ContextDecimal[,] _power;
     private readonly bool[,] _present;
+    private readonly ContextDecimal[,] _weighted;
     private readonly ContextDecimal[] _denominator;
     private readonly ContextDecimal[] _outcome;
 
@@ -69,6 +70,7 @@ internal sealed class ExchangeBoard
         _present = present;
         ActorCount = position.GetLength(0);
         IssueCount = position.GetLength(1);
+        _weighted = new ContextDecimal[ActorCount, IssueCount];
         _denominator = new ContextDecimal[IssueCount];
         _outcome = new ContextDecimal[IssueCount];
         for (int k = 0; k < IssueCount; k++)
@@ -78,7 +80,8 @@ internal sealed class ExchangeBoard
             {
                 if (!present[a, k]) continue;
                 w = ExchangeMath.Add(w, ExchangeMath.Mul(salience[a, k], power[a, k]));
-                wx = ExchangeMath.Add(wx, Weighted(position[a, k], salience[a, k], power[a, k]));
+                _weighted[a, k] = Weighted(position[a, k], salience[a, k], power[a, k]);
+                wx = ExchangeMath.Add(wx, _weighted[a, k]);
             }
             _denominator[k] = w;
             _outcome[k] = w == 0 ? 0 : ExchangeMath.Div(wx, w);
@@ -107,8 +110,10 @@ internal sealed class ExchangeBoard
         for (int a = 0; a < ActorCount; a++)
         {
             if (!_present[a, issue]) continue;
-            ContextDecimal x = a == mover ? moverPosition : updates.TryGetValue(a, out var u) ? u : _position[a, issue];
-            wx = ExchangeMath.Add(wx, Weighted(x, _salience[a, issue], _power[a, issue]));
+            ContextDecimal term = a == mover ? Weighted(moverPosition, _salience[a, issue], _power[a, issue])
+                : updates.TryGetValue(a, out var u) ? Weighted(u, _salience[a, issue], _power[a, issue])
+                : _weighted[a, issue];
+            wx = ExchangeMath.Add(wx, term);
         }
         return ExchangeMath.Div(wx, w);
     }
@@ -124,9 +129,10 @@ internal sealed class ExchangeBoard
         for (int a = 0; a < ActorCount; a++)
         {
             if (!_present[a, issue]) continue;
-            ContextDecimal x = a == mover ? moverPosition : _position[a, issue];
-            if (updates.TryGetValue(a, out var u)) x = u;
-            wx = ExchangeMath.Add(wx, Weighted(x, _salience[a, issue], _power[a, issue]));
+            ContextDecimal term = updates.TryGetValue(a, out var u) ? Weighted(u, _salience[a, issue], _power[a, issue])
+                : a == mover ? Weighted(moverPosition, _salience[a, issue], _power[a, issue])
+                : _weighted[a, issue];
+            wx = ExchangeMath.Add(wx, term);
         }
         ContextDecimal cs = ExchangeMath.Mul(_salience[mover, issue], _power[mover, issue]);
         return cs == 0 ? 0 : ExchangeMath.Div(ExchangeMath.Sub(ExchangeMath.Mul(target, _denominator[issue]), wx), cs);
