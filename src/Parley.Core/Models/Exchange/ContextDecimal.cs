@@ -16,6 +16,8 @@ internal readonly struct ContextDecimal : IComparable<ContextDecimal>, IEquatabl
 
     private static readonly BigInteger[] Pow10 = Enumerable.Range(0, 200).Select(k => BigInteger.Pow(10, k)).ToArray();
 
+    private static readonly double[] DoublePow10 = Enumerable.Range(-300, 601).Select(k => Math.Pow(10, k)).ToArray();
+
     public static readonly ContextDecimal Zero = new(BigInteger.Zero, 0);
     public static readonly ContextDecimal One = new(BigInteger.One, 0);
 
@@ -23,7 +25,7 @@ internal readonly struct ContextDecimal : IComparable<ContextDecimal>, IEquatabl
     {
         Coefficient = coefficient;
         Exponent = exponent;
-        _approx = (double)coefficient * Math.Pow(10, exponent);
+        _approx = (double)coefficient * (exponent is >= -300 and <= 300 ? DoublePow10[exponent + 300] : Math.Pow(10, exponent));
     }
 
     /// <summary>A double close to the value, for fast comparisons that are not close calls.</summary>
