@@ -39,3 +39,21 @@ public class ExchangeCommandTests
         Assert.Equal(rounds[1].GetProperty("voting_outcome").GetDouble(), entry.GetProperty("forecast").GetDouble());
     }
 }
+
+public class ExchangeHagueTests
+{
+    [Fact]
+    public void On_the_Hague_scenario_the_US_trades_its_Russia_vote_for_allies_spending_votes()
+    {
+        var r = CliRunner.Run("run", "--model", "exchange", "--rounds", "1", "--json");
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Out);
+        var exchanges = doc.RootElement.GetProperty("issues").EnumerateArray()
+            .SelectMany(i => i.GetProperty("models").GetProperty("exchange").GetProperty("rounds")[0].GetProperty("exchanges").EnumerateArray())
+            .ToArray();
+        Assert.NotEmpty(exchanges);
+        Assert.Contains(exchanges, x =>
+            x.GetProperty("actor_j").GetString() == "united-states" && x.GetProperty("j_supplies").GetString() == "russia-threat"
+            && x.GetProperty("i_supplies").GetString() == "spending-target");
+    }
+}
