@@ -13,8 +13,7 @@ namespace Parley.Core.Models.Exchange;
 /// </summary>
 public sealed record ExchangeIssueResult : IssueResult, IHasTrajectory
 {
-    // A constructor that sets the required members: System.Text.Json otherwise refuses the record because the base's
-    // required, JSON-ignored Issue has no setter it can use.
+    /// <summary>Every field at once (the model builds results this way).</summary>
     [SetsRequiredMembers]
     public ExchangeIssueResult(IssueId issue, double forecast, IReadOnlyList<ExchangeRoundResult> rounds,
         IReadOnlyList<ActorExternality> externalities, IReadOnlyList<TrajectoryPoint> trajectory, IReadOnlyList<string>? notes)
