@@ -5,6 +5,7 @@ public static class Renderers
 {
     public static IReadOnlyList<IResultRenderer> All { get; } =
     [
+        new EumRenderer(),
         new ExchangeRenderer(),
     ];
 }
