@@ -14,5 +14,6 @@ internal static class FormatRegistration
         ScenarioFiles.Register(new JsonScenarioReader());
         ScenarioFiles.Register(new TableCsvReader());
         ScenarioFiles.Register(new Ktab.KtabReader());
+        ScenarioFiles.Register(new Decide.DecideReader());
     }
 }

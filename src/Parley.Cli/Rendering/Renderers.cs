@@ -7,5 +7,6 @@ public static class Renderers
     [
         new EumRenderer(),
         new SmpRenderer(),
+        new ExchangeRenderer(),
     ];
 }

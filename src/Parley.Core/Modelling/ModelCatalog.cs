@@ -1,4 +1,5 @@
 using Parley.Core.Models.Baselines;
+using Parley.Core.Models.Exchange;
 using Parley.Core.Models.ExpectedUtility;
 using Parley.Core.Models.Procedural;
 using Parley.Core.Models.Spatial;
@@ -16,6 +17,7 @@ public static class ModelCatalog
         new ConsensusModel(),
         new ExpectedUtilityModel(),
         new SpatialModelOfPolitics(),
+        new EqualGainExchangeModel(),
     ];
 
     /// <summary>The models `parley run` uses when none is named.</summary>
