@@ -11,10 +11,19 @@ namespace Parley.Cli;
 /// </summary>
 public sealed class ModelSelection
 {
-    public Option<string[]> Models { get; } = new("--model", "-m")
+    private readonly IReadOnlyList<string> _defaults;
+
+    /// <param name="defaults">The models run when none is named (default: every model).</param>
+    public ModelSelection(IReadOnlyList<string>? defaults = null)
     {
-        Description = "Model to run (repeatable). Default: " + string.Join(", ", ModelCatalog.DefaultNames) + ". See 'parley models'.",
-    };
+        _defaults = defaults ?? ModelCatalog.DefaultNames;
+        Models = new Option<string[]>("--model", "-m")
+        {
+            Description = "Model to run (repeatable). Default: " + string.Join(", ", _defaults) + ". See 'parley models'.",
+        };
+    }
+
+    public Option<string[]> Models { get; }
 
     public Option<string?> Variant { get; } = new("--variant") { Description = "Model variant (e.g. eum: reference|paper)." };
     public Option<int?> Rounds { get; } = new("--rounds") { Description = "Number of rounds for round-based models." };
@@ -37,7 +46,7 @@ public sealed class ModelSelection
 
     public IReadOnlyList<IModel> ChosenModels(ParseResult parse)
     {
-        var names = parse.GetValue(Models) is { Length: > 0 } given ? given : ModelCatalog.DefaultNames.ToArray();
+        var names = parse.GetValue(Models) is { Length: > 0 } given ? given : _defaults.ToArray();
         var models = new List<IModel>();
         foreach (var name in names.SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
         {

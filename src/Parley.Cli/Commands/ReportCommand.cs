@@ -1,3 +1,4 @@
+using Parley.Core.Modelling;
 using System.CommandLine;
 using Parley.Reports.Html;
 
@@ -9,7 +10,7 @@ public static class ReportCommand
     public static Command Create(CliConsole console)
     {
         var input = new ScenarioInput();
-        var selection = new ModelSelection();
+        var selection = new ModelSelection(ModelCatalog.AnalysisDefaultNames);
         var analysis = new AnalysisInput();
         var output = new Option<string>("--output", "-o")
         {

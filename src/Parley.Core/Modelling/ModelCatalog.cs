@@ -21,7 +21,14 @@ public static class ModelCatalog
     ];
 
     /// <summary>The models `parley run` uses when none is named.</summary>
-    public static IReadOnlyList<string> DefaultNames { get; } = ["compromise", "median", "nash", "consensus"];
+    public static IReadOnlyList<string> DefaultNames { get; } = All.Select(m => m.Info.Name).ToArray();
+
+    /// <summary>
+    /// The models the Monte Carlo commands (`analyze`, `report`) use when none is named: the one-issue models, whose
+    /// fast path makes thousands of draws cheap. The multi-issue models (smp, exchange) run there when named.
+    /// </summary>
+    public static IReadOnlyList<string> AnalysisDefaultNames { get; } =
+        All.Where(m => m is IIssueModel).Select(m => m.Info.Name).ToArray();
 
     public static IModel? Find(string name) =>
         All.FirstOrDefault(m => string.Equals(m.Info.Name, name, StringComparison.OrdinalIgnoreCase));
