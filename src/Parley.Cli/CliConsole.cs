@@ -11,7 +11,17 @@ public sealed record CliConsole(IAnsiConsole Out, TextWriter RawOut, TextWriter 
     public static CliConsole System()
     {
         var interactive = !Console.IsOutputRedirected && !Console.IsErrorRedirected;
-        return new CliConsole(AnsiConsole.Console, Console.Out, Console.Error, interactive);
+        if (!Console.IsOutputRedirected) return new CliConsole(AnsiConsole.Console, Console.Out, Console.Error, interactive);
+        // Piped or redirected: plain text (no colour codes), at a width that keeps the tables readable.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(Console.Out),
+        });
+        console.Profile.Width = int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var w) && w >= 40 ? w : 100;
+        return new CliConsole(console, Console.Out, Console.Error, false);
     }
 
     /// <summary>A plain-text console (no colours, fixed width) writing to <paramref name="output"/>.</summary>

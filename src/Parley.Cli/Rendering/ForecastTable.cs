@@ -10,6 +10,7 @@ public static class ForecastTable
     public static void Render(IAnsiConsole console, Scenario scenario, IReadOnlyList<ScenarioResult> results)
     {
         console.Write(new Rule($"[bold]{Markup.Escape(scenario.Metadata.Title)}[/]").LeftJustified());
+        var printed = new HashSet<string>(); // a note that holds for several issues is printed once
         foreach (var issue in scenario.Issues)
         {
             var rows = results.Select(r => (r.Model, Result: r.For(issue.Id))).Where(x => x.Result is not null).ToList();
@@ -35,7 +36,7 @@ public static class ForecastTable
                 foreach (var note in result.Notes ?? []) notes.Add($"{model}: {note}");
             }
             console.Write(table);
-            foreach (var note in notes) console.MarkupLine($"  [yellow]note[/] {Markup.Escape(note)}");
+            foreach (var note in notes.Where(printed.Add)) console.MarkupLine($"  [yellow]note[/] {Markup.Escape(note)}");
         }
     }
 
