@@ -40,7 +40,7 @@ public sealed class WeightedMedianModel : IssueModel
         foreach (int i in order)
         {
             cumulative += unweighted ? 1.0 : capabilities[i] * saliences[i];
-            if (cumulative >= half) return positions[i];
+            if (cumulative >= half - 1e-9 * total) return positions[i]; // tolerance: exact ties must not be lost to rounding (saliences/100)
         }
         return positions[order[n - 1]];
     }

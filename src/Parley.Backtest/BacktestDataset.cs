@@ -1,0 +1,94 @@
+using Parley.Core.Domain;
+using Parley.Formats;
+using Parley.Formats.Deu;
+
+namespace Parley.Backtest;
+
+/// <summary>
+/// One scoreable case: an issue of a scenario with a known outcome. <see cref="Group"/> keeps related issues
+/// together in cross-validation (a DEU proposal; a scenario file). <see cref="DecisionDate"/> selects the Council
+/// regime for the <c>council</c> capability convention.
+/// </summary>
+public sealed record BacktestCase(string Id, string Group, Scenario Scenario, IssueId Issue, double Outcome, DateOnly? DecisionDate)
+{
+    public Issue IssueDef => Scenario.Issue(Issue);
+}
+
+/// <summary>A case left out of the backtest, and why.</summary>
+public sealed record SkippedCase(string Id, string Reason);
+
+/// <summary>The cases of a data set, and the ones skipped.</summary>
+public sealed record BacktestDataset(string Name, IReadOnlyList<BacktestCase> Cases, IReadOnlyList<SkippedCase> Skipped)
+{
+    /// <summary>Issues need at least this many actors with a position to be scored.</summary>
+    public const int MinActors = 3;
+
+    /// <summary>
+    /// Loads a DEU file (recognised by its header) or a folder of Parley scenario files (.yaml, .yml, .json)
+    /// whose issues carry an <c>outcome</c>. Issues without outcome or with fewer than 3 positioned actors are skipped.
+    /// </summary>
+    public static LoadResult<BacktestDataset> Load(string path)
+    {
+        if (Directory.Exists(path)) return LoadFolder(path);
+        if (!File.Exists(path)) return LoadResult<BacktestDataset>.Fail([new Diagnostic(path, 0, 0, "DATASET", "no such file or folder",
+            "a DEU file (tab-separated, DEU header) or a folder of scenario files with outcomes")]);
+        string head;
+        using (var reader = new StreamReader(path)) head = reader.ReadLine() ?? "";
+        if (!DeuReader.Recognises(head))
+            return LoadResult<BacktestDataset>.Fail([new Diagnostic(path, 1, 1, "DATASET", "not a DEU file (its header lacks the DEU columns)",
+                "a DEU file (tab-separated header with prnr, isnr, proc, counvte, intro, finact, p<actor>, s<actor>, rp, out) or a folder of scenarios")]);
+        var deu = DeuReader.Load(path);
+        if (!deu.Ok) return LoadResult<BacktestDataset>.Fail(deu.Errors);
+        return LoadResult<BacktestDataset>.Success(FromDeu(Path.GetFileName(path), deu.Value!), deu.Notices);
+    }
+
+    /// <summary>The scoreable DEU issues as cases: one one-issue scenario each, grouped by proposal.</summary>
+    public static BacktestDataset FromDeu(string name, DeuDataset deu)
+    {
+        int lag = deu.MedianAdoptionLag();
+        var cases = new List<BacktestCase>();
+        var skipped = new List<SkippedCase>();
+        foreach (var i in deu.Issues)
+        {
+            if (i.Outcome is not { } outcome) { skipped.Add(new(i.IssueId, "no outcome")); continue; }
+            if (i.Stances.Count < MinActors) { skipped.Add(new(i.IssueId, $"fewer than {MinActors} positioned actors ({i.Stances.Count})")); continue; }
+            var date = i.DecisionDate(lag);
+            var regime = date is { } d ? EuCouncil.RegimeAt(d) : null;
+            cases.Add(new BacktestCase(i.IssueId, i.ProposalId, i.ToScenario(regime), new IssueId(i.IssueId), outcome, date));
+        }
+        return new BacktestDataset(name, cases, skipped);
+    }
+
+    private static readonly string[] ScenarioExtensions = [".yaml", ".yml", ".json"];
+
+    /// <summary>Every scenario file of a folder (sorted by name); each issue with an outcome is a case, grouped by file.</summary>
+    public static LoadResult<BacktestDataset> LoadFolder(string folder)
+    {
+        var errors = new List<Diagnostic>();
+        var notices = new List<string>();
+        var cases = new List<BacktestCase>();
+        var skipped = new List<SkippedCase>();
+        var files = Directory.EnumerateFiles(folder)
+            .Where(f => ScenarioExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+            .Order(StringComparer.Ordinal).ToArray();
+        if (files.Length == 0)
+            return LoadResult<BacktestDataset>.Fail([new Diagnostic(folder, 0, 0, "DATASET", "the folder holds no scenario files", ".yaml, .yml or .json scenarios with outcomes")]);
+        foreach (var file in files)
+        {
+            var loaded = ScenarioFiles.Load(file);
+            notices.AddRange(loaded.Notices);
+            if (!loaded.Ok) { errors.AddRange(loaded.Errors); continue; }
+            var scenario = loaded.Value!;
+            foreach (var issue in scenario.Issues)
+            {
+                string id = $"{scenario.Id}/{issue.Id}";
+                int positioned = scenario.StancesOn(issue.Id).Count;
+                if (issue.Outcome is not { } outcome) { skipped.Add(new(id, "no outcome")); continue; }
+                if (positioned < MinActors) { skipped.Add(new(id, $"fewer than {MinActors} positioned actors ({positioned})")); continue; }
+                cases.Add(new BacktestCase(id, scenario.Id, scenario, issue.Id, outcome, scenario.Metadata.AsOf));
+            }
+        }
+        if (errors.Count > 0) return LoadResult<BacktestDataset>.Fail(errors, notices);
+        return LoadResult<BacktestDataset>.Success(new BacktestDataset(Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), cases, skipped), notices);
+    }
+}
