@@ -42,19 +42,29 @@ public sealed record BacktestDataset(string Name, IReadOnlyList<BacktestCase> Ca
         return LoadResult<BacktestDataset>.Success(FromDeu(Path.GetFileName(path), deu.Value!), deu.Notices);
     }
 
-    /// <summary>The scoreable DEU issues as cases: one one-issue scenario each, grouped by proposal.</summary>
+    /// <summary>
+    /// The scoreable DEU issues as cases, grouped by proposal. Each case's scenario is its whole proposal (every
+    /// issue of it with at least 2 positioned actors, scored or not), so multi-issue models (exchange) see the
+    /// issues that can be traded; one-issue models see the case's issue only.
+    /// </summary>
     public static BacktestDataset FromDeu(string name, DeuDataset deu)
     {
         int lag = deu.MedianAdoptionLag();
         var cases = new List<BacktestCase>();
         var skipped = new List<SkippedCase>();
-        foreach (var i in deu.Issues)
+        foreach (var proposal in deu.Proposals)
         {
-            if (i.Outcome is not { } outcome) { skipped.Add(new(i.IssueId, "no outcome")); continue; }
-            if (i.Stances.Count < MinActors) { skipped.Add(new(i.IssueId, $"fewer than {MinActors} positioned actors ({i.Stances.Count})")); continue; }
-            var date = i.DecisionDate(lag);
+            var issues = proposal.ToArray();
+            var date = issues.Select(i => i.DecisionDate(lag)).FirstOrDefault(d => d is not null);
             var regime = date is { } d ? EuCouncil.RegimeAt(d) : null;
-            cases.Add(new BacktestCase(i.IssueId, i.ProposalId, i.ToScenario(regime), new IssueId(i.IssueId), outcome, date));
+            var context = issues.Where(i => i.Stances.Count >= 2).ToArray();
+            var scenario = context.Length > 0 ? DeuDataset.ToScenario(context, regime) : null;
+            foreach (var i in issues)
+            {
+                if (i.Outcome is not { } outcome) { skipped.Add(new(i.IssueId, "no outcome")); continue; }
+                if (i.Stances.Count < MinActors) { skipped.Add(new(i.IssueId, $"fewer than {MinActors} positioned actors ({i.Stances.Count})")); continue; }
+                cases.Add(new BacktestCase(i.IssueId, i.ProposalId, scenario!, new IssueId(i.IssueId), outcome, i.DecisionDate(lag) ?? date));
+            }
         }
         return new BacktestDataset(name, cases, skipped);
     }

@@ -1,3 +1,4 @@
+using Parley.Core.Domain;
 using Parley.Core.Modelling;
 
 namespace Parley.Backtest;
@@ -62,9 +63,15 @@ public static class Backtester
         options ??= new BacktestOptions();
         var skipped = dataset.Skipped.ToList();
         var prepared = new List<PreparedCase>();
+        var applied = new Dictionary<(Scenario, DateOnly?), Scenario>(); // one scenario per proposal, so models can cache runs
         foreach (var c in dataset.Cases)
         {
-            try { prepared.Add(new PreparedCase(c, capability.Apply(c))); }
+            try
+            {
+                if (!applied.TryGetValue((c.Scenario, c.DecisionDate), out var s))
+                    applied[(c.Scenario, c.DecisionDate)] = s = capability.Apply(c);
+                prepared.Add(new PreparedCase(c, s));
+            }
             catch (ArgumentException e) { skipped.Add(new SkippedCase(c.Id, $"capability ({capability.Name}): {e.Message}")); }
         }
         var fold = Folds.Assign(prepared.Select(c => c.Case.Group), Math.Max(1, options.Folds), options.Seed);

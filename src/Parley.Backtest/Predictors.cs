@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Parley.Core.Domain;
 using Parley.Core.Modelling;
 using Parley.Core.Models.Baselines;
@@ -42,10 +43,14 @@ public interface ITunedPredictor : IPredictor
     (IPredictor Fitted, string Choice) Fit(IReadOnlyList<PreparedCase> training);
 }
 
-/// <summary>Runs any model of the catalogue on a case (one-issue models on the issue alone, others on the whole scenario).</summary>
+/// <summary>
+/// Runs any model of the catalogue on a case: one-issue models on the case's issue alone; other models on the
+/// case's whole scenario (for DEU: the proposal), run once per scenario and capability convention and cached.
+/// </summary>
 public sealed class ModelPredictor(IModel model, ModelSettings? settings = null) : IPredictor
 {
     private readonly ModelSettings _settings = settings ?? ModelSettings.Default;
+    private readonly ConditionalWeakTable<Scenario, ScenarioResult> _runs = new();
 
     public IModel Model { get; } = model;
     public string Name => Model.Info.Name;
@@ -53,10 +58,18 @@ public sealed class ModelPredictor(IModel model, ModelSettings? settings = null)
 
     public double? Predict(PreparedCase c)
     {
-        double forecast = Model is IIssueModel m
-            ? m.Forecast(c.Problem, _settings)
-            : (Model.Run(c.Scenario, _settings with { Issues = [c.Case.Issue] }).For(c.Case.Issue)
-               ?? throw new InvalidOperationException($"model '{Name}' returned no result for issue {c.Case.Issue}")).Forecast;
+        double forecast;
+        if (Model is IIssueModel m) forecast = m.Forecast(c.Problem, _settings);
+        else
+        {
+            if (!_runs.TryGetValue(c.Scenario, out var run))
+            {
+                run = Model.Run(c.Scenario, _settings);
+                _runs.AddOrUpdate(c.Scenario, run);
+            }
+            forecast = (run.For(c.Case.Issue)
+                ?? throw new InvalidOperationException($"model '{Name}' returned no result for issue {c.Case.Issue}")).Forecast;
+        }
         return c.Issue.Scale.ToPercent(forecast);
     }
 }
