@@ -1,0 +1,40 @@
+using System.CommandLine;
+using Parley.Formats;
+
+namespace Parley.Cli.Commands;
+
+/// <summary>`parley validate FILE...`: reports every problem in each file; exit 0 when all are valid, 2 otherwise.</summary>
+public static class ValidateCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var files = new Argument<string[]>("files") { Description = "Scenario files to check.", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string?>("--format") { Description = "Input format, overriding the file extension." };
+        var command = new Command("validate", "Check scenario files and report every problem with its file, line, column and field.")
+        {
+            files, format,
+        };
+        command.SetAction(parse =>
+        {
+            int exit = ExitCodes.Ok;
+            foreach (var file in parse.GetValue(files) ?? [])
+            {
+                var result = ScenarioFiles.Load(file, parse.GetValue(format));
+                foreach (var notice in result.Notices) console.Error.WriteLine($"parley: note: {notice}");
+                if (result.Ok)
+                {
+                    var s = result.Value!;
+                    console.RawOut.WriteLine($"{file}: ok ({s.Actors.Count} actors, {s.Issues.Count} issues, {s.Stances.Count} positions)");
+                }
+                else
+                {
+                    foreach (var d in result.Errors) console.Error.WriteLine(d);
+                    console.Error.WriteLine($"{file}: {result.Errors.Count} error{(result.Errors.Count == 1 ? "" : "s")}");
+                    exit = ExitCodes.InvalidInput;
+                }
+            }
+            return exit;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,16 @@
+namespace Parley.Cli;
+
+/// <summary>Process exit codes.</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+
+    /// <summary>A model or the machinery failed on valid input (a bug: please report it).</summary>
+    public const int Failure = 1;
+
+    /// <summary>The input or the command line is invalid; the diagnostics say where and why.</summary>
+    public const int InvalidInput = 2;
+}
+
+/// <summary>A problem with what the user asked for; printed as one line, exit code 2.</summary>
+public sealed class UsageException(string message) : Exception(message);

@@ -1,0 +1,110 @@
+using System.CommandLine;
+using Parley.Core.Domain;
+using Parley.Core.Modelling;
+
+namespace Parley.Cli;
+
+/// <summary>
+/// The options that choose models and their settings: --model (repeatable), --variant, --rounds, --seed,
+/// --issue (repeatable) and --option KEY=VALUE (repeatable). A setting is passed to the models that declare it;
+/// a setting that no chosen model declares is an error.
+/// </summary>
+public sealed class ModelSelection
+{
+    public Option<string[]> Models { get; } = new("--model", "-m")
+    {
+        Description = "Model to run (repeatable). Default: " + string.Join(", ", ModelCatalog.DefaultNames) + ". See 'parley models'.",
+    };
+
+    public Option<string?> Variant { get; } = new("--variant") { Description = "Model variant (e.g. eum: reference|paper)." };
+    public Option<int?> Rounds { get; } = new("--rounds") { Description = "Number of rounds for round-based models." };
+    public Option<ulong?> Seed { get; } = new("--seed") { Description = "Seed fixing every random draw (default 20250624)." };
+    public Option<string[]> Issues { get; } = new("--issue") { Description = "Run only this issue (repeatable)." };
+    public Option<string[]> Settings { get; } = new("--option", "-o")
+    {
+        Description = "Model setting KEY=VALUE (repeatable), e.g. --option q=0.5. See 'parley models' for each model's settings.",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Models);
+        command.Options.Add(Variant);
+        command.Options.Add(Rounds);
+        command.Options.Add(Seed);
+        command.Options.Add(Issues);
+        command.Options.Add(Settings);
+    }
+
+    public IReadOnlyList<IModel> ChosenModels(ParseResult parse)
+    {
+        var names = parse.GetValue(Models) is { Length: > 0 } given ? given : ModelCatalog.DefaultNames.ToArray();
+        var models = new List<IModel>();
+        foreach (var name in names.SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            var model = ModelCatalog.Find(name);
+            if (model is null)
+            {
+                if (parse.GetValue(Models) is not { Length: > 0 }) continue; // a default model not built in: skip quietly
+                throw new UsageException($"unknown model '{name}' (one of: {string.Join(", ", ModelCatalog.All.Select(m => m.Info.Name))})");
+            }
+            if (!models.Contains(model)) models.Add(model);
+        }
+        return models;
+    }
+
+    /// <summary>All settings given on the command line, before they are split per model.</summary>
+    public ModelSettings RequestedSettings(ParseResult parse, Scenario scenario)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var kv in parse.GetValue(Settings) ?? [])
+        {
+            int eq = kv.IndexOf('=');
+            if (eq <= 0 || eq == kv.Length - 1) throw new UsageException($"--option: '{kv}' is not KEY=VALUE");
+            values[kv[..eq].Trim()] = kv[(eq + 1)..].Trim();
+        }
+        if (parse.GetValue(Variant) is { } variant) values["variant"] = variant;
+        if (parse.GetValue(Rounds) is { } rounds)
+        {
+            if (rounds < 0) throw new UsageException($"--rounds: {rounds} must be ≥ 0");
+            values["rounds"] = rounds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        IReadOnlyList<IssueId>? issues = null;
+        if (parse.GetValue(Issues) is { Length: > 0 } ids)
+        {
+            foreach (var id in ids)
+                if (!scenario.HasIssue(new IssueId(id)))
+                    throw new UsageException($"--issue: no issue '{id}' in scenario '{scenario.Id}' (it has: {string.Join(", ", scenario.Issues.Select(i => i.Id))})");
+            issues = ids.Select(i => new IssueId(i)).ToArray();
+        }
+        var settings = new ModelSettings { Values = values, Issues = issues };
+        if (parse.GetValue(Seed) is { } seed) settings = settings with { Seed = seed };
+        return settings;
+    }
+
+    /// <summary>The settings one model receives: those it declares. Throws when a setting suits no chosen model.</summary>
+    public static ModelSettings For(IModel model, ModelSettings requested)
+    {
+        var mine = requested.Values
+            .Where(kv => model.Info.Parameters.Any(p => string.Equals(p.Name, kv.Key, StringComparison.OrdinalIgnoreCase)))
+            .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase);
+        return requested with { Values = mine };
+    }
+
+    public static void RejectUnused(IReadOnlyList<IModel> models, ModelSettings requested)
+    {
+        foreach (var key in requested.Values.Keys)
+            if (!models.Any(m => m.Info.Parameters.Any(p => string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase))))
+                throw new UsageException($"no chosen model takes the setting '{key}' (models: {string.Join(", ", models.Select(m => m.Info.Name))}; see 'parley models')");
+    }
+
+    /// <summary>Runs each chosen model on the scenario with its own settings.</summary>
+    public IReadOnlyList<ScenarioResult> RunAll(ParseResult parse, Scenario scenario, out IReadOnlyList<IModel> models)
+    {
+        models = ChosenModels(parse);
+        var requested = RequestedSettings(parse, scenario);
+        RejectUnused(models, requested);
+        var results = new List<ScenarioResult>();
+        foreach (var model in models) results.Add(model.Run(scenario, For(model, requested)));
+        return results;
+    }
+}

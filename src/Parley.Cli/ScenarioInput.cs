@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Globalization;
+using Parley.Core.Domain;
+using Parley.Formats;
+
+namespace Parley.Cli;
+
+/// <summary>
+/// The scenario argument and input options shared by the commands that read one scenario
+/// (run, analyze, report, explain...): with no file, the bundled Hague 2025 scenario.
+/// </summary>
+public sealed class ScenarioInput
+{
+    public const string BundledName = "nato-hague-2025.yaml";
+    private const string BundledResource = "Parley.Cli.Scenarios.nato-hague-2025.yaml";
+
+    public Argument<string?> File { get; } = new("scenario")
+    {
+        Description = "Scenario file (.yaml, .yml, .json, .csv, ...). Default: the bundled NATO Hague 2025 scenario.",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    public Option<string?> Format { get; } = new("--format")
+    {
+        Description = "Input format, overriding the file extension (yaml, json, csv, ...).",
+    };
+
+    public Option<string?> Scale { get; } = new("--scale")
+    {
+        Description = "For one-issue CSV tables: the issue's scale as MIN:MAX (default: the range of the positions).",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Arguments.Add(File);
+        command.Options.Add(Format);
+        command.Options.Add(Scale);
+    }
+
+    /// <summary>Reads the scenario, printing notices on stderr; throws <see cref="InputException"/> with every problem.</summary>
+    public Scenario Load(ParseResult parse, CliConsole console) =>
+        Load(parse.GetValue(File), parse.GetValue(Format), parse.GetValue(Scale), console);
+
+    public static Scenario Load(string? path, string? format, string? scale, CliConsole console)
+    {
+        if (path is not null && path.StartsWith('-') && path.Length > 1)
+            throw new UsageException($"unknown option '{path}' (see 'parley --help')");
+        var options = new ReadOptions { Scale = ParseScale(scale) };
+        var result = path is null
+            ? ScenarioFiles.Parse($"{BundledName} (bundled)", ReadBundled(), format ?? "yaml", options)
+            : ScenarioFiles.Load(path, format, options);
+        foreach (var notice in result.Notices) console.Error.WriteLine($"parley: note: {notice}");
+        return result.ValueOrThrow();
+    }
+
+    public static string ReadBundled()
+    {
+        using var stream = typeof(ScenarioInput).Assembly.GetManifestResourceStream(BundledResource)
+                           ?? throw new InvalidOperationException("the bundled scenario is missing from the build");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static Scale? ParseScale(string? text)
+    {
+        if (text is null) return null;
+        var parts = text.Split(':');
+        if (parts.Length == 2
+            && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var min)
+            && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var max)
+            && double.IsFinite(min) && double.IsFinite(max) && min < max)
+            return new Scale(min, max);
+        throw new UsageException($"--scale: '{text}' is not MIN:MAX with MIN < MAX (e.g. --scale 0:100)");
+    }
+}
