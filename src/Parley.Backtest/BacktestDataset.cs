@@ -20,6 +20,9 @@ public sealed record SkippedCase(string Id, string Reason);
 /// <summary>The cases of a data set, and the ones skipped.</summary>
 public sealed record BacktestDataset(string Name, IReadOnlyList<BacktestCase> Cases, IReadOnlyList<SkippedCase> Skipped)
 {
+    /// <summary>The capability convention used when none is asked for: equal on DEU (which records none), else the scenarios' own.</summary>
+    public CapabilityConvention DefaultCapability { get; init; } = CapabilityConvention.AsGiven;
+
     /// <summary>Issues need at least this many actors with a position to be scored.</summary>
     public const int MinActors = 3;
 
@@ -66,7 +69,7 @@ public sealed record BacktestDataset(string Name, IReadOnlyList<BacktestCase> Ca
                 cases.Add(new BacktestCase(i.IssueId, i.ProposalId, scenario!, new IssueId(i.IssueId), outcome, i.DecisionDate(lag) ?? date));
             }
         }
-        return new BacktestDataset(name, cases, skipped);
+        return new BacktestDataset(name, cases, skipped) { DefaultCapability = CapabilityConvention.Equal };
     }
 
     private static readonly string[] ScenarioExtensions = [".yaml", ".yml", ".json"];

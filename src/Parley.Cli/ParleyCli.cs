@@ -14,6 +14,7 @@ public static class ParleyCli
         RunCommand.Create(console),
         ValidateCommand.Create(console),
         ModelsCommand.Create(console),
+        BacktestCommand.Create(console),
     ];
 
     public static int Run(string[] args, CliConsole console)
