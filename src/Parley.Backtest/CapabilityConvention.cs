@@ -127,10 +127,13 @@ public sealed class TableConvention : CapabilityConvention
         var errors = new List<Diagnostic>();
         var table = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
         var lines = content.Replace("\r\n", "\n").Split('\n');
+        bool first = true;
         for (int i = 0; i < lines.Length; i++)
         {
             var line = lines[i].Trim();
             if (line.Length == 0 || line.StartsWith('#')) continue;
+            bool isFirst = first;
+            first = false;
             var parts = line.Split(',');
             if (parts.Length != 2)
             {
@@ -142,7 +145,7 @@ public sealed class TableConvention : CapabilityConvention
             int col = lines[i].IndexOf(',') + 2;
             if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
             {
-                if (table.Count == 0 && errors.Count == 0) continue; // header row
+                if (isFirst) continue; // header row
                 errors.Add(new Diagnostic(path, i + 1, col, "capability", $"'{text}' is not a number", "a finite number > 0"));
                 continue;
             }
