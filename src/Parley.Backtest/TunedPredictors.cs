@@ -82,5 +82,39 @@ public static class TunedPredictors
             return sw > 0 ? c.Issue.Scale.ToPercent(swx / sw) : Compromise(c);
         }));
 
-    public static IReadOnlyList<ITunedPredictor> All() => [Shrinkage(), InstitutionWeight()];
+    public static IReadOnlyList<ITunedPredictor> All() => [Shrinkage(), InstitutionWeight(), new StackedPredictor()];
+}
+
+/// <summary>
+/// <c>stacked</c>: a median-regression (LAD) combination of the compromise forecast, the agenda setter's position,
+/// the Parliament's position (actor of group "parliament") and the status quo, plus a constant, fitted in-fold
+/// (<see cref="LeastAbsoluteDeviations"/>); a missing ingredient is replaced by the compromise forecast; the
+/// forecast is clamped to 0–100. The coefficients are the fold's "choice".
+/// </summary>
+public sealed class StackedPredictor : ITunedPredictor
+{
+    public string Name => "stacked";
+    public string Kind => "tuned";
+
+    /// <summary>Untuned use: the compromise forecast (coefficient 1 on it, 0 elsewhere).</summary>
+    public double? Predict(PreparedCase c) => TunedPredictors.Compromise(c);
+
+    public static double[] Features(PreparedCase c)
+    {
+        var p = c.Problem;
+        double m = TunedPredictors.Compromise(c);
+        double setter = p.SetterIndex is { } k ? c.Issue.Scale.ToPercent(p.Positions[k]) : m;
+        double parliament = m;
+        for (int i = 0; i < p.Count; i++)
+            if (p.Actors[i].Group == "parliament") parliament = c.Issue.Scale.ToPercent(p.Positions[i]);
+        double q = c.Issue.StatusQuo is { } sq ? c.Issue.Scale.ToPercent(sq) : m;
+        return [m, setter, parliament, q, 1.0];
+    }
+
+    public (IPredictor Fitted, string Choice) Fit(IReadOnlyList<PreparedCase> training)
+    {
+        var b = LeastAbsoluteDeviations.Fit(training.Select(Features).ToArray(), training.Select(c => c.OutcomePercent).ToArray());
+        var fitted = new FuncPredictor(Name, Kind, c => Math.Clamp(Features(c).Zip(b, (f, w) => f * w).Sum(), 0, 100));
+        return (fitted, "b=" + string.Join("/", b.Select(v => v.ToString("0.###", CultureInfo.InvariantCulture))));
+    }
 }
