@@ -23,6 +23,9 @@ public sealed record BacktestDataset(string Name, IReadOnlyList<BacktestCase> Ca
     /// <summary>The capability convention used when none is asked for: equal on DEU (which records none), else the scenarios' own.</summary>
     public CapabilityConvention DefaultCapability { get; init; } = CapabilityConvention.AsGiven;
 
+    /// <summary>A capability row the file itself carries (the GDP row of the blksv DEU redistribution), for <c>--capability gdp</c>.</summary>
+    public IReadOnlyDictionary<string, double>? FileCapabilities { get; init; }
+
     /// <summary>Issues need at least this many actors with a position to be scored.</summary>
     public const int MinActors = 3;
 
@@ -69,7 +72,7 @@ public sealed record BacktestDataset(string Name, IReadOnlyList<BacktestCase> Ca
                 cases.Add(new BacktestCase(i.IssueId, i.ProposalId, scenario!, new IssueId(i.IssueId), outcome, i.DecisionDate(lag) ?? date));
             }
         }
-        return new BacktestDataset(name, cases, skipped) { DefaultCapability = CapabilityConvention.Equal };
+        return new BacktestDataset(name, cases, skipped) { DefaultCapability = CapabilityConvention.Equal, FileCapabilities = deu.GdpRow };
     }
 
     private static readonly string[] ScenarioExtensions = [".yaml", ".yml", ".json"];

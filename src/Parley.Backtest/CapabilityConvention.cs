@@ -35,13 +35,18 @@ public abstract class CapabilityConvention
     public static CapabilityConvention Council(InstitutionWeight institutions = InstitutionWeight.Largest) => new CouncilConvention(institutions);
 
     /// <summary>
-    /// Parses the <c>--capability</c> value: <c>equal</c>, <c>council</c>, <c>council-mean</c>, <c>scenario</c>, or the
-    /// path of a CSV table <c>actor,capability</c>.
+    /// Parses the <c>--capability</c> value: <c>equal</c>, <c>council</c>, <c>council-mean</c>, <c>scenario</c>, <c>gdp</c>
+    /// (the capability row a DEU file carries), or the path of a CSV table <c>actor,capability</c>.
     /// </summary>
-    public static LoadResult<CapabilityConventionBox> Parse(string value)
+    public static LoadResult<CapabilityConventionBox> Parse(string value, BacktestDataset? dataset = null)
     {
         switch (value.ToLowerInvariant())
         {
+            case "gdp" when dataset?.FileCapabilities is { Count: > 0 } row:
+                return LoadResult<CapabilityConventionBox>.Success(new(TableConvention.FromRow("gdp", row)));
+            case "gdp":
+                return LoadResult<CapabilityConventionBox>.Fail([new Diagnostic(dataset?.Name ?? value, 0, 0, "--capability",
+                    "the data set carries no capability row", "gdp needs a DEU file with the redistributor's GDP row (row 2)")]);
             case "equal": return LoadResult<CapabilityConventionBox>.Success(new(Equal));
             case "council": return LoadResult<CapabilityConventionBox>.Success(new(Council()));
             case "council-mean": return LoadResult<CapabilityConventionBox>.Success(new(Council(InstitutionWeight.Mean)));
@@ -49,7 +54,7 @@ public abstract class CapabilityConvention
         }
         if (!File.Exists(value))
             return LoadResult<CapabilityConventionBox>.Fail([new Diagnostic(value, 0, 0, "--capability", $"'{value}' is neither a convention nor a file",
-                "equal, council, council-mean, scenario, or a CSV file actor,capability")]);
+                "equal, council, council-mean, scenario, gdp, or a CSV file actor,capability")]);
         var table = TableConvention.Read(value, File.ReadAllText(value));
         return table.Ok ? LoadResult<CapabilityConventionBox>.Success(new(table.Value!)) : LoadResult<CapabilityConventionBox>.Fail(table.Errors);
     }
@@ -115,6 +120,10 @@ public sealed class TableConvention : CapabilityConvention
     }
 
     public override string Name => Path.GetFileName(_file);
+
+    /// <summary>A table from a row of numbers (e.g. the DEU file's GDP row), named <paramref name="name"/>.</summary>
+    public static TableConvention FromRow(string name, IReadOnlyDictionary<string, double> row) =>
+        new(name, row.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase));
 
     public IReadOnlyDictionary<string, double> Table => _table;
 

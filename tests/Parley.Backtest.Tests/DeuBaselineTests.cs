@@ -67,3 +67,48 @@ public sealed class DeuBaselineTests
         Assert.All(deu.Issues, i => Assert.InRange(i.Introduced!.Value.Year, 1996, 2018));
     }
 }
+
+public sealed class DeuGdpBaselineTests
+{
+    [Theory]
+    [InlineData("compromise", 23.21, 30.23, 18.80, 0.333)]
+    [InlineData("median", 27.66, 40.73, 20.00, 0.436)]
+    public void GDP_row_capability_reproduces_BASELINES(string model, double mae, double rmse, double medAe, double within10)
+    {
+        var data = BacktestDataset.Load(SharedAnchors.RequireFile("deu3/deu3.csv")).ValueOrThrow();
+        var gdp = CapabilityConvention.Parse("gdp", data).ValueOrThrow().Convention;
+        var e = Backtester.Run(data, [Backtester.Find(model)!], gdp).Models.Single().Errors;
+        Assert.Equal(351, e.N);
+        Assert.Equal(mae, e.Mae, 0.005);
+        Assert.Equal(rmse, e.Rmse, 0.005);
+        Assert.Equal(medAe, e.MedianAe, 0.005);
+        Assert.Equal(within10, e.Within10, 0.0005);
+    }
+}
+
+/// <summary>Regression figures of docs/accuracy.md (Parley's own measurements, not published values).</summary>
+public sealed class DeuCouncilConventionTests
+{
+    [Theory]
+    [InlineData("council", 22.97)]
+    [InlineData("council-mean", 23.37)]
+    public void Compromise_under_the_council_conventions_scores_the_documented_MAE(string convention, double mae)
+    {
+        var data = BacktestDataset.Load(SharedAnchors.RequireFile("deu3/deu3.csv")).ValueOrThrow();
+        var e = Backtester.Run(data, [Backtester.Find("compromise")!], CapabilityConvention.Parse(convention, data).ValueOrThrow().Convention)
+            .Models.Single().Errors;
+        Assert.Equal(mae, e.Mae, 0.005);
+    }
+
+    [Fact]
+    public void Held_out_errors_of_the_tuned_predictors_are_reproducible_from_the_seed()
+    {
+        var data = BacktestDataset.Load(SharedAnchors.RequireFile("deu3/deu3.csv")).ValueOrThrow();
+        var predictors = TunedPredictors.All();
+        var a = Backtester.Run(data, predictors, CapabilityConvention.Council());
+        var b = Backtester.Run(data, TunedPredictors.All(), CapabilityConvention.Council());
+        Assert.Equal(a.Models.Select(m => m.Errors.Mae), b.Models.Select(m => m.Errors.Mae));
+        Assert.Equal(22.90, a.Models.Single(m => m.Name == "stacked").Errors.Mae, 0.005);
+        Assert.All(a.Models, m => Assert.True(m.HeldOut));
+    }
+}

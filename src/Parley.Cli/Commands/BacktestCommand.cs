@@ -25,7 +25,7 @@ public static class BacktestCommand
         };
         var capability = new Option<string?>("--capability")
         {
-            Description = "Capabilities: equal, council (Council votes of the treaty regime at the decision date; Commission and Parliament = largest member), council-mean (institutions = mean member), scenario (as the files give them), or a CSV file actor,capability. Default: equal for DEU, scenario for a folder.",
+            Description = "Capabilities: equal, council (Council votes of the treaty regime at the decision date; Commission and Parliament = largest member), council-mean (institutions = mean member), scenario (as the files give them), gdp (the GDP row of the blksv DEU file), or a CSV file actor,capability. Default: equal for DEU, scenario for a folder.",
         };
         var folds = new Option<int>("--folds") { Description = "Folds of the cross-validation by proposal for tuned predictors (≥ 2).", DefaultValueFactory = _ => 10 };
         var seed = new Option<ulong?>("--seed") { Description = "Seed of the fold assignment and of the models' random draws (default 20250624)." };
@@ -51,7 +51,7 @@ public static class BacktestCommand
             foreach (var notice in loaded.Notices) console.Error.WriteLine($"parley: note: {notice}");
             var data = loaded.ValueOrThrow();
             var convention = parse.GetValue(capability) is { } c
-                ? CapabilityConvention.Parse(c).ValueOrThrow().Convention
+                ? CapabilityConvention.Parse(c, data).ValueOrThrow().Convention
                 : data.DefaultCapability;
             var predictors = Choose(parse.GetValue(models), options.Settings);
             var report = Backtester.Run(data, predictors, convention, options);
