@@ -75,20 +75,23 @@ public sealed record BacktestDataset(string Name, IReadOnlyList<BacktestCase> Ca
         return new BacktestDataset(name, cases, skipped) { DefaultCapability = CapabilityConvention.Equal, FileCapabilities = deu.GdpRow };
     }
 
-    private static readonly string[] ScenarioExtensions = [".yaml", ".yml", ".json"];
-
-    /// <summary>Every scenario file of a folder (sorted by name); each issue with an outcome is a case, grouped by file.</summary>
+    /// <summary>
+    /// Every scenario file of a folder (sorted by name) — a file whose extension a registered reader claims
+    /// (.yaml, .yml, .json, ...) — is read with <see cref="ScenarioFiles.Load"/>; each issue with an outcome and at
+    /// least 3 positioned actors is a case, grouped by file (its cross-validation group).
+    /// </summary>
     public static LoadResult<BacktestDataset> LoadFolder(string folder)
     {
         var errors = new List<Diagnostic>();
         var notices = new List<string>();
         var cases = new List<BacktestCase>();
         var skipped = new List<SkippedCase>();
+        var extensions = ScenarioFiles.All.SelectMany(r => r.Extensions).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var files = Directory.EnumerateFiles(folder)
-            .Where(f => ScenarioExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+            .Where(f => extensions.Contains(Path.GetExtension(f)))
             .Order(StringComparer.Ordinal).ToArray();
         if (files.Length == 0)
-            return LoadResult<BacktestDataset>.Fail([new Diagnostic(folder, 0, 0, "DATASET", "the folder holds no scenario files", ".yaml, .yml or .json scenarios with outcomes")]);
+            return LoadResult<BacktestDataset>.Fail([new Diagnostic(folder, 0, 0, "DATASET", "the folder holds no scenario files", "files with an extension Parley reads (" + string.Join(", ", extensions.Order()) + ") whose issues carry an outcome")]);
         foreach (var file in files)
         {
             var loaded = ScenarioFiles.Load(file);
