@@ -45,7 +45,7 @@ public static class Backtester
     [
         .. ModelCatalog.All.Select(m => (IPredictor)new ModelPredictor(m, settings)),
         .. Benchmarks(),
-        .. TunedPredictors.All(),
+        .. TunedPredictors.All(settings),
     ];
 
     public static IReadOnlyList<IPredictor> Benchmarks() =>

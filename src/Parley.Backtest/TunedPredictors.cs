@@ -1,4 +1,5 @@
 using System.Globalization;
+using Parley.Core.Modelling;
 using Parley.Core.Models.Baselines;
 
 namespace Parley.Backtest;
@@ -82,7 +83,8 @@ public static class TunedPredictors
             return sw > 0 ? c.Issue.Scale.ToPercent(swx / sw) : Compromise(c);
         }));
 
-    public static IReadOnlyList<ITunedPredictor> All() => [Shrinkage(), InstitutionWeight(), new StackedPredictor()];
+    public static IReadOnlyList<ITunedPredictor> All(ModelSettings? settings = null) =>
+        [Shrinkage(), InstitutionWeight(), new StackedPredictor(), new EnsemblePredictor(settings)];
 }
 
 /// <summary>

@@ -72,3 +72,25 @@ public sealed class FoldsAndTuningTests
         Assert.Equal("v=60", grid.Fit(cases).Choice);
     }
 }
+
+public sealed class EnsembleTests
+{
+    private sealed class ConstantModel(string name, double value) : Parley.Core.Modelling.IssueModel
+    {
+        public override Parley.Core.Modelling.ModelInfo Info { get; } = new(name, "constant", "test");
+        public override Parley.Core.Modelling.IssueResult Run(Parley.Core.Modelling.IssueProblem problem, Parley.Core.Modelling.ModelSettings settings) =>
+            new() { Issue = problem.Issue.Id, Forecast = value };
+    }
+
+    [Fact]
+    public void The_ensemble_picks_the_pair_whose_average_fits_the_training_cases_best()
+    {
+        var data = BacktestDataset.Load(Fixtures.Path("deu", "mini.tsv")).ValueOrThrow();
+        var cases = data.Cases.Select(c => new PreparedCase(c, CapabilityConvention.Equal.Apply(c))).ToArray();
+        // outcomes 60, 25, 50, 80: constants 0, 40, 100; averages 20, 50, 70, 0, 40, 100 → best single/pair: 0+100 (50), MAE 16.25
+        var e = new EnsemblePredictor([new ConstantModel("zero", 0), new ConstantModel("forty", 40), new ConstantModel("hundred", 100)]);
+        var (fitted, choice) = e.Fit(cases);
+        Assert.Equal("zero+hundred", choice);
+        Assert.Equal(50, fitted.Predict(cases[0]));
+    }
+}
