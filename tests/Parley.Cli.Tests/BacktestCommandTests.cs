@@ -53,7 +53,7 @@ public class BacktestCommandTests
     [Theory]
     [InlineData("--model", "nonsense", "unknown model 'nonsense'")]
     [InlineData("--folds", "1", "--folds: 1 must be at least 2")]
-    [InlineData("--capability", "gdp", "'gdp' is neither a convention nor a file")]
+    [InlineData("--capability", "weights", "'weights' is neither a convention nor a file")]
     public void Usage_errors_exit_2_with_a_message(string option, string value, string message)
     {
         var r = CliRunner.Run("backtest", Mini, option, value);
