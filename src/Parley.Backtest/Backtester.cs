@@ -51,9 +51,28 @@ public static class Backtester
     public static IReadOnlyList<IPredictor> Benchmarks() =>
         [new AgendaSetterPredictor(), new ReferencePointPredictor(), new ProceduralPredictor()];
 
-    /// <summary>Finds a predictor by name: a catalogue model, a benchmark or a tuned combination (case-insensitive).</summary>
-    public static IPredictor? Find(string name, ModelSettings? settings = null) =>
-        DefaultPredictors(settings).FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// Finds a predictor by name: a catalogue model, a benchmark or a tuned combination (case-insensitive). A model
+    /// may carry its own settings as <c>NAME:KEY=VALUE,KEY=VALUE</c> (e.g. <c>eum:variant=paper</c>), so variants of
+    /// one model can be scored side by side; the settings are checked against the model's declared parameters.
+    /// </summary>
+    public static IPredictor? Find(string name, ModelSettings? settings = null)
+    {
+        int colon = name.IndexOf(':');
+        if (colon < 0)
+            return DefaultPredictors(settings).FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+        var model = ModelCatalog.Find(name[..colon]);
+        if (model is null) return null;
+        var s = settings ?? ModelSettings.Default;
+        foreach (var pair in name[(colon + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            int eq = pair.IndexOf('=');
+            if (eq <= 0 || eq == pair.Length - 1) throw new ModelSettingException($"model '{name}': '{pair}' is not KEY=VALUE");
+            s = s.With(pair[..eq].Trim(), pair[(eq + 1)..].Trim());
+        }
+        s.RejectUnknown(model.Info);
+        return new ModelPredictor(model, s, name);
+    }
 
     public static IReadOnlyList<string> Names(ModelSettings? settings = null) => DefaultPredictors(settings).Select(p => p.Name).ToArray();
 

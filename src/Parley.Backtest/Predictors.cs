@@ -47,13 +47,15 @@ public interface ITunedPredictor : IPredictor
 /// Runs any model of the catalogue on a case: one-issue models on the case's issue alone; other models on the
 /// case's whole scenario (for DEU: the proposal), run once per scenario and capability convention and cached.
 /// </summary>
-public sealed class ModelPredictor(IModel model, ModelSettings? settings = null) : IPredictor
+public sealed class ModelPredictor(IModel model, ModelSettings? settings = null, string? name = null) : IPredictor
 {
     private readonly ModelSettings _settings = settings ?? ModelSettings.Default;
     private readonly ConditionalWeakTable<Scenario, ScenarioResult> _runs = new();
 
     public IModel Model { get; } = model;
-    public string Name => Model.Info.Name;
+
+    /// <summary>The model's name, or the name it was asked by with its settings (e.g. <c>eum:variant=paper</c>).</summary>
+    public string Name { get; } = name ?? model.Info.Name;
     public string Kind => "model";
 
     public double? Predict(PreparedCase c)

@@ -94,3 +94,16 @@ public sealed class EnsembleTests
         Assert.Equal(50, fitted.Predict(cases[0]));
     }
 }
+
+public sealed class ModelVariantNameTests
+{
+    [Fact]
+    public void A_model_can_be_named_with_its_settings_and_unknown_settings_are_refused()
+    {
+        Assert.Equal("compromise", Backtester.Find("compromise")!.Name);
+        var ex = Assert.Throws<Parley.Core.Modelling.ModelSettingException>(() => Backtester.Find("compromise:rounds=3"));
+        Assert.Contains("model 'compromise' takes no setting 'rounds'", ex.Message);
+        Assert.Throws<Parley.Core.Modelling.ModelSettingException>(() => Backtester.Find("compromise:rounds"));
+        Assert.Null(Backtester.Find("nonesuch:x=1"));
+    }
+}

@@ -21,7 +21,7 @@ public static class BacktestCommand
         };
         var models = new Option<string[]>("--model", "-m")
         {
-            Description = "Model or benchmark to score (repeatable, comma lists too). Default: all of " + string.Join(", ", Backtester.Names()) + ".",
+            Description = "Model or benchmark to score (repeatable; NAME:KEY=VALUE,... gives a model its settings, e.g. eum:variant=paper). Default: all of " + string.Join(", ", Backtester.Names()) + ".",
         };
         var capability = new Option<string?>("--capability")
         {
@@ -71,7 +71,7 @@ public static class BacktestCommand
     {
         if (names is not { Length: > 0 }) return Backtester.DefaultPredictors(settings);
         var chosen = new List<IPredictor>();
-        foreach (var name in names.SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        foreach (var name in names.SelectMany(n => n.Contains(':') ? [n.Trim()] : n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
         {
             var p = Backtester.Find(name, settings)
                     ?? throw new UsageException($"unknown model '{name}' (one of: {string.Join(", ", Backtester.Names(settings))})");
