@@ -14,6 +14,7 @@ public static class ParleyCli
         RunCommand.Create(console),
         ValidateCommand.Create(console),
         ModelsCommand.Create(console),
+        ConvertCommand.Create(console),
         BacktestCommand.Create(console),
     ];
 

@@ -1,4 +1,5 @@
 using Parley.Core.Models.Baselines;
+using Parley.Core.Models.Procedural;
 
 namespace Parley.Core.Modelling;
 
@@ -9,6 +10,8 @@ public static class ModelCatalog
     [
         new CompromiseModel(),
         new WeightedMedianModel(),
+        new NashBargainingModel(),
+        new ConsensusModel(),
     ];
 
     /// <summary>The models `parley run` uses when none is named.</summary>

@@ -15,8 +15,22 @@ public sealed class CompromiseModel : IssueModel
         "Capability × salience weighted mean of the positions.",
         "Achen (2006), in Thomson et al. (eds), The European Union Decides, CUP; van den Bos (1991)");
 
-    public override IssueResult Run(IssueProblem problem, ModelSettings settings) =>
-        new() { Issue = problem.Issue.Id, Forecast = WeightedMean(problem.Positions, problem.Capabilities, problem.Saliences) };
+    public override IssueResult Run(IssueProblem problem, ModelSettings settings) => new()
+    {
+        Issue = problem.Issue.Id,
+        Forecast = WeightedMean(problem.Positions, problem.Capabilities, problem.Saliences),
+        Notes = AllWeightsZero(problem) ? [ZeroWeightsNote] : null,
+    };
+
+    internal const string ZeroWeightsNote =
+        "Every actor has zero weight (capability × salience): all positions are weighted equally.";
+
+    internal static bool AllWeightsZero(IssueProblem problem)
+    {
+        for (int i = 0; i < problem.Count; i++)
+            if (problem.Capabilities[i] * problem.Saliences[i] > 0) return false;
+        return true;
+    }
 
     public override double Forecast(IssueProblem problem, ModelSettings settings) =>
         WeightedMean(problem.Positions, problem.Capabilities, problem.Saliences);

@@ -15,33 +15,47 @@ public sealed class WeightedMedianModel : IssueModel
         "Capability × salience weighted median of the positions (lower median on ties).",
         "Black (1948) J. Political Economy 56(1); Bueno de Mesquita (1994), European Community Decision Making, Yale UP");
 
-    public override IssueResult Run(IssueProblem problem, ModelSettings settings) =>
-        new() { Issue = problem.Issue.Id, Forecast = Forecast(problem, settings) };
+    public override IssueResult Run(IssueProblem problem, ModelSettings settings) => new()
+    {
+        Issue = problem.Issue.Id,
+        Forecast = Forecast(problem, settings),
+        Notes = CompromiseModel.AllWeightsZero(problem) ? [CompromiseModel.ZeroWeightsNote] : null,
+    };
 
     public override double Forecast(IssueProblem problem, ModelSettings settings) =>
         LowerWeightedMedian(problem.Positions, problem.Capabilities, problem.Saliences);
 
+    /// <summary>Relative slack under which a cumulative weight counts as having reached half the total.</summary>
+    private const double HalfTolerance = 1e-12;
+
     /// <summary>
     /// The first position (ascending) at which the cumulative c·s weight reaches half of the total.
     /// When every weight is zero the unweighted lower median is returned.
+    /// Sums are taken in sorted order (position, then weight) and "reaches half" allows a relative slack of 1e-12,
+    /// so an exact tie resolves to the lower median whatever the actors' order or the unit of capability.
     /// </summary>
     public static double LowerWeightedMedian(ReadOnlySpan<double> positions, ReadOnlySpan<double> capabilities, ReadOnlySpan<double> saliences)
     {
         int n = positions.Length;
-        Span<int> order = n <= 256 ? stackalloc int[n] : new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
+        if (n == 0) throw new ArgumentException("The weighted median needs at least one position.", nameof(positions));
         var pos = positions.ToArray();
-        order.Sort((a, b) => pos[a] != pos[b] ? pos[a].CompareTo(pos[b]) : a.CompareTo(b));
+        var weight = new double[n];
+        double rawTotal = 0;
+        for (int i = 0; i < n; i++) rawTotal += weight[i] = capabilities[i] * saliences[i];
+        if (!(rawTotal > 0)) Array.Fill(weight, 1.0);
+
+        var order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        Array.Sort(order, (a, b) => pos[a] != pos[b] ? pos[a].CompareTo(pos[b]) : weight[a].CompareTo(weight[b]));
+
         double total = 0;
-        for (int i = 0; i < n; i++) total += capabilities[i] * saliences[i];
-        bool unweighted = !(total > 0);
-        if (unweighted) total = n;
-        double half = total / 2.0, cumulative = 0;
+        foreach (int i in order) total += weight[i];
+        double half = total / 2.0 * (1 - HalfTolerance), cumulative = 0;
         foreach (int i in order)
         {
-            cumulative += unweighted ? 1.0 : capabilities[i] * saliences[i];
-            if (cumulative >= half - 1e-9 * total) return positions[i]; // tolerance: exact ties must not be lost to rounding (saliences/100)
+            cumulative += weight[i];
+            if (cumulative >= half) return pos[i];
         }
-        return positions[order[n - 1]];
+        return pos[order[n - 1]];
     }
 }

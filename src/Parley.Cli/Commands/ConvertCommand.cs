@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Parley.Formats.Writing;
+
+namespace Parley.Cli.Commands;
+
+/// <summary>
+/// `parley convert [SCENARIO] [--to yaml|json] [--output FILE]`: reads any supported input (YAML, JSON, a CSV table,
+/// other registered formats) and writes it in Parley's scenario schema (docs/scenario-format.md).
+/// </summary>
+public static class ConvertCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var input = new ScenarioInput();
+        var to = new Option<string>("--to") { Description = "Output format: yaml (default) or json.", DefaultValueFactory = _ => "yaml" };
+        to.AcceptOnlyFromAmong("yaml", "json");
+        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
+        var command = new Command("convert", "Convert a scenario (YAML, JSON, CSV table, ...) to Parley's YAML or JSON scenario format.");
+        input.AddTo(command);
+        command.Options.Add(to);
+        command.Options.Add(output);
+        command.SetAction(parse =>
+        {
+            var scenario = input.Load(parse, console);
+            var text = parse.GetValue(to) == "json" ? ScenarioJsonWriter.Write(scenario) : ScenarioYamlWriter.Write(scenario);
+            if (parse.GetValue(output) is { } path)
+            {
+                try
+                {
+                    File.WriteAllText(path, text);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new UsageException($"--output: cannot write '{path}': {e.Message}");
+                }
+            }
+            else console.RawOut.Write(text);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,272 @@
+using System.Globalization;
+using Parley.Core.Modelling;
+
+namespace Parley.Core.Models.Baselines;
+
+/// <summary>The actors' utility over the issue: u_i(x) = −|x − x_i|^k.</summary>
+public enum NashUtility
+{
+    /// <summary>k = 2 (the default): the |q| → ∞ limit is the compromise model (weighted mean).</summary>
+    Quadratic,
+
+    /// <summary>k = 1: the |q| → ∞ limit is the weighted median.</summary>
+    Linear,
+}
+
+/// <summary>What to do with actors whose ideal point equals the status quo (no move makes them better off).</summary>
+public enum StatusQuoActors
+{
+    /// <summary>The default: they block every move, so the feasible set is {q} and the solution is q.</summary>
+    Pin,
+
+    /// <summary>They are left out of the product and of the feasibility constraints (with a note).</summary>
+    Exclude,
+}
+
+/// <summary>How a Nash bargaining solution was reached.</summary>
+public enum NashOutcomeKind
+{
+    /// <summary>The maximiser of the weighted log-product inside a feasible interval with non-empty interior.</summary>
+    Interior,
+
+    /// <summary>Actors lie on both sides of q: every move hurts someone, the feasible set is {q}.</summary>
+    Straddle,
+
+    /// <summary>An actor's ideal equals q (under <see cref="StatusQuoActors.Pin"/>): the feasible set is {q}.</summary>
+    PinnedByActorAtStatusQuo,
+
+    /// <summary>No actor is left to bargain (all at q and excluded): the solution is q.</summary>
+    NoBargainers,
+}
+
+/// <summary>
+/// One solution of the generalised Nash bargaining problem on a line.
+/// <see cref="FeasibleLow"/>..<see cref="FeasibleHigh"/> is {x : u_i(x) ≥ u_i(q) for every bargaining actor}.
+/// <see cref="Actors"/> lists the indices that explain a degenerate outcome (pinning or excluded actors).
+/// </summary>
+public readonly record struct NashSolution(double Point, NashOutcomeKind Kind, double FeasibleLow, double FeasibleHigh,
+    IReadOnlyList<int> Actors, bool Unweighted);
+
+/// <summary>The result of the Nash model on one issue: the forecast under the chosen utility, plus both utilities.</summary>
+public sealed record NashResult : IssueResult
+{
+    /// <summary>The utility the forecast uses ("quadratic" or "linear").</summary>
+    public required string Utility { get; init; }
+
+    /// <summary>The solution with quadratic utilities (k = 2).</summary>
+    public required double Quadratic { get; init; }
+
+    /// <summary>The solution with linear utilities (k = 1).</summary>
+    public required double Linear { get; init; }
+
+    /// <summary>The disagreement point used, or null when the issue has none (then the limit models are used).</summary>
+    public double? StatusQuo { get; init; }
+
+    /// <summary>[low, high]: the points every bargaining actor weakly prefers to the status quo (null without one).</summary>
+    public IReadOnlyList<double>? FeasibleSet { get; init; }
+
+    /// <summary>"interior", "straddle", "pinned-by-actor-at-status-quo", "no-bargainers" or "no-status-quo".</summary>
+    public required string Solution { get; init; }
+}
+
+/// <summary>
+/// The generalised (asymmetric) Nash bargaining solution with the issue's status quo q as disagreement point:
+/// x̂ = argmax over {x : u_i(x) ≥ u_i(q) ∀i} of Σ w_i ln(u_i(x) − u_i(q)), w_i = c_i s_i, u_i(x) = −|x − x_i|^k.
+/// Sources: Nash (1950) Econometrica 18(2); Kalai (1977) Int. J. Game Theory 6(3) (asymmetric weights);
+/// Achen (2006) and Schneider et al. (2010) in The European Union Decides (the DEU applications);
+/// the limits (quadratic → weighted mean, linear → weighted median as |q| → ∞) are derived in anchors SPEC §3.3.
+/// Degenerate inputs (actors straddling q, an actor at q, zero weights, no status quo) follow docs/decisions.md.
+/// </summary>
+public sealed class NashBargainingModel : IssueModel
+{
+    private const string UtilitySetting = "utility";
+    private const string StatusQuoActorsSetting = "status_quo_actors";
+
+    public override ModelInfo Info { get; } = new(
+        "nash",
+        "Asymmetric Nash bargaining solution (weights c·s) with the status quo as disagreement point.",
+        "Nash (1950) Econometrica 18(2); Kalai (1977) Int. J. Game Theory 6(3); Achen (2006), in Thomson et al. (eds), The European Union Decides, CUP",
+        Parameters:
+        [
+            new ModelParameter(UtilitySetting, "quadratic (u = −(x − x_i)²) or linear (u = −|x − x_i|); both are reported", "quadratic"),
+            new ModelParameter(StatusQuoActorsSetting, "actors whose ideal is the status quo: pin (they block every move) or exclude", "pin"),
+        ]);
+
+    public override IssueResult Run(IssueProblem problem, ModelSettings settings)
+    {
+        var utility = settings.GetEnum(UtilitySetting, NashUtility.Quadratic);
+        var atQ = settings.GetEnum(StatusQuoActorsSetting, StatusQuoActors.Pin);
+        string utilityName = utility.ToString().ToLowerInvariant();
+
+        if (problem.StatusQuo is not { } q)
+        {
+            double mean = CompromiseModel.WeightedMean(problem.Positions, problem.Capabilities, problem.Saliences);
+            double median = WeightedMedianModel.LowerWeightedMedian(problem.Positions, problem.Capabilities, problem.Saliences);
+            return new NashResult
+            {
+                Issue = problem.Issue.Id,
+                Forecast = utility == NashUtility.Quadratic ? mean : median,
+                Utility = utilityName,
+                Quadratic = mean,
+                Linear = median,
+                Solution = "no-status-quo",
+                Notes =
+                [
+                    "The issue has no status quo, so there is no disagreement point: the forecast is the limit of the Nash " +
+                    "solution as the status quo moves far away (quadratic: the weighted mean; linear: the weighted median).",
+                ],
+            };
+        }
+
+        var quadratic = Solve(problem.Positions, problem.Capabilities, problem.Saliences, q, NashUtility.Quadratic, atQ);
+        var linear = Solve(problem.Positions, problem.Capabilities, problem.Saliences, q, NashUtility.Linear, atQ);
+        var chosen = utility == NashUtility.Quadratic ? quadratic : linear;
+        return new NashResult
+        {
+            Issue = problem.Issue.Id,
+            Forecast = chosen.Point,
+            Utility = utilityName,
+            Quadratic = quadratic.Point,
+            Linear = linear.Point,
+            StatusQuo = q,
+            FeasibleSet = [chosen.FeasibleLow, chosen.FeasibleHigh],
+            Solution = KindName(chosen.Kind),
+            Notes = NotesFor(problem, chosen, q, atQ),
+        };
+    }
+
+    public override double Forecast(IssueProblem problem, ModelSettings settings)
+    {
+        var utility = settings.GetEnum(UtilitySetting, NashUtility.Quadratic);
+        var atQ = settings.GetEnum(StatusQuoActorsSetting, StatusQuoActors.Pin);
+        if (problem.StatusQuo is not { } q)
+            return utility == NashUtility.Quadratic
+                ? CompromiseModel.WeightedMean(problem.Positions, problem.Capabilities, problem.Saliences)
+                : WeightedMedianModel.LowerWeightedMedian(problem.Positions, problem.Capabilities, problem.Saliences);
+        return Solve(problem.Positions, problem.Capabilities, problem.Saliences, q, utility, atQ).Point;
+    }
+
+    private static string KindName(NashOutcomeKind kind) => kind switch
+    {
+        NashOutcomeKind.Interior => "interior",
+        NashOutcomeKind.Straddle => "straddle",
+        NashOutcomeKind.PinnedByActorAtStatusQuo => "pinned-by-actor-at-status-quo",
+        _ => "no-bargainers",
+    };
+
+    private static IReadOnlyList<string>? NotesFor(IssueProblem problem, NashSolution s, double q, StatusQuoActors atQ)
+    {
+        var notes = new List<string>();
+        string Names() => string.Join(", ", s.Actors.Select(problem.ActorKey).Order(StringComparer.Ordinal));
+        string qText = q.ToString("G6", CultureInfo.InvariantCulture);
+        if (s.Unweighted)
+            notes.Add("Every actor has zero weight (capability × salience): all are weighted equally.");
+        switch (s.Kind)
+        {
+            case NashOutcomeKind.Straddle:
+                notes.Add($"Actors lie on both sides of the status quo {qText}: any move makes someone worse off than " +
+                          "disagreement, so the solution is the status quo.");
+                break;
+            case NashOutcomeKind.PinnedByActorAtStatusQuo:
+                notes.Add($"Actor(s) {Names()} hold the status quo {qText} as ideal point and gain from no move, so the " +
+                          "solution is the status quo (setting status_quo_actors=exclude leaves them out).");
+                break;
+            case NashOutcomeKind.NoBargainers:
+                notes.Add($"Every actor with weight holds the status quo {qText} as ideal point: the solution is the status quo.");
+                break;
+        }
+        if (atQ == StatusQuoActors.Exclude && s.Kind != NashOutcomeKind.NoBargainers && s.Actors.Count > 0)
+            notes.Add($"Actor(s) {Names()} hold the status quo as ideal point and were left out of the bargaining.");
+        return notes.Count == 0 ? null : notes;
+    }
+
+    /// <summary>
+    /// Solves the generalised Nash bargaining problem for one utility. The status quo may lie anywhere (also off the
+    /// issue's scale). Actors with zero weight c·s are left out (they do not care, so they neither bargain nor block);
+    /// when every weight is zero all actors weigh 1. The solution is accurate to about 1e-12 of the feasible width.
+    /// </summary>
+    public static NashSolution Solve(ReadOnlySpan<double> positions, ReadOnlySpan<double> capabilities, ReadOnlySpan<double> saliences,
+        double statusQuo, NashUtility utility = NashUtility.Quadratic, StatusQuoActors atStatusQuo = StatusQuoActors.Pin)
+    {
+        int n = positions.Length;
+        if (n == 0) throw new ArgumentException("The Nash bargaining problem needs at least one actor.", nameof(positions));
+        if (!double.IsFinite(statusQuo)) throw new ArgumentException($"The status quo must be finite (got {statusQuo}).", nameof(statusQuo));
+
+        bool unweighted = true;
+        for (int i = 0; i < n; i++)
+            if (capabilities[i] * saliences[i] > 0) { unweighted = false; break; }
+
+        // Bargaining actors in "distance from q along the side they lie on": y_i = |x_i − q| > 0.
+        var ys = new List<double>(n);
+        var ws = new List<double>(n);
+        var atQ = new List<int>();
+        bool below = false, above = false;
+        for (int i = 0; i < n; i++)
+        {
+            double w = unweighted ? 1.0 : capabilities[i] * saliences[i];
+            if (!(w > 0)) continue;
+            double d = positions[i] - statusQuo;
+            if (d == 0) { atQ.Add(i); continue; }
+            if (d < 0) below = true; else above = true;
+            ys.Add(Math.Abs(d));
+            ws.Add(w);
+        }
+
+        var pinned = new NashSolution(statusQuo, NashOutcomeKind.PinnedByActorAtStatusQuo, statusQuo, statusQuo, atQ, unweighted);
+        if (atQ.Count > 0 && atStatusQuo == StatusQuoActors.Pin) return pinned;
+        if (ys.Count == 0) return pinned with { Kind = NashOutcomeKind.NoBargainers };
+        if (below && above) return new NashSolution(statusQuo, NashOutcomeKind.Straddle, statusQuo, statusQuo, atQ, unweighted);
+
+        double side = above ? 1.0 : -1.0;
+        double t = MaximiseOnRay(ys.ToArray(), ws.ToArray(), utility == NashUtility.Quadratic ? 2 : 1, out double reach);
+        double far = statusQuo + side * reach;
+        return new NashSolution(statusQuo + side * t, NashOutcomeKind.Interior,
+            Math.Min(statusQuo, far), Math.Max(statusQuo, far), atQ, unweighted);
+    }
+
+    /// <summary>
+    /// All actors on one side of q at distances y_i &gt; 0: maximises F(t) = Σ w_i ln(y_i^k − |t − y_i|^k) over
+    /// 0 &lt; t &lt; 2 min y (F is strictly concave there). The maximiser lies in [min y, min(max y, 2 min y)] because every
+    /// term increases below min y and decreases above max y; bisection on the sign of the right derivative finds it,
+    /// and for linear utility a kink (an actor's ideal) that satisfies the optimality condition is returned exactly.
+    /// </summary>
+    private static double MaximiseOnRay(double[] y, double[] w, int k, out double reach)
+    {
+        double yMin = y.Min(), yMax = y.Max();
+        reach = 2 * yMin;
+        double lo = yMin, hi = Math.Min(yMax, reach);
+        if (!(hi > lo)) return lo;
+        for (int iter = 0; iter < 400; iter++)
+        {
+            double mid = lo + (hi - lo) / 2;
+            if (mid <= lo || mid >= hi) break;
+            if (Derivative(y, w, k, mid, right: true) > 0) lo = mid; else hi = mid;
+        }
+        if (k == 1)
+        {
+            double tolerance = 1e-9 * Math.Max(1.0, yMax);
+            foreach (double kink in y)
+                if (kink >= lo - tolerance && kink <= hi + tolerance
+                    && Derivative(y, w, k, kink, right: true) <= 0 && Derivative(y, w, k, kink, right: false) >= 0)
+                    return kink;
+        }
+        return lo + (hi - lo) / 2;
+    }
+
+    /// <summary>One-sided derivative of F at t (right or left; they differ only at a kink of linear utility).</summary>
+    private static double Derivative(double[] y, double[] w, int k, double t, bool right)
+    {
+        double sum = 0;
+        for (int i = 0; i < y.Length; i++)
+        {
+            double offset = t - y[i];
+            double a = Math.Abs(offset);
+            double sign = offset > 0 ? 1 : offset < 0 ? -1 : right ? 1 : -1;
+            // d/dt ln(y^k − a^k): for k = 2 factorised as (y − a)(y + a) to avoid cancellation when q is far away.
+            sum += k == 2
+                ? w[i] * (-sign / (y[i] - a) + sign / (y[i] + a))
+                : w[i] * (-sign / (y[i] - a));
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,106 @@
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Parley.Formats.Documents;
+
+/// <summary>
+/// Parses YAML with YamlDotNet's low-level event parser into a located tree. Aliases point to the anchored node
+/// (shared, not copied); the total size they expand to is capped so an alias bomb is refused, not run.
+/// Only the first document of a stream is read.
+/// </summary>
+public static class YamlDocumentParser
+{
+    /// <summary>The most nodes the aliases of one document may expand to.</summary>
+    internal const long MaxAliasExpansion = 1_000_000;
+
+    /// <summary>The deepest nesting accepted (a scenario needs about 8); deeper input is refused before it gets slow.</summary>
+    internal const int MaxDepth = 256;
+
+    public static ParsedDocument Parse(string file, string content)
+    {
+        var errors = new List<Diagnostic>();
+        var builder = new TreeBuilder((mark, message) => errors.Add(new Diagnostic(file, mark.Line, mark.Column, "", message)));
+        var anchors = new Dictionary<string, (LocatedNode Node, long Size)>();
+        var pending = new Stack<(string? Anchor, long SizeAtStart)>();
+        long size = 0;
+        var last = new Mark(1, 1);
+        try
+        {
+            var parser = new Parser(new StringReader(content));
+            while (parser.MoveNext())
+            {
+                var ev = parser.Current!;
+                var mark = new Mark((int)ev.Start.Line, (int)ev.Start.Column);
+                last = mark;
+                switch (ev)
+                {
+                    case DocumentStart when builder.HasRoot:
+                        return new ParsedDocument(builder.Root, errors);
+                    case Scalar scalar:
+                        var node = new ScalarNode(mark, scalar.Value, scalar.Style is not ScalarStyle.Plain);
+                        size++;
+                        if (!scalar.Anchor.IsEmpty) anchors[scalar.Anchor.Value] = (node, 1);
+                        builder.Add(node);
+                        break;
+                    case MappingStart or SequenceStart when builder.Depth >= MaxDepth:
+                        errors.Add(new Diagnostic(file, mark.Line, mark.Column, "", "malformed YAML: nesting too deep", $"at most {MaxDepth} levels"));
+                        return new ParsedDocument(null, errors);
+                    case MappingStart ms:
+                        pending.Push((ms.Anchor.IsEmpty ? null : ms.Anchor.Value, size));
+                        builder.StartMapping(mark);
+                        break;
+                    case SequenceStart ss:
+                        pending.Push((ss.Anchor.IsEmpty ? null : ss.Anchor.Value, size));
+                        builder.StartSequence(mark);
+                        break;
+                    case MappingEnd or SequenceEnd:
+                        var built = builder.End();
+                        size++;
+                        var (anchor, sizeAtStart) = pending.Pop();
+                        if (anchor is not null) anchors[anchor] = (built, size - sizeAtStart);
+                        break;
+                    case AnchorAlias alias:
+                        if (!anchors.TryGetValue(alias.Value.Value, out var target))
+                        {
+                            errors.Add(new Diagnostic(file, mark.Line, mark.Column, "", $"unknown alias '*{alias.Value.Value}'",
+                                "an alias must refer to an anchor (&name) defined before it"));
+                            builder.Add(new ScalarNode(mark, "", quoted: false));
+                            break;
+                        }
+                        size += target.Size;
+                        if (size > MaxAliasExpansion)
+                        {
+                            errors.Add(new Diagnostic(file, mark.Line, mark.Column, "", "aliases expand to too many nodes",
+                                $"at most {MaxAliasExpansion:N0}"));
+                            return new ParsedDocument(null, errors);
+                        }
+                        builder.Add(target.Node);
+                        break;
+                }
+            }
+        }
+        catch (YamlException e)
+        {
+            errors.Add(new Diagnostic(file, (int)e.Start.Line, (int)e.Start.Column, "", "malformed YAML: " + Describe(e),
+                "see docs/scenario-format.md"));
+            return new ParsedDocument(null, errors);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
+        {
+            // YamlDotNet occasionally fails with a non-YAML exception on broken input; report it where parsing stopped.
+            errors.Add(new Diagnostic(file, last.Line, last.Column, "", "malformed YAML: the parser could not continue after this point",
+                "see docs/scenario-format.md"));
+            return new ParsedDocument(null, errors);
+        }
+        return new ParsedDocument(builder.Root, errors);
+    }
+
+    private static string Describe(YamlException e)
+    {
+        // YamlDotNet prefixes messages with "(Line: .., Col: .., Idx: ..) - (Line: ...): "; the location is printed separately.
+        var message = e.Message;
+        int cut = message.LastIndexOf("): ", StringComparison.Ordinal);
+        if (message.StartsWith('(') && cut >= 0) message = message[(cut + 3)..];
+        return message.TrimEnd('.');
+    }
+}
