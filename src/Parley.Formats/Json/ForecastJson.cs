@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Parley.Core.Domain;
 using Parley.Core.Modelling;
 
@@ -22,6 +23,12 @@ public static class ForecastJson
         WriteIndented = true,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        // Results are written, never read back: `required` (a construction rule of the result records) must not
+        // make the serialiser demand setters for ignored properties.
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver
+        {
+            Modifiers = { info => { foreach (var p in info.Properties) p.IsRequired = false; } },
+        },
     };
 
     /// <summary>Builds the document; callers (e.g. `analyze`) may add fields to a model's entry before writing.</summary>
