@@ -68,4 +68,19 @@ public class BacktestCommandTests
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("no/such/file.tsv:0:0: error: DATASET: no such file or folder", r.Err);
     }
+
+    [Fact]
+    public void A_folder_of_scenarios_with_outcomes_is_a_data_set()
+    {
+        var r = CliRunner.Run("backtest", Fixtures.Path("backtest-folder"), "-m", "compromise", "--json");
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Out);
+        Assert.Equal("backtest-folder", doc.RootElement.GetProperty("dataset").GetString());
+        Assert.Equal(2, doc.RootElement.GetProperty("cases").GetInt32());
+        Assert.Equal(1, doc.RootElement.GetProperty("skipped").GetInt32()); // alpha/scope: no outcome
+        Assert.Equal("scenario", doc.RootElement.GetProperty("capability").GetString());
+        // alpha/levy: (1·2 + 3·6 + 1·0.5·10)/4.5 = 5.556 of 0–10 → 55.56 %, outcome 50 % → 5.56
+        // beta/date: (2·2026 + 2·2034 + 2035)/5 = 2031 → 60 %, outcome 50 % → 10
+        Assert.Equal((5.5555556 + 10) / 2, doc.RootElement.GetProperty("models").GetProperty("compromise").GetProperty("mae").GetDouble(), 4);
+    }
 }
