@@ -109,8 +109,11 @@ public sealed class ConsensusModel : IssueModel
         string qText = q.ToString("G6", CultureInfo.InvariantCulture);
         if (s.Gridlock)
         {
-            notes.Add(s.LowPivot is { } lo && s.HighPivot is { } hi && lo != hi
-                ? $"Gridlock: {Key(lo)} blocks any move below the status quo {qText} and {Key(hi)} any move above it."
+            var blocks = new List<string>();
+            if (q > scale.Min && s.LowPivot is { } lo) blocks.Add($"{Key(lo)} blocks any move below the status quo {qText}");
+            if (q < scale.Max && s.HighPivot is { } hi) blocks.Add($"{Key(hi)} blocks any move above it");
+            notes.Add(blocks.Count > 0
+                ? $"Gridlock: {string.Join(" and ", blocks)}."
                 : $"Gridlock: no proposal on either side of the status quo {qText} can pass.");
         }
         else if (setterIdeal == q)

@@ -169,7 +169,17 @@ public class ConsensusModelTests
         Assert.Equal(0, r.Forecast);
         Assert.Null(r.PivotalActor);
         Assert.Equal([0.0, 0.0], r.WinSet);
-        Assert.Contains(r.Notes!, n => n.Contains("m1 blocks any move below the status quo 0 and m0 any move above it"));
+        Assert.Contains(r.Notes!, n => n.Contains("m1 blocks any move below the status quo 0 and m0 blocks any move above it"));
+    }
+
+    [Fact]
+    public void Gridlock_at_the_end_of_the_scale_names_only_the_direction_that_exists()
+    {
+        var r = Assert.IsType<ConsensusResult>(new ConsensusModel().Run(
+            Problem(new DecisionRule.Consensus(), positions: [100, 40, 60, 100], statusQuo: 100), ModelSettings.Default));
+        Assert.True(r.Gridlock);
+        Assert.Equal(100, r.Forecast);
+        Assert.Contains(r.Notes!, n => n.StartsWith("Gridlock: m0 blocks any move below the status quo 100.") && !n.Contains("above"));
     }
 
     [Fact]
