@@ -15,6 +15,7 @@ public static class ParleyCli
         ValidateCommand.Create(console),
         ModelsCommand.Create(console),
         ConvertCommand.Create(console),
+        ExplainCommand.Create(console),
         BacktestCommand.Create(console),
     ];
 

@@ -5,5 +5,6 @@ public static class Renderers
 {
     public static IReadOnlyList<IResultRenderer> All { get; } =
     [
+        new EumRenderer(),
     ];
 }

@@ -1,4 +1,5 @@
 using Parley.Core.Models.Baselines;
+using Parley.Core.Models.ExpectedUtility;
 using Parley.Core.Models.Procedural;
 
 namespace Parley.Core.Modelling;
@@ -12,6 +13,7 @@ public static class ModelCatalog
         new WeightedMedianModel(),
         new NashBargainingModel(),
         new ConsensusModel(),
+        new ExpectedUtilityModel(),
     ];
 
     /// <summary>The models `parley run` uses when none is named.</summary>

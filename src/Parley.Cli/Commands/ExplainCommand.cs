@@ -1,0 +1,132 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Parley.Cli.Rendering;
+using Parley.Core.Domain;
+using Parley.Core.Modelling;
+using Parley.Core.Models.ExpectedUtility;
+using Parley.Formats.Json;
+using Spectre.Console;
+
+namespace Parley.Cli.Commands;
+
+/// <summary>
+/// `parley explain [SCENARIO] --model eum --actor ID [--issue ID] [--round N]`: how one actor sees every other
+/// actor in the expected utility model (its expected utility against the other's, the quadrant, the implied offer).
+/// </summary>
+public static class ExplainCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var input = new ScenarioInput();
+        var selection = new ModelSelection();
+        var actor = new Option<string>("--actor", "-a") { Description = "The actor whose perceptions to show (its id).", Required = true };
+        var round = new Option<int>("--round")
+        {
+            Description = "Show the perceptions after this many rounds (0 = the inputs, which drive round 1).",
+            DefaultValueFactory = _ => 0,
+        };
+        var json = new Option<bool>("--json") { Description = "Print the perception views as JSON." };
+        var command = new Command("explain", "Show how one actor perceives each other actor (expected utility model: parley explain --model eum --actor ID).");
+        input.AddTo(command);
+        selection.AddTo(command);
+        command.Options.Add(actor);
+        command.Options.Add(round);
+        command.Options.Add(json);
+        command.SetAction(parse =>
+        {
+            var scenario = input.Load(parse, console);
+            var model = ChooseModel(parse, selection);
+            var requested = selection.RequestedSettings(parse, scenario);
+            ModelSelection.RejectUnused([model], requested);
+            var settings = ModelSelection.For(model, requested);
+            settings.RejectUnknown(model.Info);
+            int afterRound = parse.GetValue(round);
+            if (afterRound < 0) throw new UsageException($"--round: {afterRound} must be ≥ 0");
+
+            var actorId = parse.GetValue(actor)!;
+            if (!scenario.HasActor(new ActorId(actorId)))
+                throw new UsageException($"--actor: no actor '{actorId}' in scenario '{scenario.Id}' (it has: {string.Join(", ", scenario.Actors.Select(a => a.Id))})");
+
+            var views = new List<(Issue Issue, PerceptionView View)>();
+            foreach (var issue in IssueModel.SelectIssues(scenario, settings))
+            {
+                var problem = IssueProblem.From(scenario, issue);
+                int index = Enumerable.Range(0, problem.Count).FirstOrDefault(i => problem.ActorKey(i) == actorId, -1);
+                if (index < 0)
+                {
+                    if (settings.Issues is not null)
+                        throw new UsageException($"--actor: '{actorId}' holds no position on issue '{issue.Id}'");
+                    console.Error.WriteLine($"parley: note: '{actorId}' holds no position on issue '{issue.Id}'; skipped");
+                    continue;
+                }
+                views.Add((issue, Perception.For(problem, settings, index, afterRound)));
+            }
+
+            if (parse.GetValue(json))
+            {
+                console.RawOut.WriteLine(JsonSerializer.Serialize(new { scenario = scenario.Id, model = model.Info.Name, perceptions = views.Select(v => v.View) },
+                    ForecastJson.SerializerOptions));
+                return ExitCodes.Ok;
+            }
+            foreach (var (issue, view) in views) Render(console.Out, issue, view);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static IModel ChooseModel(ParseResult parse, ModelSelection selection)
+    {
+        var names = parse.GetValue(selection.Models) is { Length: > 0 } given
+            ? given.SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray()
+            : ["eum"];
+        if (names.Length != 1 || !string.Equals(names[0], "eum", StringComparison.OrdinalIgnoreCase))
+            throw new UsageException($"explain: perception views exist for the model 'eum' only (asked for: {string.Join(", ", names)})");
+        return ModelCatalog.Find("eum") ?? throw new UsageException("explain: the model 'eum' is not built in");
+    }
+
+    /// <summary>One actor's perception table on one issue.</summary>
+    public static void Render(IAnsiConsole console, Issue issue, PerceptionView view)
+    {
+        var scale = issue.Scale;
+        string when = view.Round == 0 ? "at the inputs (drives round 1)" : $"after round {view.Round}";
+        var title = $"[bold]{Markup.Escape(view.ActorName)}[/] on [bold]{Markup.Escape(issue.Title)}[/] [grey]— eum ({Markup.Escape(view.Variant)}), {when}: " +
+                    $"position {Numbers.OnScale(view.Position, scale)}, risk exponent r = {view.Risk.ToString("0.###", CultureInfo.InvariantCulture)}, " +
+                    $"median {Numbers.OnScale(view.Median, scale)}[/]";
+        var table = new Table().Border(TableBorder.Rounded).Title(title);
+        table.AddColumn("other actor");
+        table.AddColumn(new TableColumn("position").RightAligned());
+        table.AddColumn(new TableColumn("P(win)").RightAligned());
+        table.AddColumn(new TableColumn("E(U_ij)").RightAligned());
+        table.AddColumn(new TableColumn("E(U_ji)").RightAligned());
+        table.AddColumn("quadrant");
+        table.AddColumn("implied offer");
+        foreach (var row in view.Rows.OrderByDescending(r => r.EuSelf - r.EuOther))
+        {
+            table.AddRow(
+                Markup.Escape(row.OtherName),
+                Numbers.OnScale(row.OtherPosition, scale),
+                row.Quadrant == Quadrant.SamePosition ? "" : Numbers.Plain(row.Probability, 4),
+                row.Quadrant == Quadrant.SamePosition ? "" : Numbers.Plain(row.EuSelf, 3),
+                row.Quadrant == Quadrant.SamePosition ? "" : Numbers.Plain(row.EuOther, 3),
+                QuadrantName(row.Quadrant),
+                Markup.Escape(row.Text));
+        }
+        console.Write(table);
+        console.MarkupLine($"[grey]  i = {Markup.Escape(view.ActorName)}, j = the other actor. E(U_ij): what i expects from challenging j; " +
+                           "E(U_ji): what i believes j expects from challenging i (both valued with i's risk exponent).[/]");
+    }
+
+    private static string QuadrantName(Quadrant q) => q switch
+    {
+        Quadrant.SamePosition => "same position",
+        Quadrant.ConfrontationWin => "conflict (wins)",
+        Quadrant.ConfrontationLose => "conflict (loses)",
+        Quadrant.CompromiseWin => "compromise (i leads)",
+        Quadrant.CompromiseLose => "compromise (i yields)",
+        Quadrant.CompelWin => "compel",
+        Quadrant.CompelLose => "capitulate",
+        Quadrant.Stalemate => "stalemate",
+        _ => "indifferent",
+    };
+}
