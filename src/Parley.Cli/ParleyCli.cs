@@ -16,6 +16,9 @@ public static class ParleyCli
         ModelsCommand.Create(console),
         ConvertCommand.Create(console),
         ExplainCommand.Create(console),
+        AnalyzeCommand.Create(console),
+        ReportCommand.Create(console),
+        BenchCommand.Create(console),
         BacktestCommand.Create(console),
     ];
 

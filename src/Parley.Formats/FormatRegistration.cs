@@ -13,5 +13,7 @@ internal static class FormatRegistration
         ScenarioFiles.Register(new YamlScenarioReader());
         ScenarioFiles.Register(new JsonScenarioReader());
         ScenarioFiles.Register(new TableCsvReader());
+        ScenarioFiles.Register(new Ktab.KtabReader());
+        ScenarioFiles.Register(new Decide.DecideReader());
     }
 }

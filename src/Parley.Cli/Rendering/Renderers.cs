@@ -6,5 +6,7 @@ public static class Renderers
     public static IReadOnlyList<IResultRenderer> All { get; } =
     [
         new EumRenderer(),
+        new SmpRenderer(),
+        new ExchangeRenderer(),
     ];
 }

@@ -127,8 +127,8 @@ public sealed class Scenario
                     if (k < 0) throw new ArgumentException($"{iv}: the actor has no stance on '{issueId}'.");
                     var old = stances[k];
                     stances[k] = iv.Kind == InterventionKind.SetPosition
-                        ? new Stance(old.Actor, old.Issue, iv.Value, old.Salience, old.PositionRange, old.SalienceRange, old.Evidence, old.SalienceEvidence)
-                        : new Stance(old.Actor, old.Issue, old.Position, iv.Value, old.PositionRange, old.SalienceRange, old.Evidence, old.SalienceEvidence);
+                        ? new Stance(old.Actor, old.Issue, iv.Value, old.Salience, old.PositionRange, old.SalienceRange, old.Evidence, old.SalienceEvidence) { Capability = old.Capability }
+                        : new Stance(old.Actor, old.Issue, old.Position, iv.Value, old.PositionRange, old.SalienceRange, old.Evidence, old.SalienceEvidence) { Capability = old.Capability };
                     break;
             }
         }

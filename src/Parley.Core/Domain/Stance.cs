@@ -37,4 +37,21 @@ public sealed record Stance
     public Evidence? Evidence { get; init; }
 
     public Evidence? SalienceEvidence { get; init; }
+
+    /// <summary>
+    /// The actor's capability on this issue only, when it differs from the actor's overall capability (decide's
+    /// per-issue "power"); null = the actor's <see cref="Actor.Capability"/>. Must be finite and ≥ 0.
+    /// </summary>
+    public double? Capability
+    {
+        get => _capability;
+        init
+        {
+            if (value is { } c && (!double.IsFinite(c) || c < 0))
+                throw new ArgumentException($"{Actor}/{Issue}: capability on the issue must be a finite number >= 0 (got {c}).");
+            _capability = value;
+        }
+    }
+
+    private readonly double? _capability;
 }

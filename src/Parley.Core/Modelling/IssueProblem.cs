@@ -57,7 +57,7 @@ public sealed class IssueProblem
         return new IssueProblem(issue, actors,
             stances.Select(s => s.Position).ToArray(),
             stances.Select(s => s.Salience).ToArray(),
-            actors.Select(a => a.Capability).ToArray(),
+            stances.Select(s => s.Capability ?? scenario.Actor(s.Actor).Capability).ToArray(),
             scenario.RuleFor(issue), setter);
     }
 

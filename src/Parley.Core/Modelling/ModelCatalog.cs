@@ -1,6 +1,8 @@
 using Parley.Core.Models.Baselines;
+using Parley.Core.Models.Exchange;
 using Parley.Core.Models.ExpectedUtility;
 using Parley.Core.Models.Procedural;
+using Parley.Core.Models.Spatial;
 
 namespace Parley.Core.Modelling;
 
@@ -14,6 +16,8 @@ public static class ModelCatalog
         new NashBargainingModel(),
         new ConsensusModel(),
         new ExpectedUtilityModel(),
+        new SpatialModelOfPolitics(),
+        new EqualGainExchangeModel(),
     ];
 
     /// <summary>The models `parley run` uses when none is named.</summary>

@@ -36,26 +36,48 @@ public sealed class WeightedMedianModel : IssueModel
     /// </summary>
     public static double LowerWeightedMedian(ReadOnlySpan<double> positions, ReadOnlySpan<double> capabilities, ReadOnlySpan<double> saliences)
     {
+        // Sorting (position, weight) pairs by position: actors tied on position return the same value whichever
+        // comes first, so an unstable sort gives the same answer as sorting by (position, index). No allocation
+        // up to 256 actors (stack), pooled arrays beyond.
         int n = positions.Length;
         if (n == 0) throw new ArgumentException("The weighted median needs at least one position.", nameof(positions));
-        var pos = positions.ToArray();
-        var weight = new double[n];
-        double rawTotal = 0;
-        for (int i = 0; i < n; i++) rawTotal += weight[i] = capabilities[i] * saliences[i];
-        if (!(rawTotal > 0)) Array.Fill(weight, 1.0);
-
-        var order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        Array.Sort(order, (a, b) => pos[a] != pos[b] ? pos[a].CompareTo(pos[b]) : weight[a].CompareTo(weight[b]));
-
-        double total = 0;
-        foreach (int i in order) total += weight[i];
-        double half = total / 2.0 * (1 - HalfTolerance), cumulative = 0;
-        foreach (int i in order)
+        double[]? rentedKeys = null, rentedWeights = null;
+        Span<double> keys = n <= 256 ? stackalloc double[n] : (rentedKeys = System.Buffers.ArrayPool<double>.Shared.Rent(n)).AsSpan(0, n);
+        Span<double> weights = n <= 256 ? stackalloc double[n] : (rentedWeights = System.Buffers.ArrayPool<double>.Shared.Rent(n)).AsSpan(0, n);
+        try
         {
-            cumulative += weight[i];
-            if (cumulative >= half) return pos[i];
+            positions.CopyTo(keys);
+            double rawTotal = 0;
+            for (int i = 0; i < n; i++)
+            {
+                weights[i] = capabilities[i] * saliences[i];
+                rawTotal += weights[i];
+            }
+            if (!(rawTotal > 0)) weights.Fill(1.0);
+            keys.Sort(weights);
+            // Within a group of equal positions, order the weights too, so the cumulative sums (and the total) are
+            // taken in an order that depends on the values only, never on the actors' input order.
+            for (int g = 0; g < n;)
+            {
+                int h = g + 1;
+                while (h < n && keys[h] == keys[g]) h++;
+                if (h - g > 1) weights[g..h].Sort();
+                g = h;
+            }
+            double total = 0;
+            for (int k = 0; k < n; k++) total += weights[k];
+            double half = total / 2.0 * (1 - HalfTolerance), cumulative = 0;
+            for (int k = 0; k < n; k++)
+            {
+                cumulative += weights[k];
+                if (cumulative >= half) return keys[k];
+            }
+            return keys[n - 1];
         }
-        return pos[order[n - 1]];
+        finally
+        {
+            if (rentedKeys is not null) System.Buffers.ArrayPool<double>.Shared.Return(rentedKeys);
+            if (rentedWeights is not null) System.Buffers.ArrayPool<double>.Shared.Return(rentedWeights);
+        }
     }
 }

@@ -1,0 +1,78 @@
+using Parley.Core.Domain;
+using Parley.Core.Modelling;
+
+namespace Parley.Analysis.Benchmarking;
+
+/// <summary>A performance target from issue 6 and what was measured against it.</summary>
+public sealed record TargetCheck(string Target, string Measured, bool Met);
+
+/// <summary>The figures `parley bench` prints.</summary>
+public sealed record BenchReport(IReadOnlyList<ThroughputFigure> Figures, IReadOnlyList<TargetCheck> Targets, IReadOnlyList<string> Notes);
+
+/// <summary>
+/// The benchmark behind `parley bench`: each model's Monte Carlo throughput (model runs per second, each draw one full
+/// forecast) on synthetic one-issue scenarios of 10, 32, 100 and 1,000 actors, on one thread and on every core, and the
+/// issue's targets. Models that declare a "rounds" setting run 10 rounds.
+/// </summary>
+public static class BenchSuite
+{
+    public static readonly int[] DefaultActors = [10, 32, 100, 1000];
+
+    public static ModelSettings SettingsFor(IModel model) =>
+        model.Info.Parameters.Any(p => string.Equals(p.Name, "rounds", StringComparison.OrdinalIgnoreCase))
+            ? ModelSettings.Default.With("rounds", "10")
+            : ModelSettings.Default;
+
+    /// <param name="hague">The 32-actor Hague scenario for the EUM target, or null when it cannot be read.</param>
+    /// <param name="onFigure">Called as each figure is measured (for live output).</param>
+    public static BenchReport Run(IReadOnlyList<IModel> models, IReadOnlyList<int> actors, TimeSpan budget, Scenario? hague,
+        Action<ThroughputFigure>? onFigure = null)
+    {
+        var figures = new List<ThroughputFigure>();
+        var threadCounts = Environment.ProcessorCount > 1 ? new[] { 1, Environment.ProcessorCount } : [1];
+        foreach (var model in models)
+            foreach (var n in actors)
+            {
+                var scenario = SyntheticScenario.Create(n);
+                foreach (var t in threadCounts)
+                {
+                    var f = Throughput.Measure(model, scenario, t, budget, SettingsFor(model));
+                    figures.Add(f);
+                    onFigure?.Invoke(f);
+                }
+            }
+        var targets = new List<TargetCheck>();
+        var notes = new List<string>();
+        foreach (var name in new[] { "compromise", "median" })
+        foreach (var n in new[] { 10, 32 })
+        {
+            var best = figures.Where(f => f.Model == name && f.Actors == n && f.Error is null).MaxBy(f => f.RunsPerSecond);
+            if (best is not null)
+                targets.Add(new TargetCheck($"{name}: > 1,000,000 draws/s ({n} actors, every input uncertain)",
+                    $"{best.RunsPerSecond:N0} draws/s wall on {best.Threads} thread(s); {best.RunsPerCpuSecond:N0} per CPU-second",
+                    best.RunsPerSecond > 1_000_000));
+        }
+        if (models.FirstOrDefault(m => m.Info.Name == "eum") is { } eum)
+        {
+            var settings = SettingsFor(eum);
+            if (hague is null) notes.Add("the Hague scenario could not be read: the 10,000-draw EUM target was not measured");
+            else
+            {
+                var issue = hague.Issues.MaxBy(i => hague.StancesOn(i.Id).Count)!;
+                var one = settings with { Issues = [issue.Id] };
+                var cpu0 = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+                var elapsed = Throughput.Time(eum, hague, one, 10_000, 0);
+                var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu0;
+                targets.Add(new TargetCheck($"eum: 10,000 MC draws of the Hague issue '{issue.Id}' ({hague.StancesOn(issue.Id).Count} actors, 10 rounds) < 1 s",
+                    $"{elapsed.TotalSeconds:0.000} s wall on {Environment.ProcessorCount} cores ({cpu.TotalSeconds:0.000} s CPU)", elapsed.TotalSeconds < 1));
+            }
+            var big = SyntheticScenario.Create(1000);
+            var cpu1 = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+            var run = Throughput.TimeRuns(eum, big, settings, 1);
+            var runCpu = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu1) / 2; // TimeRuns runs twice (warm-up + 1)
+            targets.Add(new TargetCheck("eum: one run, 1,000 actors × 10 rounds < 2 s",
+                $"{run.TotalSeconds:0.000} s wall (≈ {runCpu.TotalSeconds:0.000} s CPU)", run.TotalSeconds < 2));
+        }
+        return new BenchReport(figures, targets, notes);
+    }
+}

@@ -1,0 +1,24 @@
+namespace Parley.Analysis.MonteCarlo;
+
+/// <summary>
+/// How to run a Monte Carlo analysis. <see cref="Threads"/> changes only the speed: every draw's inputs come from
+/// (<see cref="Seed"/>, draw index), so the result is bit-identical for any thread count.
+/// </summary>
+public sealed record MonteCarloOptions
+{
+    public const int DefaultDraws = 2000;
+    public const ulong DefaultSeed = 20250624;
+
+    public int Draws { get; init; } = DefaultDraws;
+    public ulong Seed { get; init; } = DefaultSeed;
+
+    /// <summary>Worker threads; 0 or less = every core.</summary>
+    public int Threads { get; init; }
+
+    public int HistogramBins { get; init; } = 40;
+
+    /// <summary>Called (from any thread) with a number of completed steps; a model's run on N draws over I issues is N × I steps.</summary>
+    public Action<long>? Progress { get; init; }
+
+    public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
+}

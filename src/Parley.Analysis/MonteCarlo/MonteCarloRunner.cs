@@ -1,0 +1,155 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+using Parley.Analysis.Inputs;
+using Parley.Analysis.Random;
+using Parley.Core.Domain;
+using Parley.Core.Modelling;
+
+namespace Parley.Analysis.MonteCarlo;
+
+/// <summary>
+/// Monte Carlo over the scenario's input ranges, for any model. One-dimensional models take the fast path: the issue's
+/// problem arrays are refilled in place for each draw and <see cref="IIssueModel.Forecast"/> is called (no traces, no
+/// allocation beyond the per-draw settings); every other model gets a whole scenario per draw. Draw d's inputs come only
+/// from (seed, d) (<see cref="DrawKeys"/>), draws run in parallel with each outcome written to its own slot, and the
+/// summary is computed in draw order, so the result does not depend on the thread count.
+/// Every draw hands the model the same settings object (so the run's seed): the hot loop allocates nothing and models
+/// may cache what they parse from their settings (the EUM does). The distribution is that of the input uncertainty;
+/// a stochastic model's own noise enters as common random numbers (see docs/decisions.md).
+/// </summary>
+public static class MonteCarloRunner
+{
+    public static ModelDistributions Run(Scenario scenario, IModel model, ModelSettings settings, MonteCarloOptions options)
+    {
+        if (options.Draws < 1) throw new AnalysisException($"--draws must be at least 1 (got {options.Draws})");
+        settings.RejectUnknown(model.Info);
+        var space = new InputSpace(scenario);
+        var issues = IssueModel.SelectIssues(scenario, settings).ToArray();
+        var outcomes = Outcomes(space, issues, model, settings, options);
+        var distributions = issues.Select((issue, k) => OutcomeDistribution.Of(issue, outcomes[k], options.HistogramBins)).ToArray();
+        return new ModelDistributions(model.Info.Name, options.Draws, options.Seed, distributions);
+    }
+
+    /// <summary>The raw outcomes: one array per issue (in <paramref name="issues"/> order), indexed by draw.</summary>
+    public static double[][] Outcomes(InputSpace space, IReadOnlyList<Issue> issues, IModel model, ModelSettings settings,
+        MonteCarloOptions options)
+    {
+        if (model is IIssueModel fast && !model.Info.IsMultiIssue)
+            return issues.Select(issue => FastOutcomes(fast, space.MapFor(IssueProblem.From(space.Scenario, issue)), settings, options)).ToArray();
+        return ScenarioOutcomes(model, space, issues, settings, options);
+    }
+
+    /// <summary>The one-dimensional fast path: draws of one issue, per-thread buffers reused across draws.</summary>
+    public static double[] FastOutcomes(IIssueModel model, IssueInputMap map, ModelSettings settings, MonteCarloOptions options)
+    {
+        var result = new double[options.Draws];
+        ulong seed = options.Seed;
+        ForEachRange(options, () => new FastState(map.Problem), (state, from, to) =>
+        {
+            int d = from;
+            try
+            {
+                for (; d < to; d++)
+                {
+                    ulong key = DrawKeys.Key(seed, (ulong)d);
+                    map.Fill(key, state.Positions, state.Saliences, state.Capabilities);
+                    result[d] = model.Forecast(state.Problem, settings);
+                }
+            }
+            catch (Exception e) when (e is not DrawFailedException)
+            {
+                throw new DrawFailedException(model.Info.Name, d, e);
+            }
+            options.Progress?.Invoke(to - from);
+        });
+        return result;
+    }
+
+    private static double[][] ScenarioOutcomes(IModel model, InputSpace space, IReadOnlyList<Issue> issues, ModelSettings settings,
+        MonteCarloOptions options)
+    {
+        var result = issues.Select(_ => new double[options.Draws]).ToArray();
+        ulong seed = options.Seed;
+        ForEachRange(options, () => 0, (_, from, to) =>
+        {
+            int d = from;
+            try
+            {
+                for (; d < to; d++)
+                {
+                    ulong key = DrawKeys.Key(seed, (ulong)d);
+                    var run = model.Run(space.Draw(key), settings);
+                    for (int k = 0; k < issues.Count; k++)
+                        result[k][d] = run.For(issues[k].Id)?.Forecast ?? double.NaN;
+                }
+            }
+            catch (Exception e) when (e is not DrawFailedException)
+            {
+                throw new DrawFailedException(model.Info.Name, d, e);
+            }
+            options.Progress?.Invoke((long)(to - from) * issues.Count);
+        });
+        return result;
+    }
+
+    /// <summary>Runs <paramref name="body"/> over [0, draws) in contiguous ranges on the requested number of threads.</summary>
+    internal static void ForEachRange<TState>(MonteCarloOptions options, Func<TState> init, Action<TState, int, int> body)
+    {
+        int n = options.Draws, threads = options.EffectiveThreads;
+        try
+        {
+            if (threads == 1)
+            {
+                var state = init();
+                const int step = 4096;
+                for (int from = 0; from < n; from += step) body(state, from, Math.Min(n, from + step));
+                return;
+            }
+            Parallel(options, init, body, n, threads);
+        }
+        catch (DrawFailedException e)
+        {
+            throw new AnalysisException(e.Message, e.InnerException);
+        }
+    }
+
+    private static void Parallel<TState>(MonteCarloOptions options, Func<TState> init, Action<TState, int, int> body, int n, int threads)
+    {
+        int chunk = Math.Clamp(n / (threads * 8), 16, 4096);
+        try
+        {
+            System.Threading.Tasks.Parallel.ForEach(Partitioner.Create(0, n, chunk), new ParallelOptions { MaxDegreeOfParallelism = threads },
+                init, (range, _, state) => { body(state, range.Item1, range.Item2); return state; }, _ => { });
+        }
+        catch (AggregateException e)
+        {
+            // report the failure of the lowest draw among those that failed, whatever thread met it first
+            var inner = e.Flatten().InnerExceptions;
+            var first = inner.OfType<DrawFailedException>().OrderBy(x => x.Draw).FirstOrDefault() ?? inner[0];
+            ExceptionDispatchInfo.Capture(first).Throw();
+        }
+    }
+
+    private sealed class DrawFailedException(string model, int draw, Exception inner)
+        : Exception($"model '{model}' failed on Monte Carlo draw {draw}: {inner.Message}", inner)
+    {
+        public int Draw { get; } = draw;
+    }
+
+    private sealed class FastState
+    {
+        public FastState(IssueProblem template)
+        {
+            int n = template.Count;
+            Positions = new double[n];
+            Saliences = new double[n];
+            Capabilities = new double[n];
+            Problem = template.WithInputs(Positions, Saliences, Capabilities);
+        }
+
+        public double[] Positions { get; }
+        public double[] Saliences { get; }
+        public double[] Capabilities { get; }
+        public IssueProblem Problem { get; }
+    }
+}

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using Parley.Reports.Html;
+
+namespace Parley.Cli.Commands;
+
+/// <summary>`parley report [SCENARIO] -o report.html`: the self-contained HTML report (charts, distributions, evidence).</summary>
+public static class ReportCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var input = new ScenarioInput();
+        var selection = new ModelSelection();
+        var analysis = new AnalysisInput();
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "The HTML file to write (default: report.html).",
+            DefaultValueFactory = _ => "report.html",
+        };
+        var command = new Command("report", "Write a self-contained HTML report: forecasts, distributions, sensitivity, actors and evidence.");
+        input.AddTo(command);
+        // every model option except --option/-o, whose short name is the report's output here
+        command.Options.Add(selection.Models);
+        command.Options.Add(selection.Variant);
+        command.Options.Add(selection.Rounds);
+        command.Options.Add(selection.Seed);
+        command.Options.Add(selection.Issues);
+        analysis.AddTo(command);
+        command.Options.Add(output);
+        command.SetAction(parse =>
+        {
+            var scenario = input.Load(parse, console);
+            var path = parse.GetValue(output)!;
+            var result = analysis.Run(parse, scenario, selection, console, quiet: false);
+            try
+            {
+                HtmlReport.Write(path, result, new ReportOptions { GeneratedAt = DateTimeOffset.UtcNow, Generator = "Parley (parley report)" });
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException($"--output: cannot write '{path}': {e.Message}");
+            }
+            console.Error.WriteLine($"parley: wrote {Path.GetFullPath(path)} ({new FileInfo(path).Length / 1024.0:0} KB)");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,779 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Parley.Core.Models.Spatial;
+
+/// <summary>
+/// The round mechanics of KTAB's SMP (SPEC §6.4–6.10), written to reproduce KTAB's numbers to the bit: every sum in
+/// KTAB's order, every constant as KTAB has it. Work is O(N³) per round (KTAB's logging does O(N⁴)) and runs in
+/// parallel over actors, each worker writing only its own slots, so results do not depend on the thread count.
+/// </summary>
+public sealed class SmpEngine
+{
+    /// <summary>Minimum gain for a challenge to be worth making (<c>minSigEDU</c>).</summary>
+    public const double MinSignificantGain = 1e-5;
+
+    /// <summary>Empty-coalition strength in challenges (<c>minCltn</c>).</summary>
+    public const double MinChallengeCoalition = 1e-10;
+
+    /// <summary>Positions closer than this (Euclidean, 0–1 scale) form one outcome class (<c>posTol</c>).</summary>
+    public const double PositionTolerance = 1e-3;
+
+    private readonly SmpProblem _p;
+    private readonly SmpOptions _o;
+    private readonly ParallelOptions _par;
+    private readonly int _n, _m;
+
+    public SmpEngine(SmpProblem problem, SmpOptions options)
+    {
+        _p = problem;
+        _o = options;
+        _n = problem.ActorCount;
+        _m = problem.DimensionCount;
+        _par = new ParallelOptions { MaxDegreeOfParallelism = options.Threads > 0 ? options.Threads : -1 };
+    }
+
+    public SmpProblem Problem => _p;
+    public SmpOptions Options => _o;
+
+    // ---------------------------------------------------------------- utilities (§6.1)
+
+    /// <summary>KTAB's <c>bsUtil</c>: utility of a distance under risk attitude R.</summary>
+    public static double Utility(double d, double r) => d <= 1 ? (1 - d) * (1 + (d * r)) : (1 - d) * (1 + r);
+
+    /// <summary>KTAB's <c>bvDiff</c>: salience-weighted normalised distance between two points for actor i.</summary>
+    private double Distance(int i, ReadOnlySpan<double> from, ReadOnlySpan<double> to)
+    {
+        double dsSqr = 0;
+        for (int k = 0; k < _m; k++)
+        {
+            double ds = (from[k] - to[k]) * _p.Saliences[i * _m + k];
+            dsSqr += ds * ds;
+        }
+        return Math.Sqrt(dsSqr / _p.SalienceSquares[i]);
+    }
+
+    /// <summary>KTAB's <c>Model::estNRA</c>: h's estimate of i's risk attitude.</summary>
+    public static double EstimateRisk(BigRAdjust adjust, double rh, double ri) => adjust switch
+    {
+        BigRAdjust.Full => ri,
+        BigRAdjust.TwoThirds => (rh + (2.0 * ri)) / 3.0,
+        BigRAdjust.Half => (rh + ri) / 2,
+        BigRAdjust.OneThird => ((2.0 * rh) + ri) / 3.0,
+        BigRAdjust.None => rh,
+        _ => throw new ArgumentOutOfRangeException(nameof(adjust)),
+    };
+
+    /// <summary>U^h_ij: h's estimate of the utility to i of j's position.</summary>
+    public double PerspectiveUtility(SmpAnalysis a, int h, int i, int j) =>
+        Utility(a.Distance[i * _n + j], EstimateRisk(_o.BigRAdjust, a.Risk[h], a.Risk[i]));
+
+    // ---------------------------------------------------------------- state analysis (§6.4, §6.10)
+
+    /// <summary>Distances, risk attitudes, own utilities and outcome-class probabilities of a state.</summary>
+    public SmpAnalysis Analyse(SmpState state)
+    {
+        int n = _n;
+        var dist = new double[n * n];
+        var distT = new double[n * n];
+        Parallel.For(0, n, _par, i =>
+        {
+            var ideal = new ReadOnlySpan<double>(state.Ideals, i * _m, _m);
+            for (int j = 0; j < n; j++)
+            {
+                double d = Distance(i, ideal, new ReadOnlySpan<double>(state.Positions, j * _m, _m));
+                dist[i * n + j] = d;
+            }
+        });
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+                distT[j * n + i] = dist[i * n + j];
+
+        // Risk-neutral utilities, option-major: u[o·N + k] = 1 − d_ko (bsUtil(d, 0)).
+        var u0 = new double[n * n];
+        for (int o = 0; o < n; o++)
+            for (int k = 0; k < n; k++)
+                u0[o * n + k] = Utility(distT[o * n + k], 0.0);
+        var probs = Pce.ScalarPce(_p.Capabilities, u0, n, _o.Voting, _o.VictoryProb, _o.Pce, parallel: true);
+        var risk = RiskFromProbabilities(probs);
+
+        var own = new double[n * n];
+        Parallel.For(0, n, _par, a =>
+        {
+            double raa = EstimateRisk(_o.BigRAdjust, risk[a], risk[a]);
+            for (int j = 0; j < n; j++) own[a * n + j] = Utility(dist[a * n + j], raa);
+        });
+        var analysis = new SmpAnalysis(state, n, dist, distT, risk, probs, own);
+        SetClasses(analysis);
+        return analysis;
+    }
+
+    /// <summary>KTAB's <c>Model::bigRfromProb</c> (SPEC §6.4 step 3); equal probabilities give 0/0 there (§8.6).</summary>
+    private double[] RiskFromProbabilities(double[] p)
+    {
+        double pMin = 1.0, pMax = 0.0;
+        foreach (var pi in p)
+        {
+            pMin = pi < pMin ? pi : pMin;
+            pMax = pi > pMax ? pi : pMax;
+        }
+        var r = new double[p.Length];
+        if (pMax - pMin == 0)
+        {
+            if (_o.KtabCompat)
+                throw new Parley.Core.Modelling.ModelSettingException("model 'smp' with ktab-compat: every position is equally likely, so KTAB's risk attitudes are 0/0 (SPEC §8.6); run without ktab-compat to treat everyone as risk-neutral");
+            return r; // Parley: all risk-neutral
+        }
+        for (int i = 0; i < p.Length; i++)
+            r[i] = _o.BigRRange switch
+            {
+                BigRRange.Min => (p[i] - pMin) / (pMax - pMin),
+                BigRRange.Mid => ((3 * p[i]) - (pMax + (2 * pMin))) / (2 * (pMax - pMin)),
+                BigRRange.Max => ((2 * p[i]) - (pMax + pMin)) / (pMax - pMin),
+                _ => throw new ArgumentOutOfRangeException(),
+            };
+        return r;
+    }
+
+    private bool Equivalent(SmpState s, int i, int j)
+    {
+        double sum = 0.0;
+        for (int k = 0; k < _m; k++)
+        {
+            double d = s.Positions[i * _m + k] - s.Positions[j * _m + k];
+            sum += d * d;
+        }
+        return Math.Sqrt(sum) < PositionTolerance;
+    }
+
+    /// <summary>Outcome classes and their probabilities (<c>setUENdx</c>, <c>pDist(-1)</c>, <c>posProb</c>).</summary>
+    private void SetClasses(SmpAnalysis a)
+    {
+        var s = a.State;
+        int n = _n;
+        var reps = new List<int>();
+        for (int i = 0; i < n; i++)
+        {
+            bool found = false;
+            foreach (var r in reps)
+                if (Equivalent(s, i, r)) { found = true; break; }
+            if (!found) reps.Add(i);
+        }
+        int nu = reps.Count;
+        var u = new double[nu * n];
+        for (int o = 0; o < nu; o++)
+            for (int k = 0; k < n; k++)
+                u[o * n + k] = a.OwnUtility[k * n + reps[o]];
+        // KTAB's pDist uses the proportional voting rule whatever the model's rule (SPEC §6.10; docs/decisions.md).
+        var pr = Pce.ScalarPce(_p.Capabilities, u, nu, VotingRule.Prop, _o.VictoryProb, _o.Pce, parallel: true);
+        var cls = new int[n];
+        var ap = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            int k = -1;
+            for (int c = 0; c < nu; c++)
+                if (Equivalent(s, i, reps[c])) k = c;
+            cls[i] = k;
+            ap[i] = pr[k];
+        }
+        a.ClassRepresentatives = reps.ToArray();
+        a.ClassProbabilities = pr;
+        a.ActorClass = cls;
+        a.ActorProbabilities = ap;
+    }
+
+    // ---------------------------------------------------------------- challenges (§6.5, §6.6)
+
+    /// <summary>
+    /// KTAB's <c>probEduChlg(h, k, i, j)</c>: h's estimate of P(i beats j) and of the expected change in k's utility
+    /// if i challenges j. O(N).
+    /// </summary>
+    public (double P, double Gain, ChallengeView View) EvaluateChallenge(SmpAnalysis a, int h, int k, int i, int j)
+    {
+        int n = _n;
+        var risk = a.Risk;
+        double rh = risk[h];
+        double U(int x, int y) => Utility(a.Distance[x * n + y], EstimateRisk(_o.BigRAdjust, rh, risk[x]));
+        double uii = U(i, i), uij = U(i, j), uji = U(j, i), ujj = U(j, j);
+        double euSQ = U(k, i) + U(k, j);
+        double uhkij = U(k, i) + U(k, i);
+        double uhkji = U(k, j) + U(k, j);
+        var rule = _o.Voting;
+        double ci = Pce.Vote(rule, _p.Weights[i], uii, uij);
+        double cj = Pce.Vote(rule, _p.Weights[j], uji, ujj);
+        double chij = MinChallengeCoalition, chji = MinChallengeCoalition;
+        if (ci > 0.0) chij += ci;
+        if (ci < 0.0) chji -= ci;
+        if (cj > 0.0) chij += cj;
+        if (cj < 0.0) chji -= cj;
+        double bi = chij, bj = chji;
+        for (int t = 0; t < n; t++)
+        {
+            if (t == i || t == j) continue;
+            double rt = EstimateRisk(_o.BigRAdjust, rh, risk[t]);
+            double uni = Utility(a.Distance[t * n + i], rt);
+            double unj = Utility(a.Distance[t * n + j], rt);
+            double unn = Utility(a.Distance[t * n + t], rt);
+            double v = ThirdPartyVote(rule, _o.ThirdParty, _p.Weights[t], uni, unj, unn, bi, bj);
+            chij = v > 0 ? chij + v : chij;
+            chji = v < 0 ? chji - v : chji;
+        }
+        return Finish(chij, chji, euSQ, uhkij, uhkji, _p.SalienceSum[j]);
+    }
+
+    private static (double P, double Gain, ChallengeView View) Finish(double chij, double chji, double euSQ,
+        double uhkij, double uhkji, double sj)
+    {
+        double phij = chij / (chij + chji);
+        double phji = chji / (chij + chji);
+        double euVict = uhkij;
+        double euCntst = (phij * uhkij) + (phji * uhkji);
+        double euChlg = ((1 - sj) * euVict) + (sj * euCntst);
+        double du = euChlg - euSQ;
+        return (phij, du, new ChallengeView(phij, euSQ, euVict, euCntst, euChlg));
+    }
+
+    /// <summary>A third party's vote in the little contest (<c>vProbLittle</c> + <c>thirdPartyVoteSU</c>).</summary>
+    private static double ThirdPartyVote(VotingRule rule, ThirdPartyCommit commit, double wn, double uni, double unj,
+        double unn, double bi, double bj)
+    {
+        double cn = Pce.Vote(rule, wn, uni, unj);
+        double cni = cn > 0 ? bi + cn : bi;
+        double cnj = cn < 0 ? bj - cn : bj;
+        double pin = cni / (cni + cnj);
+        double pjn = 1.0 - pin;
+        return Pce.Vote(rule, wn, Join(commit, pin, pjn, uni, unj, unn, true), Join(commit, pin, pjn, uni, unj, unn, false));
+    }
+
+    private static double Join(ThirdPartyCommit commit, double pin, double pjn, double uni, double unj, double unn, bool joinI)
+    {
+        double win, lose; // utility if i wins / if j wins
+        switch (commit)
+        {
+            case ThirdPartyCommit.FullCommit:
+                win = uni + uni + uni; lose = unj + unj + unj; break;
+            case ThirdPartyCommit.SemiCommit:
+                if (joinI) { win = uni + uni + unn; lose = unj + unj + unj; }
+                else { win = uni + uni + uni; lose = unj + unj + unn; }
+                break;
+            case ThirdPartyCommit.NoCommit:
+                win = uni + uni + unn; lose = unj + unj + unn; break;
+            default: throw new ArgumentOutOfRangeException(nameof(commit));
+        }
+        return (pin * win) + (pjn * lose);
+    }
+
+    /// <summary>
+    /// Every own-view challenge of actor i (h = k = i) against every j, in O(N²): the hot loop of a round.
+    /// Writes P and gain per target; returns the best target (gain &gt; 1e−5, ties to the lowest index) or −1.
+    /// </summary>
+    /// <summary>Per-worker buffers for <see cref="OwnChallenges"/> (allocated once per worker, reused for every actor).</summary>
+    private sealed class ChallengeScratch(int n)
+    {
+        public readonly double[] Rh = new double[n], Ui = new double[n], Unn = new double[n], JoinI = new double[n], JoinJ = new double[n];
+        public readonly double[] Bi = new double[n], Bj = new double[n], Cij = new double[n], Cji = new double[n];
+        public readonly double[] P = new double[n], Gain = new double[n];
+        public readonly double[][] Pos = [new double[n], new double[n], new double[n], new double[n]];
+        public readonly double[][] Neg = [new double[n], new double[n], new double[n], new double[n]];
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int OwnChallenges(SmpAnalysis a, int i, ChallengeScratch x, ChallengeView[]? views)
+    {
+        int n = _n;
+        var risk = a.Risk;
+        var distT = a.DistanceT;
+        double rh = risk[i];
+        var adjust = _o.BigRAdjust;
+        var rhBuf = x.Rh;
+        var uiBuf = x.Ui;
+        var unnBuf = x.Unn;
+        for (int t = 0; t < n; t++)
+        {
+            double r = EstimateRisk(adjust, rh, risk[t]);
+            rhBuf[t] = r;
+            uiBuf[t] = Utility(distT[i * n + t], r);   // U^i(t, i)
+            unnBuf[t] = Utility(a.Distance[t * n + t], r); // U^i(t, t)
+            x.JoinI[t] = uiBuf[t] + uiBuf[t] + unnBuf[t];   // SemiCommit: t joins i, i wins
+            x.JoinJ[t] = uiBuf[t] + uiBuf[t] + uiBuf[t];    // SemiCommit: t joins j, i wins
+        }
+        var rule = _o.Voting;
+        var commit = _o.ThirdParty;
+        var weights = _p.Weights;
+        double uii = uiBuf[i];
+
+        // 1. The principals' own contributions (h = i's estimates).
+        for (int j = 0; j < n; j++)
+        {
+            if (j == i) continue;
+            double uij = Utility(distT[j * n + i], rhBuf[i]);
+            double uji = uiBuf[j];
+            double ujj = Utility(distT[j * n + j], rhBuf[j]);
+            double ci = Pce.Vote(rule, weights[i], uii, uij);
+            double cj = Pce.Vote(rule, weights[j], uji, ujj);
+            double chij = MinChallengeCoalition, chji = MinChallengeCoalition;
+            if (ci > 0.0) chij += ci;
+            if (ci < 0.0) chji -= ci;
+            if (cj > 0.0) chij += cj;
+            if (cj < 0.0) chji -= cj;
+            x.Bi[j] = chij;
+            x.Bj[j] = chji;
+            x.Cij[j] = chij;
+            x.Cji[j] = chji;
+        }
+
+        // 2. Third parties, added in index order to each contest's two coalitions.
+        if (rule == VotingRule.Prop && commit == ThirdPartyCommit.SemiCommit)
+            PropSemiThirdParties(distT, i, x);
+        else if (commit == ThirdPartyCommit.SemiCommit)
+        {
+            // Under NoCommit and FullCommit a third party's two options are worth exactly the same (SPEC §6.5).
+            for (int j = 0; j < n; j++)
+            {
+                if (j == i) continue;
+                var dj = new ReadOnlySpan<double>(distT, j * n, n);
+                double chij = x.Cij[j], chji = x.Cji[j], bi = x.Bi[j], bj = x.Bj[j];
+                for (int t = 0; t < n; t++)
+                {
+                    if (t == i || t == j) continue;
+                    double v = ThirdPartyVote(rule, commit, weights[t], uiBuf[t], Utility(dj[t], rhBuf[t]), unnBuf[t], bi, bj);
+                    chij = v > 0 ? chij + v : chij;
+                    chji = v < 0 ? chji - v : chji;
+                }
+                x.Cij[j] = chij;
+                x.Cji[j] = chji;
+            }
+        }
+
+        // 3. Expected gains; the best target (gain > 1e−5, ties to the lowest index).
+        int best = -1;
+        double bestGain = -1.0;
+        for (int j = 0; j < n; j++)
+        {
+            if (j == i) continue;
+            double uij = Utility(distT[j * n + i], rhBuf[i]);
+            var (p, gain, view) = Finish(x.Cij[j], x.Cji[j], uii + uij, uii + uii, uij + uij, _p.SalienceSum[j]);
+            x.P[j] = p;
+            x.Gain[j] = gain;
+            if (views is not null) views[i * n + j] = view;
+            if (MinSignificantGain < gain && bestGain < gain)
+            {
+                best = j;
+                bestGain = gain;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// Third-party sums for every target j of actor i (Prop, SemiCommit): the votes are computed lane-parallel, then
+    /// four contests are summed side by side (each still in third-party index order, so the sums are KTAB's).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void PropSemiThirdParties(double[] distT, int i, ChallengeScratch x)
+    {
+        int n = _n;
+        var weights = _p.Weights;
+        Span<int> js = stackalloc int[4];
+        Span<double> ps = stackalloc double[4];
+        Span<double> ns = stackalloc double[4];
+        int j = 0;
+        while (j < n)
+        {
+            int count = 0;
+            while (count < 4 && j < n)
+            {
+                if (j != i) js[count++] = j;
+                j++;
+            }
+            for (int q = 0; q < count; q++) { ps[q] = x.Cij[js[q]]; ns[q] = x.Cji[js[q]]; }
+            // Third parties in chunks that stay in the L1 cache: votes lane-parallel, then in-order sums.
+            for (int c0 = 0; c0 < n; c0 += Chunk)
+            {
+                int len = Math.Min(Chunk, n - c0);
+                for (int q = 0; q < count; q++)
+                {
+                    int jq = js[q];
+                    var pos = x.Pos[q].AsSpan(0, len);
+                    var neg = x.Neg[q].AsSpan(0, len);
+                    PropSemiVotes(new ReadOnlySpan<double>(distT, jq * n + c0, len), x.Rh.AsSpan(c0, len), x.Ui.AsSpan(c0, len),
+                        x.Unn.AsSpan(c0, len), x.JoinI.AsSpan(c0, len), x.JoinJ.AsSpan(c0, len), weights.AsSpan(c0, len),
+                        x.Bi[jq], x.Bj[jq], pos, neg);
+                    if (i >= c0 && i < c0 + len) { pos[i - c0] = 0.0; neg[i - c0] = 0.0; }
+                    if (jq >= c0 && jq < c0 + len) { pos[jq - c0] = 0.0; neg[jq - c0] = 0.0; }
+                }
+                if (count == 4)
+                {
+                    double p0 = ps[0], p1 = ps[1], p2 = ps[2], p3 = ps[3];
+                    double n0 = ns[0], n1 = ns[1], n2 = ns[2], n3 = ns[3];
+                    double[] a0 = x.Pos[0], a1 = x.Pos[1], a2 = x.Pos[2], a3 = x.Pos[3];
+                    double[] b0 = x.Neg[0], b1 = x.Neg[1], b2 = x.Neg[2], b3 = x.Neg[3];
+                    for (int t = 0; t < len; t++)
+                    {
+                        // + 0.0 leaves a positive sum unchanged, exactly as KTAB's "if (v > 0)".
+                        p0 += a0[t]; n0 -= b0[t];
+                        p1 += a1[t]; n1 -= b1[t];
+                        p2 += a2[t]; n2 -= b2[t];
+                        p3 += a3[t]; n3 -= b3[t];
+                    }
+                    ps[0] = p0; ps[1] = p1; ps[2] = p2; ps[3] = p3;
+                    ns[0] = n0; ns[1] = n1; ns[2] = n2; ns[3] = n3;
+                }
+                else
+                    for (int q = 0; q < count; q++)
+                    {
+                        double pp = ps[q], nn = ns[q];
+                        var aq = x.Pos[q];
+                        var bq = x.Neg[q];
+                        for (int t = 0; t < len; t++) { pp += aq[t]; nn -= bq[t]; }
+                        ps[q] = pp;
+                        ns[q] = nn;
+                    }
+            }
+            for (int q = 0; q < count; q++) { x.Cij[js[q]] = ps[q]; x.Cji[js[q]] = ns[q]; }
+        }
+    }
+
+    private const int Chunk = 256;
+
+    /// <summary>
+    /// The third parties' votes in i's challenge of j under Prop voting and SemiCommit (the defaults), one lane per
+    /// third party; split into positive parts and negative parts for the in-order sums.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PropSemiVotes(ReadOnlySpan<double> dj, ReadOnlySpan<double> r, ReadOnlySpan<double> uni,
+        ReadOnlySpan<double> unn, ReadOnlySpan<double> joinI, ReadOnlySpan<double> joinJ, ReadOnlySpan<double> w,
+        double bi, double bj, Span<double> pos, Span<double> neg)
+    {
+        int n = dj.Length, t = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            int width = Vector<double>.Count;
+            var one = Vector<double>.One;
+            var zero = Vector<double>.Zero;
+            var vbi = new Vector<double>(bi);
+            var vbj = new Vector<double>(bj);
+            for (; t <= n - width; t += width)
+            {
+                var d = new Vector<double>(dj[t..]);
+                var rr = new Vector<double>(r[t..]);
+                var oneMinusD = one - d;
+                var unj = Vector.ConditionalSelect(Vector.LessThanOrEqual(d, one), oneMinusD * (one + (d * rr)), oneMinusD * (one + rr));
+                var ui = new Vector<double>(uni[t..]);
+                var un = new Vector<double>(unn[t..]);
+                var wn = new Vector<double>(w[t..]);
+                var cn = wn * (ui - unj);
+                var cni = Vector.ConditionalSelect(Vector.GreaterThan(cn, zero), vbi + cn, vbi);
+                var cnj = Vector.ConditionalSelect(Vector.LessThan(cn, zero), vbj - cn, vbj);
+                var pin = cni / (cni + cnj);
+                var pjn = one - pin;
+                var unj2 = unj + unj;
+                var ei = (pin * new Vector<double>(joinI[t..])) + (pjn * (unj2 + unj));
+                var ej = (pin * new Vector<double>(joinJ[t..])) + (pjn * (unj2 + un));
+                var v = wn * (ei - ej);
+                Vector.ConditionalSelect(Vector.GreaterThan(v, zero), v, zero).CopyTo(pos[t..]);
+                Vector.ConditionalSelect(Vector.LessThan(v, zero), v, zero).CopyTo(neg[t..]);
+            }
+        }
+        for (; t < n; t++)
+        {
+            double d = dj[t];
+            double unj = Utility(d, r[t]);
+            double ui = uni[t], un = unn[t], wn = w[t];
+            double cn = wn * (ui - unj);
+            double cni = cn > 0 ? bi + cn : bi;
+            double cnj = cn < 0 ? bj - cn : bj;
+            double pin = cni / (cni + cnj);
+            double pjn = 1.0 - pin;
+            double ei = (pin * (ui + ui + un)) + (pjn * (unj + unj + unj));
+            double ej = (pin * (ui + ui + ui)) + (pjn * (unj + unj + un));
+            double v = wn * (ei - ej);
+            pos[t] = v > 0 ? v : 0.0;
+            neg[t] = v < 0 ? v : 0.0;
+        }
+    }
+
+    // ---------------------------------------------------------------- bargains (§6.7)
+
+    private static double Round4(double x) => (int)(0.5 + (x * 10000.0)) / 10000.0;
+
+    /// <summary>KTAB's <c>interpolateBrgn</c>: the bargain i proposes to j, given i's win probability estimate.</summary>
+    private (double[] BI, double[] BJ) Interpolate(SmpState s, int i, int j, double prbI, double prbJ)
+    {
+        var bI = new double[_m];
+        var bJ = new double[_m];
+        for (int k = 0; k < _m; k++)
+        {
+            double tik = s.Positions[i * _m + k], sik = _p.Saliences[i * _m + k];
+            double tjk = s.Positions[j * _m + k], sjk = _p.Saliences[j * _m + k];
+            switch (_o.Interpolation)
+            {
+                case InterVecBargain.S1P1:
+                case InterVecBargain.S2P2:
+                {
+                    bool two = _o.Interpolation == InterVecBargain.S2P2;
+                    double wik = (two ? sik * sik : sik) * (two ? prbI * prbI : prbI);
+                    double wjk = (two ? sjk * sjk : sjk) * (two ? prbJ * prbJ : prbJ);
+                    const double minW = 1e-6;
+                    bI[k] = Round4((((wik + minW) * tik) + (wjk * tjk)) / (wik + minW + wjk));
+                    bJ[k] = Round4(((wik * tik) + ((minW + wjk) * tjk)) / (wik + minW + wjk));
+                    break;
+                }
+                case InterVecBargain.S2PMax:
+                {
+                    double di = prbJ > prbI ? prbJ - prbI : 0;
+                    double dj = prbI > prbJ ? prbI - prbJ : 0;
+                    double sik2 = sik * sik, sjk2 = sjk * sjk;
+                    const double minW = 1e-6;
+                    double dik = (di * sjk2) / ((di * sjk2) + minW + ((1 - di) * sik2));
+                    double djk = (dj * sik2) / ((dj * sik2) + minW + ((1 - dj) * sjk2));
+                    bI[k] = tik + (dik * (tjk - tik));
+                    bJ[k] = tjk + (djk * (tik - tjk));
+                    break;
+                }
+            }
+        }
+        return (bI, bJ);
+    }
+
+    /// <summary>The bargain(s) i proposes to its target j under the model's bargain model (§6.7, §8.5).</summary>
+    private IEnumerable<SmpBargain> Propose(SmpAnalysis a, int i, int j, double piiJ, double gain)
+    {
+        var s = a.State;
+        var (iI, iJ) = Interpolate(s, i, j, piiJ, 1 - piiJ);
+        var iij = new SmpBargain(i, j, iI, iJ, gain);
+        if (_o.Bargain == BargainModel.InitOnly)
+        {
+            yield return iij;
+            yield break;
+        }
+        // j's view: KTAB passes j's estimate of i's expected-utility change where a probability is meant (§8.5).
+        var est = EvaluateChallenge(a, j, i, i, j);
+        double pjiJ = _o.KtabCompat ? est.Gain : est.P;
+        var (jI, jJ) = Interpolate(s, i, j, pjiJ, 1 - pjiJ);
+        var jij = new SmpBargain(i, j, jI, jJ, gain);
+        if (_o.Bargain == BargainModel.InitRcvr)
+        {
+            yield return iij;
+            yield return jij;
+            yield break;
+        }
+        // PWComp: weighted average with weights c·σ; KTAB uses the initiator's capability for the receiver (§8.5).
+        double wi = _p.Capabilities[i] * _p.SalienceSum[i];
+        double wj = (_o.KtabCompat ? _p.Capabilities[i] : _p.Capabilities[j]) * _p.SalienceSum[j];
+        var pI = new double[_m];
+        var pJ = new double[_m];
+        for (int k = 0; k < _m; k++)
+        {
+            pI[k] = ((wi * iI[k]) + (wj * jI[k])) / (wi + wj);
+            pJ[k] = ((wi * iJ[k]) + (wj * jJ[k])) / (wi + wj);
+        }
+        yield return new SmpBargain(i, j, pI, pJ, gain);
+    }
+
+    // ---------------------------------------------------------------- a round (§6.8, §6.9)
+
+    /// <summary>
+    /// One round from an analysed state t: targets, bargains, queues, and the new state t+1 (positions and ideals).
+    /// <paramref name="random"/> is needed for stochastic transitions only.
+    /// </summary>
+    public (SmpState Next, SmpRound Round) Step(SmpAnalysis a, int turn, KtabRandom? random = null)
+    {
+        int n = _n;
+        var s = a.State;
+        var round = new SmpRound(n) { Turn = turn };
+        var views = _o.RecordChallenges ? new ChallengeView[n * n] : null;
+        var bestP = new double[n];
+        var bestGain = new double[n];
+        var targets = round.Targets;
+
+        Parallel.For(0, n, _par,
+            () => new ChallengeScratch(n),
+            (i, _, buf) =>
+            {
+                int best = OwnChallenges(a, i, buf, views);
+                targets[i] = best;
+                if (best >= 0) { bestP[i] = buf.P[best]; bestGain[i] = buf.Gain[best]; }
+                return buf;
+            },
+            _ => { });
+        round.Challenges = views;
+
+        // Proposals, in initiator order; queues: SQ, own proposals, then proposals received (initiator order).
+        var proposals = new List<SmpBargain>[n];
+        Parallel.For(0, n, _par, i =>
+        {
+            proposals[i] = targets[i] >= 0 ? Propose(a, i, targets[i], bestP[i], bestGain[i]).ToList() : [];
+        });
+        var queues = new List<SmpBargain>[n];
+        for (int k = 0; k < n; k++) queues[k] = [.. proposals[k]];
+        for (int i = 0; i < n; i++)
+            foreach (var b in proposals[i])
+                queues[b.Receiver].Add(b);
+        var all = new List<SmpBargain>();
+        foreach (var list in proposals) all.AddRange(list);
+        round.Bargains.AddRange(all);
+
+        // Value of each bargain to each actor (same in every queue): V[b][a]; status quo V_sq[a].
+        var sq = new double[n];
+        for (int x = 0; x < n; x++)
+        {
+            double sum = 0.0;
+            for (int t = 0; t < n; t++) sum += a.OwnUtility[x * n + t];
+            sq[x] = sum / n;
+        }
+        var values = new double[all.Count][];
+        Parallel.For(0, all.Count, _par, bi => values[bi] = BargainValues(a, all[bi]));
+        var index = new Dictionary<SmpBargain, int>(ReferenceEqualityComparer.Instance);
+        for (int bi = 0; bi < all.Count; bi++) index[all[bi]] = bi;
+
+        // Each actor resolves its own queue.
+        var queueProbs = new double[n][];
+        Parallel.For(0, n, _par, k =>
+        {
+            var q = queues[k];
+            int nb = q.Count + 1;
+            var u = new double[nb * n];
+            Array.Copy(sq, 0, u, 0, n);
+            for (int m = 0; m < q.Count; m++) Array.Copy(values[index[q[m]]], 0, u, (m + 1) * n, n);
+            queueProbs[k] = Pce.ScalarPce(_p.Capabilities, u, nb, _o.Voting, _o.VictoryProb, _o.Pce);
+        });
+
+        var next = new double[n * _m];
+        for (int k = 0; k < n; k++)
+        {
+            var p = queueProbs[k];
+            int choice = _o.Transitions == StateTransitions.Deterministic
+                ? ArgMax(p)
+                : (random ?? throw new InvalidOperationException("stochastic transitions need a random generator")).ProbSel(p);
+            round.StatusQuoProbability[k] = p[0];
+            round.StatusQuoChosen[k] = choice == 0;
+            var q = queues[k];
+            for (int m = 0; m < q.Count; m++)
+            {
+                var b = q[m];
+                if (b.Initiator == k) { b.InitiatorQueueProbability = p[m + 1]; b.ChosenByInitiator = choice == m + 1; }
+                else { b.ReceiverQueueProbability = p[m + 1]; b.ChosenByReceiver = choice == m + 1; }
+            }
+            ReadOnlySpan<double> pos = choice == 0
+                ? new ReadOnlySpan<double>(s.Positions, k * _m, _m)
+                : q[choice - 1].Initiator == k ? q[choice - 1].InitiatorPosition : q[choice - 1].ReceiverPosition;
+            pos.CopyTo(new Span<double>(next, k * _m, _m));
+        }
+        return (new SmpState(next, NewIdeals(s, next)), round);
+    }
+
+    private static int ArgMax(double[] p)
+    {
+        int best = 0;
+        double max = Math.Abs(p[0]);
+        for (int i = 1; i < p.Length; i++)
+            if (Math.Abs(p[i]) > max) { max = Math.Abs(p[i]); best = i; }
+        return best;
+    }
+
+    /// <summary>Value to every actor of the state after a bargain (<c>brgnUtil</c>): KTAB's summation order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private double[] BargainValues(SmpAnalysis a, SmpBargain b)
+    {
+        int n = _n;
+        var s = a.State;
+        var v = new double[n];
+        for (int x = 0; x < n; x++)
+        {
+            var own = new ReadOnlySpan<double>(s.Positions, x * _m, _m);
+            double r = a.Risk[x];
+            double sum = 0.0;
+            sum += Utility(Distance(x, own, b.InitiatorPosition), r);
+            sum += Utility(Distance(x, own, b.ReceiverPosition), r);
+            v[x] = sum;
+        }
+        // The others' unchanged positions, in index order; four actors summed side by side.
+        int lo = Math.Min(b.Initiator, b.Receiver), hi = Math.Max(b.Initiator, b.Receiver);
+        var u = a.OwnUtility;
+        int x4 = 0;
+        for (; x4 + 4 <= n; x4 += 4)
+        {
+            double s0 = v[x4], s1 = v[x4 + 1], s2 = v[x4 + 2], s3 = v[x4 + 3];
+            int r0 = x4 * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
+            for (int t = 0; t < lo; t++) { s0 += u[r0 + t]; s1 += u[r1 + t]; s2 += u[r2 + t]; s3 += u[r3 + t]; }
+            for (int t = lo + 1; t < hi; t++) { s0 += u[r0 + t]; s1 += u[r1 + t]; s2 += u[r2 + t]; s3 += u[r3 + t]; }
+            for (int t = hi + 1; t < n; t++) { s0 += u[r0 + t]; s1 += u[r1 + t]; s2 += u[r2 + t]; s3 += u[r3 + t]; }
+            v[x4] = s0 / n; v[x4 + 1] = s1 / n; v[x4 + 2] = s2 / n; v[x4 + 3] = s3 / n;
+        }
+        for (; x4 < n; x4++)
+        {
+            double s0 = v[x4];
+            var row = new ReadOnlySpan<double>(u, x4 * n, n);
+            for (int t = 0; t < n; t++)
+                if (t != lo && t != hi) s0 += row[t];
+            v[x4] = s0 / n;
+        }
+        return v;
+    }
+
+    /// <summary>KTAB's <c>newIdeals</c>: ideals move toward the new positions by the accommodation matrix.</summary>
+    private double[] NewIdeals(SmpState old, double[] positions)
+    {
+        var acc = _p.Accommodation;
+        if (acc is null) return (double[])positions.Clone();
+        int n = _n;
+        var ideals = new double[n * _m];
+        var col = new double[_m];
+        for (int i = 0; i < n; i++)
+        {
+            Array.Clear(col);
+            double si = 0.0;
+            for (int j = 0; j < n; j++)
+            {
+                double aij = acc[i * n + j];
+                si += aij;
+                for (int k = 0; k < _m; k++) col[k] += aij * positions[j * _m + k];
+            }
+            si = 1.0 < si ? 1.0 : si;
+            double lag = 1.0 - si;
+            for (int k = 0; k < _m; k++) ideals[i * _m + k] = col[k] + (lag * old.Ideals[i * _m + k]);
+        }
+        return ideals;
+    }
+
+    // ---------------------------------------------------------------- the run (§6.10)
+
+    /// <summary>KTAB's <c>stateDist</c>: Σ_i ‖x_i^a − x_i^b‖₂.</summary>
+    public double StateDistance(SmpState x, SmpState y)
+    {
+        double sum = 0;
+        for (int i = 0; i < _n; i++)
+        {
+            double s = 0.0;
+            for (int k = 0; k < _m; k++)
+            {
+                double d = x.Positions[i * _m + k] - y.Positions[i * _m + k];
+                s += d * d;
+            }
+            sum += Math.Sqrt(s);
+        }
+        return sum;
+    }
+
+    /// <summary>Runs rounds until KTAB's stopping rule holds (SPEC §6.10).</summary>
+    public SmpRun Run()
+    {
+        var random = _o.Transitions == StateTransitions.Stochastic ? new KtabRandom(_o.Seed) : null;
+        var states = new List<SmpAnalysis> { Analyse(SmpState.Initial(_p)) };
+        var rounds = new List<SmpRound>();
+        for (int iter = 1; ; iter++)
+        {
+            var (next, round) = Step(states[^1], iter - 1, random);
+            rounds.Add(round);
+            states.Add(Analyse(next));
+            bool tooLong = _o.MaxRounds <= iter;
+            bool longEnough = 2 <= iter;
+            double d01 = StateDistance(states[0].State, states[1].State) + 1e-4;
+            double dxy = StateDistance(states[iter].State, states[iter - 1].State);
+            bool quiet = dxy / d01 < 0.02;
+            if (tooLong || (longEnough && quiet)) break;
+        }
+        return new SmpRun(_p, _o, states, rounds);
+    }
+}

@@ -1,0 +1,62 @@
+using Parley.Core.Domain;
+
+namespace Parley.Core.Models.Spatial;
+
+/// <summary>
+/// Maps a Parley scenario to SMP inputs (docs/decisions.md, SMP section): one dimension per selected issue, in
+/// scenario order; positions normalised to 0–1 by each issue's scale; capabilities as they are; saliences per
+/// actor divided by max(1, Σ_k s_ik), so KTAB's constraint Σ_k s_ik ≤ 1 holds and inputs that already meet it
+/// (e.g. KTAB files read by Parley) are used unchanged.
+/// </summary>
+public static class SmpScenarioMapping
+{
+    public sealed record Mapped(SmpProblem Problem, IReadOnlyList<string> Notes);
+
+    public static Mapped Map(Scenario scenario, IReadOnlyList<Issue> issues)
+    {
+        int m = issues.Count;
+        var notes = new List<string>();
+        var scaled = new List<string>();
+        var ids = new List<string>();
+        var caps = new List<double>();
+        var pos = new List<double>();
+        var sal = new List<double>();
+        foreach (var actor in scenario.Actors)
+        {
+            var stances = issues.Select(i => scenario.StanceOf(actor.Id, i.Id)).ToArray();
+            if (stances.All(s => s is null)) continue;
+            double total = stances.Sum(s => s?.Salience ?? 0);
+            if (!(total > 0))
+            {
+                notes.Add($"{actor.Id} left out: salience 0 on every issue run (the SMP's distances need a salience)");
+                continue;
+            }
+            double scale = Math.Max(1.0, total);
+            ids.Add(actor.Id.Value);
+            caps.Add(actor.Capability);
+            for (int k = 0; k < m; k++)
+            {
+                var issue = issues[k];
+                if (stances[k] is { } s)
+                {
+                    pos.Add(issue.Scale.ToUnit(s.Position));
+                    sal.Add(scale == 1.0 ? s.Salience : s.Salience / scale);
+                }
+                else
+                {
+                    double x = issue.StatusQuo ?? (issue.Scale.Min + issue.Scale.Max) / 2;
+                    notes.Add($"{actor.Id} has no stance on {issue.Id}: placed at {(issue.StatusQuo is null ? "the scale's midpoint" : "the status quo")} ({x}) with salience 0");
+                    pos.Add(issue.Scale.ToUnit(x));
+                    sal.Add(0);
+                }
+            }
+            if (scale > 1.0) scaled.Add($"{actor.Id} ({total:0.###})");
+        }
+        if (scaled.Count > 0)
+            notes.Add($"saliences divided by the actor's total over the issues run where it exceeds 1 (the SMP needs at most 1): {string.Join(", ", scaled)}");
+        if (ids.Count < 2)
+            throw new Parley.Core.Modelling.ModelSettingException($"model 'smp': the SMP needs at least two actors with a position and a salience on the issues run (found {ids.Count})");
+        var problem = new SmpProblem(ids, issues.Select(i => i.Id.Value).ToArray(), caps.ToArray(), pos.ToArray(), sal.ToArray());
+        return new Mapped(problem, notes);
+    }
+}

@@ -1,0 +1,113 @@
+using Parley.Core.Domain;
+using Parley.Core.Modelling;
+
+namespace Parley.Core.Models.Spatial;
+
+/// <summary>
+/// KTAB's Spatial Model of Politics (SMP): actors with capability, multi-dimensional positions and saliences bargain
+/// in rounds. Each actor infers risk attitudes from a probabilistic Condorcet election over all positions, picks
+/// the challenge with the best expected gain (third parties joining the little contests), proposes a compromise
+/// interpolated by salience and win probability, and each actor picks from its queue of proposals by another
+/// election; ideals follow positions (or an accommodation matrix) until positions settle.
+/// Sources: B. P. Wise, S. Lester et al., KAPSARC Toolkit for Behavioral Analysis (KTAB), the SMP
+/// (KAPSARC, 2015–2019, MIT; github.com/KAPSARC/KTAB, commit c57b72a); Parley's restatement in
+/// shared/anchors/ktab/SPEC.md, reproduced bit-for-bit (tests/Parley.Core.Tests/Models/Spatial).
+/// Mapping of Parley scenarios to SMP dimensions: docs/decisions.md, SMP section.
+/// </summary>
+public sealed class SpatialModelOfPolitics : IModel
+{
+    public ModelInfo Info { get; } = new(
+        "smp",
+        "KTAB's spatial model of politics: multi-issue challenges, bargains and probabilistic Condorcet elections, round by round.",
+        "Wise, Lester et al., KAPSARC Toolkit for Behavioral Analysis (KTAB), Spatial Model of Politics (KAPSARC, 2015–2019)",
+        IsDynamic: true,
+        IsMultiIssue: true,
+        Parameters: SmpOptions.Parameters);
+
+    public ScenarioResult Run(Scenario scenario, ModelSettings settings)
+    {
+        settings.RejectUnknown(Info);
+        var options = SmpOptions.From(settings);
+        var issues = IssueModel.SelectIssues(scenario, settings).ToArray();
+        if (issues.Length == 0) throw new ModelSettingException("model 'smp': no issue selected");
+        var mapped = SmpScenarioMapping.Map(scenario, issues);
+        var notes = mapped.Notes.ToList();
+        if (settings.Interventions.Count > 0)
+            notes.Add("the SMP does not apply interventions after round 0; they were ignored");
+        var run = new SmpEngine(mapped.Problem, options).Run();
+        return new ScenarioResult(Info.Name, BuildResults(run, issues, notes));
+    }
+
+    /// <summary>Turns a run into one result per issue (positions back on each issue's own scale).</summary>
+    public static IReadOnlyList<IssueResult> BuildResults(SmpRun run, IReadOnlyList<Issue> issues, IReadOnlyList<string> notes)
+    {
+        var p = run.Problem;
+        int n = p.ActorCount, m = p.DimensionCount;
+        var ids = p.ActorIds;
+        var states = new List<SmpStateRecord>(run.States.Count);
+        foreach (var (a, t) in run.States.Select((a, t) => (a, t)))
+        {
+            var pos = new Dictionary<string, double[]>(n);
+            var prob = new Dictionary<string, double>(n);
+            for (int i = 0; i < n; i++)
+            {
+                var v = new double[m];
+                for (int k = 0; k < m; k++) v[k] = issues[k].Scale.FromUnit(a.State.Positions[i * m + k]);
+                pos[ids[i]] = v;
+                prob[ids[i]] = a.ActorProbabilities[i];
+            }
+            states.Add(new SmpStateRecord(t, pos, prob));
+        }
+        var bargains = run.Rounds.Select(r => new SmpRoundBargains(r.Turn + 1, r.Bargains.Select(b => new SmpBargainRecord(
+            ids[b.Initiator], ids[b.Receiver],
+            b.InitiatorPosition.Select((x, k) => issues[k].Scale.FromUnit(x)).ToArray(),
+            b.ReceiverPosition.Select((x, k) => issues[k].Scale.FromUnit(x)).ToArray(),
+            b.Gain, b.InitiatorQueueProbability, b.ChosenByInitiator, b.ReceiverQueueProbability, b.ChosenByReceiver)).ToArray())).ToArray();
+
+        var last = run.States[^1];
+        int modal = 0;
+        for (int c = 1; c < last.ClassProbabilities.Length; c++)
+            if (last.ClassProbabilities[c] > last.ClassProbabilities[modal]) modal = c;
+        int rep = last.ClassRepresentatives[modal];
+        var modalActors = Enumerable.Range(0, n).Where(i => last.ActorClass[i] == modal).Select(i => ids[i]).ToArray();
+        var issueNames = issues.Select(i => i.Id.Value).ToArray();
+
+        var results = new List<IssueResult>(m);
+        for (int k = 0; k < m; k++)
+        {
+            var issue = issues[k];
+            var trajectory = run.States.Select((a, t) =>
+            {
+                var d = new Dictionary<string, double>(n);
+                for (int i = 0; i < n; i++) d[ids[i]] = issue.Scale.FromUnit(a.State.Positions[i * m + k]);
+                return new TrajectoryPoint(t, d, issue.Scale.FromUnit(WeightedMean(p, a.State, k)));
+            }).ToArray();
+            results.Add(new SmpIssueResult
+            {
+                Issue = issue.Id,
+                Forecast = issue.Scale.FromUnit(WeightedMean(p, last.State, k)),
+                ModalClass = new SmpModalClass(issue.Scale.FromUnit(last.State.Positions[rep * m + k]),
+                    last.ClassProbabilities[modal], modalActors),
+                States = states,
+                Bargains = bargains,
+                Issues = issueNames,
+                Trajectory = trajectory,
+                Notes = notes.Count > 0 ? notes : null,
+            });
+        }
+        return results;
+    }
+
+    /// <summary>Capability-weighted mean position on dimension k (0–1), summed in actor order.</summary>
+    public static double WeightedMean(SmpProblem p, SmpState s, int k)
+    {
+        double sw = 0, swx = 0;
+        int m = p.DimensionCount;
+        for (int i = 0; i < p.ActorCount; i++)
+        {
+            sw += p.Capabilities[i];
+            swx += p.Capabilities[i] * s.Positions[i * m + k];
+        }
+        return swx / sw;
+    }
+}

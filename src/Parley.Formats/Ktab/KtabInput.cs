@@ -1,0 +1,14 @@
+using Parley.Core.Domain;
+
+namespace Parley.Formats.Ktab;
+
+/// <summary>
+/// Everything a KTAB scenario file holds: the Parley scenario (one issue per KTAB dimension, scale 0–100,
+/// saliences 0–1 = KTAB's / 100), plus what a Parley scenario does not carry: the XML's model parameters
+/// (as Parley SMP settings, e.g. <c>vpm=linear</c>), its PRNG seed, and its ideal-accommodation matrix.
+/// </summary>
+public sealed record KtabInput(
+    Scenario Scenario,
+    IReadOnlyDictionary<string, string> ModelSettings,
+    ulong? Seed,
+    double[]? Accommodation);

@@ -1,0 +1,233 @@
+using System.Globalization;
+using System.Text;
+using Parley.Core.Domain;
+using Parley.Core.Modelling;
+using Parley.Core.Models.Spatial;
+using Parley.Formats;
+using Parley.Formats.Ktab;
+using Parley.Tests.Shared;
+using Xunit;
+
+namespace Parley.Formats.Tests.Ktab;
+
+public sealed class KtabReaderTests
+{
+    private static string Fx(string name) => Fixtures.Path("ktab", name);
+
+    private static LoadResult<Scenario> Parse(string name, string content, string? format = null) =>
+        ScenarioFiles.Parse(name, content, format);
+
+    [Fact]
+    public void Reads_the_3Dim_csv_with_KTABs_numbers()
+    {
+        var r = ScenarioFiles.Load(Fx("dummyData_3Dim.csv"));
+        Assert.True(r.Ok, string.Join("\n", r.Errors));
+        var s = r.Value!;
+        Assert.Equal(7, s.Actors.Count);
+        Assert.Equal(["pstn1", "pstn2", "pstn3"], s.Issues.Select(i => i.Id.Value));
+        Assert.All(s.Issues, i => Assert.Equal(new Scale(0, 100, "points"), i.Scale));
+        var a0 = s.Actor(new ActorId("SActor-00"));
+        Assert.Equal(102.543, a0.Capability);
+        var st = s.StanceOf(a0.Id, new IssueId("pstn2"))!;
+        Assert.Equal(6.37, st.Position);
+        Assert.Equal(5.91 / 100.0, st.Salience);
+        Assert.Equal("DummyData_3Dim", s.Metadata.Title);
+    }
+
+    [Fact]
+    public void Csv_is_recognised_by_content_and_by_format_name()
+    {
+        var content = File.ReadAllText(Fx("SOE-Pol-Comp.csv"));
+        Assert.True(new KtabReader().Recognises(content));
+        Assert.True(Parse("anything.csv", content).Ok);
+        Assert.True(Parse("anything.txt", content, "ktab").Ok);
+        Assert.False(new KtabReader().Recognises("actor,capability,position\nusa,1,2\n"));
+    }
+
+    [Fact]
+    public void Xml_gives_the_same_scenario_as_the_csv()
+    {
+        var csv = ScenarioFiles.Load(Fx("dummyData_3Dim.csv")).ValueOrThrow();
+        var xml = ScenarioFiles.Load(Fx("dummyData_3Dim-fixed.xml"));
+        Assert.True(xml.Ok, string.Join("\n", xml.Errors));
+        Assert.Equal(csv.Actors.Select(a => (a.Id, a.Capability)), xml.Value!.Actors.Select(a => (a.Id, a.Capability)));
+        Assert.Equal(csv.Stances.Select(x => (x.Actor, x.Issue, x.Position, x.Salience)),
+            xml.Value.Stances.Select(x => (x.Actor, x.Issue, x.Position, x.Salience)));
+    }
+
+    [Fact]
+    public void Read_through_the_reader_the_SMP_reproduces_KTAB_exactly()
+    {
+        var scenario = ScenarioFiles.Load(Fx("dummyData_3Dim.csv")).ValueOrThrow();
+        var result = new SpatialModelOfPolitics().Run(scenario, ModelSettings.Default);
+        var r = Assert.IsType<SmpIssueResult>(result.Issues[0]);
+        var golden = File.ReadLines(Fx("dummyData_3Dim.positions.csv")).Where(l => !l.StartsWith('#')).Skip(1)
+            .Select(l => l.Split(',')).ToList();
+        Assert.Equal(11, r.States.Count);
+        Assert.Equal(11 * 7 * 3, golden.Count);
+        var ids = scenario.Actors.Select(a => a.Id.Value).ToArray();
+        foreach (var g in golden)
+        {
+            int t = int.Parse(g[0]), i = int.Parse(g[1]), k = int.Parse(g[2]);
+            double expected = double.Parse(g[3], CultureInfo.InvariantCulture);
+            Assert.Equal(expected, r.States[t].Positions[ids[i]][k]);
+        }
+    }
+
+    [Fact]
+    public void Capability_zero_is_a_located_error()
+    {
+        var content = File.ReadAllText(Fx("dummyData_3Dim.csv")).Replace("102.543", "0");
+        var r = Parse("zero.csv", content);
+        Assert.False(r.Ok);
+        var d = Assert.Single(r.Errors);
+        Assert.Equal(3, d.Line);
+        Assert.Equal("capability", d.Field);
+        Assert.Contains("capability 0", d.Message);
+        Assert.Contains("zero.csv:3:", d.ToString());
+    }
+
+    [Fact]
+    public void Bad_numbers_and_counts_are_located()
+    {
+        var lines = File.ReadAllLines(Fx("dummyData_3Dim.csv"));
+        lines[4] = lines[4].Replace("82.45", "eighty");
+        var r = Parse("bad.csv", string.Join("\n", lines));
+        var d = Assert.Single(r.Errors);
+        Assert.Equal(5, d.Line);
+        // The field starts right after the comma (its leading blank included), 1-based.
+        Assert.Equal(lines[4].IndexOf("eighty", StringComparison.Ordinal), d.Column);
+        Assert.Equal("position", d.Field);
+
+        var missing = string.Join("\n", File.ReadAllLines(Fx("dummyData_3Dim.csv")).Take(8));
+        var r2 = Parse("short.csv", missing);
+        Assert.Contains(r2.Errors, e => e.Field == "number of actors" && e.Line == 1 && e.Message.Contains("6 actor rows"));
+    }
+
+    [Fact]
+    public void Salience_total_above_100_and_positions_outside_0_100_are_errors()
+    {
+        var content = File.ReadAllText(Fx("dummyData_3Dim.csv")).Replace("49.53", "79.53").Replace("82.72", "182.72");
+        var r = Parse("x.csv", content);
+        Assert.Contains(r.Errors, e => e.Field == "salience" && e.Line == 3 && e.Message.Contains("sum"));
+        Assert.Contains(r.Errors, e => e.Field == "position" && e.Line == 4 && e.Allowed == "0 to 100");
+    }
+
+    [Fact]
+    public void No_250_actor_limit()
+    {
+        var sb = new StringBuilder("Big,many actors,300,1,\nActor,Description,Power,P,S,\n");
+        for (int i = 0; i < 300; i++)
+            sb.Append(CultureInfo.InvariantCulture, $"A{i},d,{10 + i % 7},{(i * 37) % 101},{50 + i % 40},\n");
+        var r = Parse("big.csv", sb.ToString());
+        Assert.True(r.Ok, string.Join("\n", r.Errors));
+        Assert.Equal(300, r.Value!.Actors.Count);
+    }
+
+    private const string Xml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <Scenario>
+          <name>Example</name>
+          <desc>test</desc>
+          <prngSeed>12345</prngSeed>
+          <ModelParameters>
+            <VictoryProbModel>Square</VictoryProbModel>
+            <PCEModel>MarkovIncentive</PCEModel>
+            <StateTransitions>Stochastic</StateTransitions>
+            <VotingRule>PropCbc</VotingRule>
+            <BigRAdjust>Half</BigRAdjust>
+            <BigRRange>Max</BigRRange>
+            <ThirdPartyCommit>FullCommit</ThirdPartyCommit>
+            <InterVecBrgn>S2PMax</InterVecBrgn>
+            <BargnModel>PWCompInterp</BargnModel>
+          </ModelParameters>
+          <Dimensions><dName>Tax</dName><dName>Trade policy</dName></Dimensions>
+          <Actors>
+            <Actor><name>Alice</name><description>A</description><capability>117.7</capability>
+              <Position><dCoord>52.8</dCoord><dCoord>10</dCoord></Position>
+              <Salience><dSal>32.3</dSal><dSal>20</dSal></Salience></Actor>
+            <Actor><name>Bob</name><description>B</description><capability>50</capability>
+              <Position><dCoord>12</dCoord><dCoord>90</dCoord></Position>
+              <Salience><dSal>40</dSal><dSal>40</dSal></Salience></Actor>
+            <Actor><name>Carol</name><description>C</description><capability>80</capability>
+              <Position><dCoord>70</dCoord><dCoord>60</dCoord></Position>
+              <Salience><dSal>10</dSal><dSal>60</dSal></Salience></Actor>
+          </Actors>
+          <IdealAdjustment>
+            <iaPair><adjustingIdeal>Bob</adjustingIdeal><referencePos>Alice</referencePos><adjust>0.07</adjust></iaPair>
+            <iaPair><adjustingIdeal>Bob</adjustingIdeal><referencePos>Bob</referencePos><adjust>0.9</adjust></iaPair>
+          </IdealAdjustment>
+        </Scenario>
+        """;
+
+    [Fact]
+    public void Xml_model_parameters_seed_and_accommodation_are_kept()
+    {
+        var r = KtabReader.ReadFull("ex.xml", Xml);
+        Assert.True(r.Ok, string.Join("\n", r.Errors));
+        var k = r.Value!;
+        Assert.Equal("square", k.ModelSettings["vpm"]);
+        Assert.Equal("markov-incentive", k.ModelSettings["pcem"]);
+        Assert.Equal("pw-comp", k.ModelSettings["bargain"]);
+        Assert.Equal(9, k.ModelSettings.Count);
+        Assert.Equal(12345UL, k.Seed);
+        Assert.Equal(0.07, k.Accommodation![1 * 3 + 0]);
+        Assert.Equal(0.9, k.Accommodation[1 * 3 + 1]);
+        Assert.Equal(1.0, k.Accommodation[0]);
+        Assert.Equal(["tax", "trade-policy"], k.Scenario.Issues.Select(i => i.Id.Value));
+        Assert.Contains(r.Notices, n => n.Contains("--set vpm=square"));
+        // The settings read from the file are accepted by the model.
+        var settings = k.ModelSettings.Aggregate(ModelSettings.Default, (s, kv) => s.With(kv.Key, kv.Value));
+        var res = new SpatialModelOfPolitics().Run(k.Scenario, settings with { Seed = k.Seed!.Value });
+        Assert.Equal(2, res.Issues.Count);
+    }
+
+    [Fact]
+    public void Xml_errors_are_located()
+    {
+        var empty = Xml.Replace("<dCoord>52.8</dCoord>", "<dCoord/>");
+        var r = Parse("ex.xml", empty);
+        var d = Assert.Single(r.Errors);
+        Assert.Equal("position", d.Field);
+        Assert.True(d.Line > 1 && d.Column > 1);
+
+        var badEnum = Xml.Replace("<PCEModel>MarkovIncentive</PCEModel>", "<PCEModel>Markov</PCEModel>");
+        var r2 = Parse("ex.xml", badEnum);
+        Assert.Contains(r2.Errors, e => e.Field == "PCEModel" && e.Allowed!.Contains("MarkovUniform"));
+
+        var zero = Xml.Replace("<capability>50</capability>", "<capability>0</capability>");
+        Assert.Contains(Parse("ex.xml", zero).Errors, e => e.Field == "capability");
+
+        var broken = Parse("ex.xml", "<Scenario><name>x</name><Dimensions><dName>a</dName></Dimensions><Actors>");
+        Assert.False(broken.Ok);
+        Assert.Contains("not well-formed", broken.Errors[0].Message);
+    }
+
+    [Fact]
+    public void Full_golden_runs_through_the_reader_when_shared_data_exists()
+    {
+        var path = SharedAnchors.RequireFile("ktab/dummyData-a040.csv");
+        var golden = SharedAnchors.RequireFile("ktab/golden/ktab_dummyData-a040_positions.csv");
+        var scenario = ScenarioFiles.Load(path).ValueOrThrow();
+        var r = Assert.IsType<SmpIssueResult>(new SpatialModelOfPolitics().Run(scenario, ModelSettings.Default).Issues[0]);
+        var rows = File.ReadLines(golden).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(rows.Max(x => int.Parse(x[0])) + 1, r.States.Count);
+        foreach (var g in rows)
+            Assert.Equal(double.Parse(g[4], CultureInfo.InvariantCulture), r.States[int.Parse(g[0])].Positions[g[2]][0]);
+    }
+}
+
+public sealed class SmpJsonTests
+{
+    [Fact]
+    public void Smp_results_serialise_under_the_json_contract_names()
+    {
+        var scenario = ScenarioFiles.Load(Fixtures.Path("ktab", "SOE-Pol-Comp.csv")).ValueOrThrow();
+        var result = new SpatialModelOfPolitics().Run(scenario, ModelSettings.Default);
+        var json = System.Text.Json.JsonSerializer.Serialize(result.Issues[0], result.Issues[0].GetType(), Parley.Formats.Json.ForecastJson.SerializerOptions);
+        foreach (var key in new[] { "\"forecast\"", "\"modal_class\"", "\"states\"", "\"state\": 0", "\"positions\"",
+                     "\"probabilities\"", "\"bargains\"", "\"proposals\"", "\"chosen_by_receiver\"", "\"XJ\": [" })
+            Assert.Contains(key, json);
+        Assert.DoesNotContain("\"trajectory\"", json);
+    }
+}
