@@ -19,6 +19,7 @@ public static class ParleyCli
         AnalyzeCommand.Create(console),
         ReportCommand.Create(console),
         BenchCommand.Create(console),
+        BacktestCommand.Create(console),
     ];
 
     public static int Run(string[] args, CliConsole console)

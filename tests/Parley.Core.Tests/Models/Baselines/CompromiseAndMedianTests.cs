@@ -33,6 +33,14 @@ public class CompromiseAndMedianTests
     }
 
     [Fact]
+    public void Lower_median_survives_rounding_of_an_exact_half()
+    {
+        // 0.05 + 0.25 = 0.1 + 0.2 in exact arithmetic, but in binary floating point the first sum falls short of half
+        // the total; the lower median (1) must still be taken (DEU saliences are percent / 100, found in the backtest).
+        Assert.Equal(1.0, WeightedMedianModel.LowerWeightedMedian([1, 1, 2, 2], [1, 1, 1, 1], [0.05, 0.25, 0.1, 0.2]));
+    }
+
+    [Fact]
     public void Upper_position_is_taken_when_the_lower_half_weighs_less()
     {
         Assert.Equal(2.0, WeightedMedianModel.LowerWeightedMedian([1, 2], [1, 1.0000001], [1, 1]));

@@ -1,0 +1,113 @@
+using Parley.Core.Domain;
+using Parley.Formats;
+using Parley.Formats.Deu;
+
+namespace Parley.Backtest;
+
+/// <summary>
+/// One scoreable case: an issue of a scenario with a known outcome. <see cref="Group"/> keeps related issues
+/// together in cross-validation (a DEU proposal; a scenario file). <see cref="DecisionDate"/> selects the Council
+/// regime for the <c>council</c> capability convention.
+/// </summary>
+public sealed record BacktestCase(string Id, string Group, Scenario Scenario, IssueId Issue, double Outcome, DateOnly? DecisionDate)
+{
+    public Issue IssueDef => Scenario.Issue(Issue);
+}
+
+/// <summary>A case left out of the backtest, and why.</summary>
+public sealed record SkippedCase(string Id, string Reason);
+
+/// <summary>The cases of a data set, and the ones skipped.</summary>
+public sealed record BacktestDataset(string Name, IReadOnlyList<BacktestCase> Cases, IReadOnlyList<SkippedCase> Skipped)
+{
+    /// <summary>The capability convention used when none is asked for: equal on DEU (which records none), else the scenarios' own.</summary>
+    public CapabilityConvention DefaultCapability { get; init; } = CapabilityConvention.AsGiven;
+
+    /// <summary>A capability row the file itself carries (the GDP row of the blksv DEU redistribution), for <c>--capability gdp</c>.</summary>
+    public IReadOnlyDictionary<string, double>? FileCapabilities { get; init; }
+
+    /// <summary>Issues need at least this many actors with a position to be scored.</summary>
+    public const int MinActors = 3;
+
+    /// <summary>
+    /// Loads a DEU file (recognised by its header) or a folder of Parley scenario files (.yaml, .yml, .json)
+    /// whose issues carry an <c>outcome</c>. Issues without outcome or with fewer than 3 positioned actors are skipped.
+    /// </summary>
+    public static LoadResult<BacktestDataset> Load(string path)
+    {
+        if (Directory.Exists(path)) return LoadFolder(path);
+        if (!File.Exists(path)) return LoadResult<BacktestDataset>.Fail([new Diagnostic(path, 0, 0, "DATASET", "no such file or folder",
+            "a DEU file (tab-separated, DEU header) or a folder of scenario files with outcomes")]);
+        string head;
+        using (var reader = new StreamReader(path)) head = reader.ReadLine() ?? "";
+        if (!DeuReader.Recognises(head))
+            return LoadResult<BacktestDataset>.Fail([new Diagnostic(path, 1, 1, "DATASET", "not a DEU file (its header lacks the DEU columns)",
+                "a DEU file (tab-separated header with prnr, isnr, proc, counvte, intro, finact, p<actor>, s<actor>, rp, out) or a folder of scenarios")]);
+        var deu = DeuReader.Load(path);
+        if (!deu.Ok) return LoadResult<BacktestDataset>.Fail(deu.Errors);
+        return LoadResult<BacktestDataset>.Success(FromDeu(Path.GetFileName(path), deu.Value!), deu.Notices);
+    }
+
+    /// <summary>
+    /// The scoreable DEU issues as cases, grouped by proposal. Each case's scenario is its whole proposal (every
+    /// issue of it with at least 2 positioned actors, scored or not), so multi-issue models (exchange) see the
+    /// issues that can be traded; one-issue models see the case's issue only.
+    /// </summary>
+    public static BacktestDataset FromDeu(string name, DeuDataset deu)
+    {
+        int lag = deu.MedianAdoptionLag();
+        var cases = new List<BacktestCase>();
+        var skipped = new List<SkippedCase>();
+        foreach (var proposal in deu.Proposals)
+        {
+            var issues = proposal.ToArray();
+            var date = issues.Select(i => i.DecisionDate(lag)).FirstOrDefault(d => d is not null);
+            var regime = date is { } d ? EuCouncil.RegimeAt(d) : null;
+            var context = issues.Where(i => i.Stances.Count >= 2).ToArray();
+            var scenario = context.Length > 0 ? DeuDataset.ToScenario(context, regime) : null;
+            foreach (var i in issues)
+            {
+                if (i.Outcome is not { } outcome) { skipped.Add(new(i.IssueId, "no outcome")); continue; }
+                if (i.Stances.Count < MinActors) { skipped.Add(new(i.IssueId, $"fewer than {MinActors} positioned actors ({i.Stances.Count})")); continue; }
+                cases.Add(new BacktestCase(i.IssueId, i.ProposalId, scenario!, new IssueId(i.IssueId), outcome, i.DecisionDate(lag) ?? date));
+            }
+        }
+        return new BacktestDataset(name, cases, skipped) { DefaultCapability = CapabilityConvention.Equal, FileCapabilities = deu.GdpRow };
+    }
+
+    /// <summary>
+    /// Every scenario file of a folder (sorted by name) — a file whose extension a registered reader claims
+    /// (.yaml, .yml, .json, ...) — is read with <see cref="ScenarioFiles.Load"/>; each issue with an outcome and at
+    /// least 3 positioned actors is a case, grouped by file (its cross-validation group).
+    /// </summary>
+    public static LoadResult<BacktestDataset> LoadFolder(string folder)
+    {
+        var errors = new List<Diagnostic>();
+        var notices = new List<string>();
+        var cases = new List<BacktestCase>();
+        var skipped = new List<SkippedCase>();
+        var extensions = ScenarioFiles.All.SelectMany(r => r.Extensions).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var files = Directory.EnumerateFiles(folder)
+            .Where(f => extensions.Contains(Path.GetExtension(f)))
+            .Order(StringComparer.Ordinal).ToArray();
+        if (files.Length == 0)
+            return LoadResult<BacktestDataset>.Fail([new Diagnostic(folder, 0, 0, "DATASET", "the folder holds no scenario files", "files with an extension Parley reads (" + string.Join(", ", extensions.Order()) + ") whose issues carry an outcome")]);
+        foreach (var file in files)
+        {
+            var loaded = ScenarioFiles.Load(file);
+            notices.AddRange(loaded.Notices);
+            if (!loaded.Ok) { errors.AddRange(loaded.Errors); continue; }
+            var scenario = loaded.Value!;
+            foreach (var issue in scenario.Issues)
+            {
+                string id = $"{scenario.Id}/{issue.Id}";
+                int positioned = scenario.StancesOn(issue.Id).Count;
+                if (issue.Outcome is not { } outcome) { skipped.Add(new(id, "no outcome")); continue; }
+                if (positioned < MinActors) { skipped.Add(new(id, $"fewer than {MinActors} positioned actors ({positioned})")); continue; }
+                cases.Add(new BacktestCase(id, scenario.Id, scenario, issue.Id, outcome, scenario.Metadata.AsOf));
+            }
+        }
+        if (errors.Count > 0) return LoadResult<BacktestDataset>.Fail(errors, notices);
+        return LoadResult<BacktestDataset>.Success(new BacktestDataset(Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), cases, skipped), notices);
+    }
+}

@@ -1,0 +1,33 @@
+namespace Parley.Backtest;
+
+/// <summary>
+/// k-fold assignment by group (a DEU proposal, a scenario file): every case of a group lands in the same fold, so
+/// a model tuned on the other folds never saw any issue of the proposal it is scored on. The groups are sorted
+/// (ordinal), shuffled by a SplitMix64 generator seeded with the seed, and dealt round-robin into k folds — the same
+/// seed gives the same folds on every machine and .NET version.
+/// </summary>
+public static class Folds
+{
+    public static IReadOnlyDictionary<string, int> Assign(IEnumerable<string> groups, int k, ulong seed)
+    {
+        if (k < 1) throw new ArgumentOutOfRangeException(nameof(k), "at least one fold");
+        var distinct = groups.Distinct().Order(StringComparer.Ordinal).ToArray();
+        ulong state = seed;
+        for (int i = distinct.Length - 1; i > 0; i--)
+        {
+            int j = (int)(Next(ref state) % (ulong)(i + 1));
+            (distinct[i], distinct[j]) = (distinct[j], distinct[i]);
+        }
+        var fold = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < distinct.Length; i++) fold[distinct[i]] = i % k;
+        return fold;
+    }
+
+    private static ulong Next(ref ulong state)
+    {
+        ulong z = state += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+}

@@ -1,0 +1,82 @@
+using System.CommandLine;
+using Parley.Backtest;
+using Parley.Cli.Rendering;
+using Parley.Core.Modelling;
+using Parley.Formats;
+
+namespace Parley.Cli.Commands;
+
+/// <summary>
+/// `parley backtest DATASET [--model NAME]... [--capability equal|council|council-mean|scenario|FILE] [--folds K]
+/// [--seed N] [--out DIR] [--json]`: scores models against known outcomes (a DEU file, or a folder of scenarios
+/// whose issues carry an outcome).
+/// </summary>
+public static class BacktestCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var dataset = new Argument<string>("dataset")
+        {
+            Description = "A DEU data file (tab-separated, recognised by its header; e.g. DEU III, doi:10.34810/data53) or a folder of scenario files whose issues carry an outcome.",
+        };
+        var models = new Option<string[]>("--model", "-m")
+        {
+            Description = "Model or benchmark to score (repeatable; NAME:KEY=VALUE,... gives a model its settings, e.g. eum:variant=paper). Default: all of " + string.Join(", ", Backtester.Names()) + ".",
+        };
+        var capability = new Option<string?>("--capability")
+        {
+            Description = "Capabilities: equal, council (Council votes of the treaty regime at the decision date; Commission and Parliament = largest member), council-mean (institutions = mean member), scenario (as the files give them), gdp (the GDP row of the blksv DEU file), or a CSV file actor,capability. Default: equal for DEU, scenario for a folder.",
+        };
+        var folds = new Option<int>("--folds") { Description = "Folds of the cross-validation by proposal for tuned predictors (≥ 2).", DefaultValueFactory = _ => 10 };
+        var seed = new Option<ulong?>("--seed") { Description = "Seed of the fold assignment and of the models' random draws (default 20250624)." };
+        var outDir = new Option<string?>("--out") { Description = "Write case-errors.csv, summary.csv and skipped.csv into this folder." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON document instead of the table (see docs/accuracy.md)." };
+        var command = new Command("backtest", "Score models against known outcomes: MAE, RMSE, median absolute error, share within 10 points (0–100 scale).");
+        command.Arguments.Add(dataset);
+        command.Options.Add(models);
+        command.Options.Add(capability);
+        command.Options.Add(folds);
+        command.Options.Add(seed);
+        command.Options.Add(outDir);
+        command.Options.Add(json);
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(dataset)!;
+            int k = parse.GetValue(folds);
+            if (k < 2) throw new UsageException($"--folds: {k} must be at least 2 (tuned predictors are scored on held-out folds)");
+            var options = new BacktestOptions { Folds = k };
+            if (parse.GetValue(seed) is { } s) options = options with { Seed = s, Settings = ModelSettings.Default with { Seed = s } };
+
+            var loaded = BacktestDataset.Load(path);
+            foreach (var notice in loaded.Notices) console.Error.WriteLine($"parley: note: {notice}");
+            var data = loaded.ValueOrThrow();
+            var convention = parse.GetValue(capability) is { } c
+                ? CapabilityConvention.Parse(c, data).ValueOrThrow().Convention
+                : data.DefaultCapability;
+            var predictors = Choose(parse.GetValue(models), options.Settings);
+            var report = Backtester.Run(data, predictors, convention, options);
+
+            if (parse.GetValue(outDir) is { } dir)
+                foreach (var file in ReportWriter.Write(report, dir)) console.Error.WriteLine($"parley: wrote {file}");
+            if (parse.GetValue(json)) console.RawOut.WriteLine(BacktestJson.Write(report));
+            else BacktestTable.Render(console.Out, report);
+            foreach (var m in report.Models.Where(m => m.Failed > 0))
+                console.Error.WriteLine($"parley: note: {m.Name} failed on {m.Failed} case(s), first: {m.FirstFailure}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static IReadOnlyList<IPredictor> Choose(string[]? names, ModelSettings settings)
+    {
+        if (names is not { Length: > 0 }) return Backtester.DefaultPredictors(settings);
+        var chosen = new List<IPredictor>();
+        foreach (var name in names.SelectMany(n => n.Contains(':') ? [n.Trim()] : n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            var p = Backtester.Find(name, settings)
+                    ?? throw new UsageException($"unknown model '{name}' (one of: {string.Join(", ", Backtester.Names(settings))})");
+            if (!chosen.Any(x => x.Name == p.Name)) chosen.Add(p);
+        }
+        return chosen;
+    }
+}
