@@ -80,6 +80,15 @@ public sealed record BacktestDataset(string Name, IReadOnlyList<BacktestCase> Ca
     /// (.yaml, .yml, .json, ...) — is read with <see cref="ScenarioFiles.Load"/>; each issue with an outcome and at
     /// least 3 positioned actors is a case, grouped by file (its cross-validation group).
     /// </summary>
+    private static readonly HashSet<string> PlainTextExtensions = new(StringComparer.OrdinalIgnoreCase) { ".txt" };
+
+    private static bool RecognisedByContent(string file)
+    {
+        if (new FileInfo(file).Length > ScenarioFiles.MaxBytes) return true; // let the loader report the size
+        var content = File.ReadAllText(file);
+        return ScenarioFiles.All.Any(r => r.Recognises(content));
+    }
+
     public static LoadResult<BacktestDataset> LoadFolder(string folder)
     {
         var errors = new List<Diagnostic>();
@@ -94,6 +103,13 @@ public sealed record BacktestDataset(string Name, IReadOnlyList<BacktestCase> Ca
             return LoadResult<BacktestDataset>.Fail([new Diagnostic(folder, 0, 0, "DATASET", "the folder holds no scenario files", "files with an extension Parley reads (" + string.Join(", ", extensions.Order()) + ") whose issues carry an outcome")]);
         foreach (var file in files)
         {
+            // A plain-text file (notes, a README) beside the scenarios is read only when some reader recognises its
+            // content (e.g. a decide file); otherwise it is passed over, and the user is told.
+            if (PlainTextExtensions.Contains(Path.GetExtension(file)) && !RecognisedByContent(file))
+            {
+                notices.Add($"{file}: passed over (plain text that no scenario reader recognises)");
+                continue;
+            }
             var loaded = ScenarioFiles.Load(file);
             notices.AddRange(loaded.Notices);
             if (!loaded.Ok) { errors.AddRange(loaded.Errors); continue; }

@@ -51,7 +51,9 @@ public sealed class FolderDatasetTests
         var dir = Folder(("one.btstub", "s1;120;1"), ("two.btstub", "s2;-;1"), ("notes.txt", "ignored"));
         try
         {
-            var d = BacktestDataset.Load(dir).ValueOrThrow();
+            var loaded = BacktestDataset.Load(dir);
+            var d = loaded.ValueOrThrow();
+            Assert.Contains(loaded.Notices, n => n.Contains("notes.txt: passed over"));
             Assert.Equal(["s1/x"], d.Cases.Select(c => c.Id));
             Assert.Equal("s1", d.Cases[0].Group);
             Assert.Equal([("s1/y", "fewer than 3 positioned actors (1)"), ("s2/x", "no outcome"), ("s2/y", "fewer than 3 positioned actors (1)")],
