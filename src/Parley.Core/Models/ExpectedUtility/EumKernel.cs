@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Parley.Core.Models.ExpectedUtility;
 
 /// <summary>What an actor did in a round.</summary>
@@ -24,7 +26,10 @@ public enum MoveKind : byte
 /// distinct positions from two prefix-sum differences after a binary search for the voters nearer to each side,
 /// O(m² log m) (instead of O(n) per dyad); the reference variant's all-pairs denominator Σ_k Σ_a Σ_b |v_k(a, b)| by
 /// visiting, for each voter, the positions in order of distance and weighting each value by (#before − #after),
-/// O(n·m) (instead of O(n³)); security levels and offers O(n²).
+/// O(n·m) (instead of O(n³)); security levels and offers O(n²). Powers: the logarithms of the three bases
+/// (d, 0.5 ∓ 0.5d) once per pair of distinct positions, then one exponential per use, four lanes at a time with
+/// <see cref="Numerics.ReproducibleMath"/> (same bits on every machine); the offers are classified four proposers at a
+/// time without branches.
 /// </para>
 /// </summary>
 public sealed class EumKernel
@@ -36,7 +41,11 @@ public sealed class EumKernel
     private double[] _ux = [];
     private int[] _ucount = [], _ustart = [];
     private double[] _gRaw = [], _gPre = [], _prob = [], _probT = [];
+    private double[] _tD = [], _tLd = [], _tLs = [], _tLf = [];
+    private int[] _pidSorted = [];
+    private bool _tables;
     private double[] _newX = [];
+    private double[] _pij = [], _pji = [], _qusqB = [], _dist = [], _base = [], _ownUs = [], _ownUf = [], _key = [], _pos = [], _cls = [], _aa = [], _bb = [];
     private MoveKind[] _kind = [];
     private int[] _with = [];
     private double[] _eu = [], _euOther = [];
@@ -94,6 +103,9 @@ public sealed class EumKernel
         _vx = new double[_cap]; _vw = new double[_cap]; _vr = new double[_cap]; _tmp = new double[_cap];
         _bs = new double[_cap]; _bf = new double[_cap]; _us = new double[_cap]; _uf = new double[_cap];
         _us2 = new double[_cap]; _uf2 = new double[_cap];
+        _pij = new double[_cap]; _pji = new double[_cap]; _qusqB = new double[_cap]; _dist = new double[_cap]; _base = new double[_cap];
+        _ownUs = new double[_cap]; _ownUf = new double[_cap]; _key = new double[_cap]; _pos = new double[_cap]; _cls = new double[_cap];
+        _aa = new double[_cap]; _bb = new double[_cap]; _pidSorted = new int[_cap];
     }
 
     private void EnsureTables(int m)
@@ -105,6 +117,10 @@ public sealed class EumKernel
         _gPre = new double[_mCap * (cols + 1)];
         _prob = new double[_mCap * _mCap];
         _probT = new double[_mCap * _mCap];
+        _tD = new double[_mCap * _mCap];
+        _tLd = new double[_mCap * _mCap];
+        _tLs = new double[_mCap * _mCap];
+        _tLf = new double[_mCap * _mCap];
     }
 
     /// <summary>Sorts the positions and computes the c·s-weighted (lower) median and mean only.</summary>
@@ -133,6 +149,7 @@ public sealed class EumKernel
             return;
         }
         EnsureTables(_m);
+        _tables = false;
         // First pass: r = 1 for everybody.
         BuildVotes(useRisk: false);
         ComputeProbabilities();
@@ -140,6 +157,7 @@ public sealed class EumKernel
         ComputeSecurity();
         if (_opt.Risk) ComputeRiskExponents();
         FillUsq();
+        if (_opt.Risk && AnyRiskNotOne()) BuildLogTables();
         // Second pass: votes weighted by each voter's own r (reference code), when anyone's r differs from 1.
         if (_opt.Risk && _opt.Variant.VotesUseRisk && AnyRiskNotOne())
         {
@@ -267,6 +285,50 @@ public sealed class EumKernel
     /// <summary>The "2 − 4(·)^r" utility transform (Bueno de Mesquita 1985, p. 158); the base is clamped at 0.</summary>
     private static double Utility(double b, double r) => 2 - 4 * Pow(b > 0 ? b : 0, r);
 
+    /// <summary>
+    /// For every pair of distinct positions p, q: d = |x_p − x_q|/R and the logarithms of d, max(0.5 − 0.5d, 0) and
+    /// 0.5 + 0.5d, the bases the round raises to the actors' risk exponents (once per pair instead of once per use;
+    /// <see cref="PowMath.UtilityFromLogs"/> gives the same bits as computing each power directly).
+    /// </summary>
+    private void BuildLogTables()
+    {
+        int m = _m;
+        double range = _range;
+        // scratch rows (the offers reuse these buffers later in the round)
+        var d = _tmp.AsSpan(0, m);
+        var bs = _bs.AsSpan(0, m);
+        var bf = _bf.AsSpan(0, m);
+        var ld = _us.AsSpan(0, m);
+        var ls = _uf.AsSpan(0, m);
+        var lf = _us2.AsSpan(0, m);
+        for (int p = 0; p < m; p++)
+        {
+            double up = _ux[p];
+            int len = m - p; // q = p .. m−1, mirrored below the diagonal
+            for (int k = 0; k < len; k++)
+            {
+                double dk = Math.Abs(_ux[p + k] - up) / range;
+                d[k] = dk;
+                double b = 0.5 - 0.5 * dk;
+                bs[k] = b > 0 ? b : 0.0;
+                bf[k] = 0.5 + 0.5 * dk;
+            }
+            Numerics.ReproducibleMath.LogInto(d[..len], ld[..len]);
+            Numerics.ReproducibleMath.LogInto(bs[..len], ls[..len]);
+            Numerics.ReproducibleMath.LogInto(bf[..len], lf[..len]);
+            for (int k = 0; k < len; k++)
+            {
+                int a = p * m + p + k, b = (p + k) * m + p;
+                _tD[a] = _tD[b] = d[k];
+                _tLd[a] = _tLd[b] = ld[k];
+                _tLs[a] = _tLs[b] = ls[k];
+                _tLf[a] = _tLf[b] = lf[k];
+            }
+        }
+        for (int t = 0; t < _n; t++) _pidSorted[t] = _pid[_order[t]];
+        _tables = true;
+    }
+
     private void BuildVotes(bool useRisk)
     {
         int n = _n, m = _m, stride = n + 1;
@@ -283,9 +345,29 @@ public sealed class EumKernel
         {
             double up = _ux[p];
             var raw = _gRaw.AsSpan(p * n, n);
-            for (int t = 0; t < n; t++) d[t] = Math.Abs(_vx[t] - up) / range;
-            if (useRisk) PowMath.WeightedPowInto(d, _vr.AsSpan(0, n), _vw.AsSpan(0, n), raw);
-            else for (int t = 0; t < n; t++) raw[t] = _vw[t] * d[t];
+            if (!useRisk)
+            {
+                for (int t = 0; t < n; t++) d[t] = Math.Abs(_vx[t] - up) / range;
+                for (int t = 0; t < n; t++) raw[t] = _vw[t] * d[t];
+            }
+            else if (_tables)
+            {
+                // the voters in position order: d and log d from the pair tables
+                var logD = _dist.AsSpan(0, n);
+                int row = p * m;
+                for (int t = 0; t < n; t++)
+                {
+                    int q = row + _pidSorted[t];
+                    d[t] = _tD[q];
+                    logD[t] = _tLd[q];
+                }
+                PowMath.WeightedPowFromLogs(d, logD, _vr.AsSpan(0, n), _vw.AsSpan(0, n), raw);
+            }
+            else
+            {
+                for (int t = 0; t < n; t++) d[t] = Math.Abs(_vx[t] - up) / range;
+                PowMath.WeightedPowInto(d, _vr.AsSpan(0, n), _vw.AsSpan(0, n), raw);
+            }
             int rowPre = p * stride;
             double acc = 0;
             _gPre[rowPre] = 0;
@@ -464,12 +546,201 @@ public sealed class EumKernel
     // ---------------------------------------------------------------- offers
 
     /// <summary>
+    /// <see cref="ChooseForScalar"/> for the default value of not challenging (Q·U_sq), without branches per
+    /// proposer: U_s and U_f once per distinct position, both expected utilities and the offer's class, position and
+    /// key four proposers at a time (the same IEEE operations in the same order as the scalar code, so the same bits),
+    /// then the smallest key of the first non-empty class and the tie rule among proposers with exactly that key.
+    /// </summary>
+    private void ChooseFor(int i)
+    {
+        var v = _opt.Variant;
+        double q = _opt.Q;
+        if (!(v.StatusQuo == StatusQuoTerm.QOnly || q == 1.0))
+        {
+            ChooseForScalar(i);
+            return;
+        }
+        int n = _n, m = _m;
+        bool own = v.Perspective == PerspectiveRule.Own;
+        double xi = _x[i], ri = _r[i], si = _s[i];
+        int pi = _pid[i];
+        double range = _range;
+
+        // U_s, U_f valued with r_i, per distinct position, then per proposer.
+        var bsP = _bs.AsSpan(0, m);
+        var bfP = _bf.AsSpan(0, m);
+        for (int p = 0; p < m; p++)
+        {
+            double d = Math.Abs(xi - _ux[p]) / range;
+            bsP[p] = 0.5 - 0.5 * d;
+            bfP[p] = 0.5 + 0.5 * d;
+        }
+        var usP = _us2.AsSpan(0, m);
+        var ufP = _uf2.AsSpan(0, m);
+        if (_tables)
+        {
+            PowMath.UtilityFromLogs(bsP, _tLs.AsSpan(pi * m, m), ri, usP);
+            PowMath.UtilityFromLogs(bfP, _tLf.AsSpan(pi * m, m), ri, ufP);
+        }
+        else
+        {
+            PowMath.UtilityInto(bsP, ri, usP);
+            PowMath.UtilityInto(bfP, ri, ufP);
+        }
+        var us = _us.AsSpan(0, n);
+        var uf = _uf.AsSpan(0, n);
+        var pij = _pij.AsSpan(0, n);
+        var pji = _pji.AsSpan(0, n);
+        var qusq = _qusqB.AsSpan(0, n); // value of not challenging in b (the receiver's, or each proposer's own)
+        int rowI = pi * m;
+        for (int j = 0; j < n; j++)
+        {
+            int pj = _pid[j];
+            us[j] = usP[pj];
+            uf[j] = ufP[pj];
+            pij[j] = _prob[rowI + pj];
+            pji[j] = _probT[rowI + pj];
+        }
+        if (own)
+        {
+            // b is valued by the proposer j with r_j (paper): U_s, U_f of the same distances with each r_j.
+            var d = _dist.AsSpan(0, n);
+            for (int j = 0; j < n; j++) d[j] = Math.Abs(xi - _x[j]) / range;
+            var bs2 = _base.AsSpan(0, n);
+            for (int j = 0; j < n; j++) bs2[j] = 0.5 - 0.5 * d[j];
+            PowMath.UtilityInto(bs2, _r.AsSpan(0, n), _ownUs.AsSpan(0, n));
+            for (int j = 0; j < n; j++) bs2[j] = 0.5 + 0.5 * d[j];
+            PowMath.UtilityInto(bs2, _r.AsSpan(0, n), _ownUf.AsSpan(0, n));
+            for (int j = 0; j < n; j++)
+            {
+                if (_r[j] == ri) { _ownUs[j] = us[j]; _ownUf[j] = uf[j]; }
+                qusq[j] = q * _usq[j];
+            }
+        }
+        else qusq.Fill(q * _usq[i]);
+
+        var key = _key.AsSpan(0, n);
+        var pos = _pos.AsSpan(0, n);
+        var cls = _cls.AsSpan(0, n);
+        var aa = _aa.AsSpan(0, n);
+        var bb = _bb.AsSpan(0, n);
+        var ownUs = own ? _ownUs.AsSpan(0, n) : us;
+        var ownUf = own ? _ownUf.AsSpan(0, n) : uf;
+        OfferClasses(i, xi, si, q * _usq[i], v, us, uf, ownUs, ownUf, pij, pji, qusq, aa, bb, cls, key, pos);
+
+
+        for (int c = 0; c < 3; c++)
+        {
+            double min = double.PositiveInfinity;
+            for (int j = 0; j < n; j++)
+                if (cls[j] == c && key[j] < min) min = key[j];
+            if (min == double.PositiveInfinity) continue;
+            int best = -1;
+            for (int j = 0; j < n; j++)
+            {
+                if (cls[j] != c || key[j] != min) continue;
+                if (best < 0) { best = j; if (v.Ties != TieBreak.Enforceability) break; continue; }
+                if (bb[j] > bb[best] || (bb[j] == bb[best] && pos[j] < pos[best])) best = j;
+            }
+            _newX[i] = pos[best];
+            _kind[i] = c switch { 0 => MoveKind.Confrontation, 1 => MoveKind.Compromise, _ => MoveKind.Capitulation };
+            _with[i] = best;
+            _eu[i] = aa[best];
+            _euOther[i] = bb[best];
+            return;
+        }
+    }
+
+    /// <summary>
+    /// For every proposer j: b = E(U_ji) as the receiver i sees it (or j itself, own perspective), a = E(U_ij), the
+    /// class of j's offer (0 confrontation, 1 compromise, 2 capitulation, −1 none), its position and its key (+∞ when
+    /// there is no offer).
+    /// </summary>
+    private void OfferClasses(int i, double xi, double si, double qusqI, EumVariant v,
+        ReadOnlySpan<double> us, ReadOnlySpan<double> uf, ReadOnlySpan<double> us2, ReadOnlySpan<double> uf2,
+        ReadOnlySpan<double> pij, ReadOnlySpan<double> pji, ReadOnlySpan<double> qusqB,
+        Span<double> aOut, Span<double> bOut, Span<double> clsOut, Span<double> keyOut, Span<double> posOut)
+    {
+        int n = _n, j = 0;
+        bool euKey = v.Compromise == CompromiseKey.EuWeightedPosition;
+        bool cap = v.CapitulationReachable;
+        var x = _x.AsSpan(0, n);
+        var s = _s.AsSpan(0, n);
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var one = Vector256<double>.One;
+            var zero = Vector256<double>.Zero;
+            var inf = Vector256.Create(double.PositiveInfinity);
+            var vxi = Vector256.Create(xi);
+            var vsi = Vector256.Create(si);
+            var vqa = Vector256.Create(qusqI);
+            var vi = Vector256.Create((double)i);
+            var lane = Vector256.Create(0.0, 1.0, 2.0, 3.0);
+            var capMask = cap ? Vector256<double>.AllBitsSet : zero;
+            for (; j <= n - 4; j += 4)
+            {
+                var vus = Vector256.Create(us.Slice(j, 4));
+                var vuf = Vector256.Create(uf.Slice(j, 4));
+                var vus2 = Vector256.Create(us2.Slice(j, 4));
+                var vuf2 = Vector256.Create(uf2.Slice(j, 4));
+                var vpij = Vector256.Create(pij.Slice(j, 4));
+                var vpji = Vector256.Create(pji.Slice(j, 4));
+                var vsj = Vector256.Create(s.Slice(j, 4));
+                var vxj = Vector256.Create(x.Slice(j, 4));
+                var b = vsi * (vpji * vus2 + (one - vpji) * vuf2) + (one - vsi) * vus2 - Vector256.Create(qusqB.Slice(j, 4));
+                var a = vsj * (vpij * vus + (one - vpij) * vuf) + (one - vsj) * vus - vqa;
+                var valid = ~Vector256.Equals(lane + Vector256.Create((double)j), vi) & ~Vector256.Equals(vxj, vxi)
+                    & Vector256.GreaterThan(b, zero);
+                var negA = zero - a;
+                var c0 = valid & Vector256.GreaterThan(b, a) & Vector256.GreaterThan(a, zero);
+                var aNeg = valid & Vector256.GreaterThan(zero, a);
+                var c1 = aNeg & Vector256.GreaterThan(b, negA);
+                var c2 = aNeg & Vector256.LessThan(b, negA) & capMask;
+                var key0 = Vector256.Abs(vxi - vxj);
+                var pos1 = vxi + (vxj - vxi) * Vector256.Abs(a / b);
+                var key1 = euKey ? (negA * vxi + b * vxj) / (negA + b) : Vector256.Abs(vxi - pos1);
+                var cls = Vector256.ConditionalSelect(c0, zero,
+                    Vector256.ConditionalSelect(c1, one, Vector256.ConditionalSelect(c2, Vector256.Create(2.0), Vector256.Create(-1.0))));
+                var key = Vector256.ConditionalSelect(c1, key1, Vector256.ConditionalSelect(c0 | c2, key0, inf));
+                var pos = Vector256.ConditionalSelect(c1, pos1, vxj);
+                a.CopyTo(aOut.Slice(j, 4));
+                b.CopyTo(bOut.Slice(j, 4));
+                cls.CopyTo(clsOut.Slice(j, 4));
+                key.CopyTo(keyOut.Slice(j, 4));
+                pos.CopyTo(posOut.Slice(j, 4));
+            }
+        }
+        for (; j < n; j++)
+        {
+            double xj = x[j], sj = s[j];
+            double b = si * (pji[j] * us2[j] + (1 - pji[j]) * uf2[j]) + (1 - si) * us2[j] - qusqB[j];
+            double a = sj * (pij[j] * us[j] + (1 - pij[j]) * uf[j]) + (1 - sj) * us[j] - qusqI;
+            aOut[j] = a;
+            bOut[j] = b;
+            clsOut[j] = -1;
+            keyOut[j] = double.PositiveInfinity;
+            posOut[j] = xj;
+            if (j == i || xj == xi || !(b > 0)) continue;
+            double negA = 0 - a;
+            if (b > a && a > 0) { clsOut[j] = 0; keyOut[j] = Math.Abs(xi - xj); }
+            else if (0 > a && b > negA)
+            {
+                double pos = xi + (xj - xi) * Math.Abs(a / b);
+                clsOut[j] = 1;
+                posOut[j] = pos;
+                keyOut[j] = euKey ? (negA * xi + b * xj) / (negA + b) : Math.Abs(xi - pos);
+            }
+            else if (cap && 0 > a && b < negA) { clsOut[j] = 2; keyOut[j] = Math.Abs(xi - xj); }
+        }
+    }
+
+    /// <summary>
     /// The offers actor i receives and the one it accepts: a lost confrontation before a compromise before a
     /// capitulation; within a class the smallest move (the reference variant ranks compromises by the EU-weighted
     /// position). Ties go to the first proposer in input order (reference) or to the more enforceable offer (larger
     /// proposer EU), then the lower position (paper).
     /// </summary>
-    private void ChooseFor(int i)
+    private void ChooseForScalar(int i)
     {
         int n = _n, m = _m;
         var v = _opt.Variant;
