@@ -463,4 +463,24 @@ public class ValidationTests
         var e = SingleError(FromYaml(Minimal + "\ndecision_rule: qualified-majority\n"));
         Assert.Equal("a qualified majority needs a threshold", e.Message);
     }
+
+    [Theory]
+    [InlineData("-1", "capability -1 is negative")]
+    [InlineData(".nan", "not a finite number")]
+    [InlineData("lots", "expected a number, got 'lots'")]
+    public void A_stances_own_capability_must_be_a_finite_number_not_below_zero(string value, string message)
+    {
+        var e = SingleError(FromYaml(Minimal.Replace("{position: 5, salience: 0.9}", "{position: 5, salience: 0.9, capability: " + value + "}")));
+        Assert.Equal(12, e.Line);
+        Assert.Equal("actors[usa].positions.spending.capability", e.Field);
+        Assert.Contains(message, e.Message);
+    }
+
+    [Fact]
+    public void A_stances_own_capability_overrides_the_actors_on_that_issue_only()
+    {
+        var s = Valid(FromYaml(Minimal.Replace("{position: 5, salience: 0.9}", "{position: 5, salience: 0.9, capability: 0}")));
+        Assert.Equal(0.0, s.StanceOf(new ActorId("usa"), new IssueId("spending"))!.Capability);
+        Assert.Null(s.StanceOf(new ActorId("france"), new IssueId("spending"))!.Capability);
+    }
 }

@@ -39,6 +39,20 @@ public class WriterRoundTripTests
     }
 
     [Fact]
+    public void Per_issue_power_from_decide_survives_conversion_to_yaml_and_json()
+    {
+        const string decide = "'#A'\t'A'\t'Actor A'\t''\n'#A'\t'B'\t'Actor B'\t''\n'#P'\t'p'\t'Issue p'\t''\n'#P'\t'q'\t'Issue q'\t''\n"
+            + "'#M'\t'p'\t0\t'low'\n'#M'\t'p'\t10\t'high'\n"
+            + "'#D'\t'A'\t'p'\t2\t0.5\t0.4\n'#D'\t'A'\t'q'\t70\t0.5\t0.8\n'#D'\t'B'\t'p'\t8\t0.7\t0.3\n'#D'\t'B'\t'q'\t20\t0.2\t0.3\n";
+        var original = Valid(ScenarioFiles.Parse("case.txt", decide, "decide"));
+        Assert.Equal(0.4, original.StanceOf(new ActorId("A"), new IssueId("p"))!.Capability);
+        var yaml = ScenarioYamlWriter.Write(original);
+        Assert.Contains("        evidence: {judgement: \"decide input, line 7\"}\n        capability: 0.4\n", yaml);
+        ScenarioEquivalence.AssertEquivalent(original, Valid(FromYaml(yaml, "case.yaml")));
+        ScenarioEquivalence.AssertEquivalent(original, Valid(FromJson(ScenarioJsonWriter.Write(original), "case.json")));
+    }
+
+    [Fact]
     public void A_csv_table_converts_to_yaml_and_back()
     {
         var table = Valid(ScenarioFiles.Load(Fixtures.Path("tables", "ec-emissions.csv")));

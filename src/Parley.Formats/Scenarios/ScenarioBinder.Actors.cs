@@ -124,13 +124,21 @@ internal sealed partial class ScenarioBinder
         var salienceRange = BindRange(map, "salience_range", 0, _salienceScale, false, salienceAllowed);
         var evidence = BindEvidence(map, "evidence");
         var salienceEvidence = BindEvidence(map, "salience_evidence");
-        if (actor is null || issue is null || scale is null || position is null || salience is null) return null;
+        const string issueCapabilityAllowed = "a finite number >= 0 (the actor's capability on this issue only; default: the actor's capability)";
+        var capability = map.Number("capability", required: false, issueCapabilityAllowed);
+        bool capabilityFailed = map.Get("capability") is not null && capability is null;
+        if (capability is < 0)
+        {
+            _context.Error(map.Get("capability")!, map.Field("capability"), $"capability {ScalarValues.Format(capability.Value)} is negative", issueCapabilityAllowed);
+            capabilityFailed = true;
+        }
+        if (actor is null || issue is null || scale is null || position is null || salience is null || capabilityFailed) return null;
         if (range.Failed || salienceRange.Failed || evidence.Failed || salienceEvidence.Failed) return null;
         var scaledRange = salienceRange.Value is { } sr
             ? new InputRange(sr.Low / _salienceScale, sr.High / _salienceScale, sr.Mode / _salienceScale)
             : null;
         return _context.Build(map.Node, map.Path, () => new Stance(new ActorId(actor.Id), new IssueId(issue.Id), position.Value,
-            salience.Value / _salienceScale, range.Value, scaledRange, evidence.Value, salienceEvidence.Value));
+            salience.Value / _salienceScale, range.Value, scaledRange, evidence.Value, salienceEvidence.Value) { Capability = capability });
     }
 
     private string SalienceAllowed() => _salienceScale == 100

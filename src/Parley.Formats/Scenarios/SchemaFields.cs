@@ -9,7 +9,7 @@ internal static class SchemaFields
     public static readonly string[] Issue = ["id", "title", "description", "scale", "anchors", "status_quo", "decision_rule", "agenda_setter", "outcome"];
     public static readonly string[] Scale = ["min", "max", "unit"];
     public static readonly string[] Actor = ["id", "name", "group", "capability", "capability_range", "capability_evidence", "veto", "positions"];
-    public static readonly string[] Stance = ["position", "salience", "range", "salience_range", "evidence", "salience_evidence"];
+    public static readonly string[] Stance = ["position", "salience", "range", "salience_range", "evidence", "salience_evidence", "capability"];
     public static readonly string[] Range = ["low", "mode", "high"];
     public static readonly string[] Evidence = ["source", "quote", "judgement"];
     public static readonly string[] Shock = ["id", "description", "changes"];

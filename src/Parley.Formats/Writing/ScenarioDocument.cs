@@ -84,6 +84,7 @@ internal static class ScenarioDocument
         if (stance.SalienceRange is { } sr) map.Add("salience_range", Range(sr));
         if (stance.Evidence is { } e) map.Add("evidence", Evidence(e));
         if (stance.SalienceEvidence is { } se) map.Add("salience_evidence", Evidence(se));
+        if (stance.Capability is { } c) map.Add("capability", Number(c));
         return map.Node();
     }
 
