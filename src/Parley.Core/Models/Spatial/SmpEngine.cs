@@ -263,20 +263,25 @@ public sealed class SmpEngine
         return (pin * win) + (pjn * lose);
     }
 
-    /// <summary>
-    /// Every own-view challenge of actor i (h = k = i) against every j, in O(N²): the hot loop of a round.
-    /// Writes P and gain per target; returns the best target (gain &gt; 1e−5, ties to the lowest index) or −1.
-    /// </summary>
     /// <summary>Per-worker buffers for <see cref="OwnChallenges"/> (allocated once per worker, reused for every actor).</summary>
     private sealed class ChallengeScratch(int n)
     {
+        public static readonly int Lanes = 2 * Vector<double>.Count;
         public readonly double[] Rh = new double[n], Ui = new double[n], Unn = new double[n], JoinI = new double[n], JoinJ = new double[n];
-        public readonly double[] Bi = new double[n], Bj = new double[n], Cij = new double[n], Cji = new double[n];
-        public readonly double[] P = new double[n], Gain = new double[n];
-        public readonly double[][] Pos = [new double[n], new double[n], new double[n], new double[n]];
-        public readonly double[][] Neg = [new double[n], new double[n], new double[n], new double[n]];
+        public readonly double[] Bi = new double[n], Bj = new double[n], Cij = new double[n], Cji = new double[n], Uij = new double[n];
+        public readonly double[] P = new double[n], Gain = new double[n], Bound = new double[n], Keys = new double[n];
+        public readonly int[] Candidates = new int[n];
+        public readonly double[] Columns = new double[n * Lanes];
+        public readonly double[] LaneTarget = new double[Lanes], LaneBi = new double[Lanes], LaneBj = new double[Lanes];
+        public readonly double[] LaneCij = new double[Lanes], LaneCji = new double[Lanes];
+        public readonly int[] LaneJ = new int[Lanes];
     }
 
+    /// <summary>
+    /// Every own-view challenge of actor i (h = k = i): the hot loop of a round. Returns the best target (gain &gt;
+    /// 1e−5, ties to the lowest index) or −1, and leaves that target's P and gain in the scratch buffers. With
+    /// <paramref name="views"/> every target is evaluated and recorded.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int OwnChallenges(SmpAnalysis a, int i, ChallengeScratch x, ChallengeView[]? views)
     {
@@ -316,16 +321,18 @@ public sealed class SmpEngine
             if (ci < 0.0) chji -= ci;
             if (cj > 0.0) chij += cj;
             if (cj < 0.0) chji -= cj;
+            x.Uij[j] = uij;
             x.Bi[j] = chij;
             x.Bj[j] = chji;
             x.Cij[j] = chij;
             x.Cji[j] = chji;
         }
 
-        // 2. Third parties, added in index order to each contest's two coalitions.
         if (rule == VotingRule.Prop && commit == ThirdPartyCommit.SemiCommit)
-            PropSemiThirdParties(distT, i, x);
-        else if (commit == ThirdPartyCommit.SemiCommit)
+            return PropSemiChallenges(i, x, distT, views);
+
+        // 2. Third parties, added in index order to each contest's two coalitions.
+        if (commit == ThirdPartyCommit.SemiCommit)
         {
             // Under NoCommit and FullCommit a third party's two options are worth exactly the same (SPEC §6.5).
             for (int j = 0; j < n; j++)
@@ -351,7 +358,7 @@ public sealed class SmpEngine
         for (int j = 0; j < n; j++)
         {
             if (j == i) continue;
-            double uij = Utility(distT[j * n + i], rhBuf[i]);
+            double uij = x.Uij[j];
             var (p, gain, view) = Finish(x.Cij[j], x.Cji[j], uii + uij, uii + uii, uij + uij, _p.SalienceSum[j]);
             x.P[j] = p;
             x.Gain[j] = gain;
@@ -366,131 +373,150 @@ public sealed class SmpEngine
     }
 
     /// <summary>
-    /// Third-party sums for every target j of actor i (Prop, SemiCommit): the votes are computed lane-parallel, then
-    /// four contests are summed side by side (each still in third-party index order, so the sums are KTAB's).
+    /// Upper bound of i's gain from challenging j whatever the contest's outcome: the gain is
+    /// (1 − σ_j)·2U_ii + σ_j·(p·2U_ii + (1 − p)·2U_ij) − (U_ii + U_ij), linear in i's win probability p ∈ [0, 1], so it
+    /// is largest at p = 0 or p = 1. The margin covers rounding (the computed p and 1 − p may sum to 1 + 2⁻⁵²).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void PropSemiThirdParties(double[] distT, int i, ChallengeScratch x)
+    private static double GainBound(double uii, double uij, double sj)
     {
-        int n = _n;
-        var weights = _p.Weights;
-        Span<int> js = stackalloc int[4];
-        Span<double> ps = stackalloc double[4];
-        Span<double> ns = stackalloc double[4];
-        int j = 0;
-        while (j < n)
-        {
-            int count = 0;
-            while (count < 4 && j < n)
-            {
-                if (j != i) js[count++] = j;
-                j++;
-            }
-            for (int q = 0; q < count; q++) { ps[q] = x.Cij[js[q]]; ns[q] = x.Cji[js[q]]; }
-            // Third parties in chunks that stay in the L1 cache: votes lane-parallel, then in-order sums.
-            for (int c0 = 0; c0 < n; c0 += Chunk)
-            {
-                int len = Math.Min(Chunk, n - c0);
-                for (int q = 0; q < count; q++)
-                {
-                    int jq = js[q];
-                    var pos = x.Pos[q].AsSpan(0, len);
-                    var neg = x.Neg[q].AsSpan(0, len);
-                    PropSemiVotes(new ReadOnlySpan<double>(distT, jq * n + c0, len), x.Rh.AsSpan(c0, len), x.Ui.AsSpan(c0, len),
-                        x.Unn.AsSpan(c0, len), x.JoinI.AsSpan(c0, len), x.JoinJ.AsSpan(c0, len), weights.AsSpan(c0, len),
-                        x.Bi[jq], x.Bj[jq], pos, neg);
-                    if (i >= c0 && i < c0 + len) { pos[i - c0] = 0.0; neg[i - c0] = 0.0; }
-                    if (jq >= c0 && jq < c0 + len) { pos[jq - c0] = 0.0; neg[jq - c0] = 0.0; }
-                }
-                if (count == 4)
-                {
-                    double p0 = ps[0], p1 = ps[1], p2 = ps[2], p3 = ps[3];
-                    double n0 = ns[0], n1 = ns[1], n2 = ns[2], n3 = ns[3];
-                    double[] a0 = x.Pos[0], a1 = x.Pos[1], a2 = x.Pos[2], a3 = x.Pos[3];
-                    double[] b0 = x.Neg[0], b1 = x.Neg[1], b2 = x.Neg[2], b3 = x.Neg[3];
-                    for (int t = 0; t < len; t++)
-                    {
-                        // + 0.0 leaves a positive sum unchanged, exactly as KTAB's "if (v > 0)".
-                        p0 += a0[t]; n0 -= b0[t];
-                        p1 += a1[t]; n1 -= b1[t];
-                        p2 += a2[t]; n2 -= b2[t];
-                        p3 += a3[t]; n3 -= b3[t];
-                    }
-                    ps[0] = p0; ps[1] = p1; ps[2] = p2; ps[3] = p3;
-                    ns[0] = n0; ns[1] = n1; ns[2] = n2; ns[3] = n3;
-                }
-                else
-                    for (int q = 0; q < count; q++)
-                    {
-                        double pp = ps[q], nn = ns[q];
-                        var aq = x.Pos[q];
-                        var bq = x.Neg[q];
-                        for (int t = 0; t < len; t++) { pp += aq[t]; nn -= bq[t]; }
-                        ps[q] = pp;
-                        ns[q] = nn;
-                    }
-            }
-            for (int q = 0; q < count; q++) { x.Cij[js[q]] = ps[q]; x.Cji[js[q]] = ns[q]; }
-        }
+        double win = uii + uii, lose = uij + uij;
+        double bound = ((1 - sj) * win) + (sj * Math.Max(win, lose)) - (uii + uij);
+        return bound + (1e-9 * (1 + Math.Abs(win) + Math.Abs(lose)));
     }
 
-    private const int Chunk = 256;
-
     /// <summary>
-    /// The third parties' votes in i's challenge of j under Prop voting and SemiCommit (the defaults), one lane per
-    /// third party; split into positive parts and negative parts for the in-order sums.
+    /// Challenges under Prop voting and SemiCommit (the defaults). Exact pruning: targets are taken in decreasing order
+    /// of <see cref="GainBound"/>, and evaluation stops once no remaining target's bound reaches the best gain found
+    /// (its gain could neither beat nor tie it), so the chosen target is the one a full evaluation chooses. Targets are
+    /// evaluated several at a time, one SIMD lane per target, each lane summing its third parties in index order —
+    /// KTAB's order, so every coalition strength is KTAB's to the bit.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PropSemiVotes(ReadOnlySpan<double> dj, ReadOnlySpan<double> r, ReadOnlySpan<double> uni,
-        ReadOnlySpan<double> unn, ReadOnlySpan<double> joinI, ReadOnlySpan<double> joinJ, ReadOnlySpan<double> w,
-        double bi, double bj, Span<double> pos, Span<double> neg)
+    private int PropSemiChallenges(int i, ChallengeScratch x, double[] distT, ChallengeView[]? views)
     {
-        int n = dj.Length, t = 0;
-        if (Vector.IsHardwareAccelerated)
+        int n = _n, lanes = ChallengeScratch.Lanes;
+        double uii = x.Ui[i];
+        var cand = x.Candidates;
+        int nc = 0;
+        for (int j = 0; j < n; j++)
         {
-            int width = Vector<double>.Count;
-            var one = Vector<double>.One;
-            var zero = Vector<double>.Zero;
-            var vbi = new Vector<double>(bi);
-            var vbj = new Vector<double>(bj);
-            for (; t <= n - width; t += width)
+            if (j == i) continue;
+            if (views is null)
             {
-                var d = new Vector<double>(dj[t..]);
-                var rr = new Vector<double>(r[t..]);
-                var oneMinusD = one - d;
-                var unj = Vector.ConditionalSelect(Vector.LessThanOrEqual(d, one), oneMinusD * (one + (d * rr)), oneMinusD * (one + rr));
-                var ui = new Vector<double>(uni[t..]);
-                var un = new Vector<double>(unn[t..]);
-                var wn = new Vector<double>(w[t..]);
-                var cn = wn * (ui - unj);
-                var cni = Vector.ConditionalSelect(Vector.GreaterThan(cn, zero), vbi + cn, vbi);
-                var cnj = Vector.ConditionalSelect(Vector.LessThan(cn, zero), vbj - cn, vbj);
-                var pin = cni / (cni + cnj);
-                var pjn = one - pin;
-                var unj2 = unj + unj;
-                var ei = (pin * new Vector<double>(joinI[t..])) + (pjn * (unj2 + unj));
-                var ej = (pin * new Vector<double>(joinJ[t..])) + (pjn * (unj2 + un));
-                var v = wn * (ei - ej);
-                Vector.ConditionalSelect(Vector.GreaterThan(v, zero), v, zero).CopyTo(pos[t..]);
-                Vector.ConditionalSelect(Vector.LessThan(v, zero), v, zero).CopyTo(neg[t..]);
+                double bound = GainBound(uii, x.Uij[j], _p.SalienceSum[j]);
+                if (!(bound > MinSignificantGain)) continue; // its gain cannot pass the 1e−5 threshold
+                x.Bound[j] = bound;
+                x.Keys[nc] = -bound;
             }
+            cand[nc++] = j;
         }
-        for (; t < n; t++)
+        if (views is null) x.Keys.AsSpan(0, nc).Sort(cand.AsSpan(0, nc));
+
+        int best = -1;
+        double bestGain = 0.0;
+        for (int pos = 0; pos < nc; )
         {
-            double d = dj[t];
-            double unj = Utility(d, r[t]);
-            double ui = uni[t], un = unn[t], wn = w[t];
-            double cn = wn * (ui - unj);
-            double cni = cn > 0 ? bi + cn : bi;
-            double cnj = cn < 0 ? bj - cn : bj;
-            double pin = cni / (cni + cnj);
-            double pjn = 1.0 - pin;
-            double ei = (pin * (ui + ui + un)) + (pjn * (unj + unj + unj));
-            double ej = (pin * (ui + ui + ui)) + (pjn * (unj + unj + un));
-            double v = wn * (ei - ej);
-            pos[t] = v > 0 ? v : 0.0;
-            neg[t] = v < 0 ? v : 0.0;
+            if (views is null && best >= 0 && x.Bound[cand[pos]] < bestGain) break; // nor can any later one
+            int count = Math.Min(lanes, nc - pos);
+            for (int q = 0; q < lanes; q++)
+            {
+                int j = cand[pos + Math.Min(q, count - 1)]; // spare lanes repeat the last target
+                x.LaneJ[q] = j;
+                x.LaneTarget[q] = j;
+                x.LaneBi[q] = x.Bi[j];
+                x.LaneBj[q] = x.Bj[j];
+                x.LaneCij[q] = x.Cij[j];
+                x.LaneCji[q] = x.Cji[j];
+                var row = new ReadOnlySpan<double>(distT, j * n, n);
+                var cols = x.Columns;
+                for (int t = 0; t < n; t++) cols[(t * lanes) + q] = row[t];
+            }
+            PropSemiLanes(i, x);
+            for (int q = 0; q < count; q++)
+            {
+                int j = x.LaneJ[q];
+                double uij = x.Uij[j];
+                var (p, gain, view) = Finish(x.LaneCij[q], x.LaneCji[q], uii + uij, uii + uii, uij + uij, _p.SalienceSum[j]);
+                x.P[j] = p;
+                x.Gain[j] = gain;
+                if (views is not null) views[i * _n + j] = view;
+                if (MinSignificantGain < gain && (best < 0 || bestGain < gain || (gain == bestGain && j < best)))
+                {
+                    best = j;
+                    bestGain = gain;
+                }
+            }
+            pos += count;
         }
+        return best;
+    }
+
+    /// <summary>
+    /// The third parties' votes in i's challenges of the targets in the scratch lanes (Prop, SemiCommit), summed per
+    /// lane in third-party index order; t = i is skipped and t = the lane's target adds nothing.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void PropSemiLanes(int i, ChallengeScratch x)
+    {
+        int n = _n, width = Vector<double>.Count, lanes = ChallengeScratch.Lanes;
+        var weights = _p.Weights;
+        var one = Vector<double>.One;
+        var zero = Vector<double>.Zero;
+        var bi0 = new Vector<double>(x.LaneBi, 0);
+        var bi1 = new Vector<double>(x.LaneBi, width);
+        var bj0 = new Vector<double>(x.LaneBj, 0);
+        var bj1 = new Vector<double>(x.LaneBj, width);
+        var tg0 = new Vector<double>(x.LaneTarget, 0);
+        var tg1 = new Vector<double>(x.LaneTarget, width);
+        var cij0 = new Vector<double>(x.LaneCij, 0);
+        var cij1 = new Vector<double>(x.LaneCij, width);
+        var cji0 = new Vector<double>(x.LaneCji, 0);
+        var cji1 = new Vector<double>(x.LaneCji, width);
+        var cols = x.Columns;
+        double[] rh = x.Rh, ui = x.Ui, unn = x.Unn, joinI = x.JoinI, joinJ = x.JoinJ;
+        for (int t = 0; t < n; t++)
+        {
+            if (t == i) continue;
+            var r = new Vector<double>(rh[t]);
+            var u = new Vector<double>(ui[t]);
+            var un = new Vector<double>(unn[t]);
+            var ji = new Vector<double>(joinI[t]);
+            var jj = new Vector<double>(joinJ[t]);
+            var w = new Vector<double>(weights[t]);
+            var self = new Vector<double>(t);
+            var v0 = Vector.ConditionalSelect(Vector.Equals(tg0, self), zero,
+                LaneVote(new Vector<double>(cols, t * lanes), r, u, un, ji, jj, w, bi0, bj0, one, zero));
+            var v1 = Vector.ConditionalSelect(Vector.Equals(tg1, self), zero,
+                LaneVote(new Vector<double>(cols, (t * lanes) + width), r, u, un, ji, jj, w, bi1, bj1, one, zero));
+            // + 0.0 leaves a positive sum unchanged, exactly as KTAB's "if (v > 0)".
+            cij0 += Vector.ConditionalSelect(Vector.GreaterThan(v0, zero), v0, zero);
+            cji0 -= Vector.ConditionalSelect(Vector.LessThan(v0, zero), v0, zero);
+            cij1 += Vector.ConditionalSelect(Vector.GreaterThan(v1, zero), v1, zero);
+            cji1 -= Vector.ConditionalSelect(Vector.LessThan(v1, zero), v1, zero);
+        }
+        cij0.CopyTo(x.LaneCij, 0);
+        cij1.CopyTo(x.LaneCij, width);
+        cji0.CopyTo(x.LaneCji, 0);
+        cji1.CopyTo(x.LaneCji, width);
+    }
+
+    /// <summary>A third party's vote (<see cref="ThirdPartyVote"/> under Prop and SemiCommit), one lane per target.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<double> LaneVote(Vector<double> d, Vector<double> r, Vector<double> uni, Vector<double> unn,
+        Vector<double> joinI, Vector<double> joinJ, Vector<double> wn, Vector<double> bi, Vector<double> bj,
+        Vector<double> one, Vector<double> zero)
+    {
+        var oneMinusD = one - d;
+        var unj = Vector.ConditionalSelect(Vector.LessThanOrEqual(d, one), oneMinusD * (one + (d * r)), oneMinusD * (one + r));
+        var cn = wn * (uni - unj);
+        var cni = Vector.ConditionalSelect(Vector.GreaterThan(cn, zero), bi + cn, bi);
+        var cnj = Vector.ConditionalSelect(Vector.LessThan(cn, zero), bj - cn, bj);
+        var pin = cni / (cni + cnj);
+        var pjn = one - pin;
+        var unj2 = unj + unj;
+        var ei = (pin * joinI) + (pjn * (unj2 + unj));
+        var ej = (pin * joinJ) + (pjn * (unj2 + unn));
+        return wn * (ei - ej);
     }
 
     // ---------------------------------------------------------------- bargains (§6.7)
@@ -622,8 +648,7 @@ public sealed class SmpEngine
             for (int t = 0; t < n; t++) sum += a.OwnUtility[x * n + t];
             sq[x] = sum / n;
         }
-        var values = new double[all.Count][];
-        Parallel.For(0, all.Count, _par, bi => values[bi] = BargainValues(a, all[bi]));
+        var values = BargainValues(a, all);
         var index = new Dictionary<SmpBargain, int>(ReferenceEqualityComparer.Instance);
         for (int bi = 0; bi < all.Count; bi++) index[all[bi]] = bi;
 
@@ -672,45 +697,93 @@ public sealed class SmpEngine
         return best;
     }
 
-    /// <summary>Value to every actor of the state after a bargain (<c>brgnUtil</c>): KTAB's summation order.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private double[] BargainValues(SmpAnalysis a, SmpBargain b)
+    /// <summary>
+    /// Value to every actor of the state after each bargain (<c>brgnUtil</c>), in KTAB's summation order: actor x's
+    /// utility of the initiator's and the receiver's new positions, then x's utility of every other actor's unchanged
+    /// position in index order, divided by N. The unchanged part is summed for blocks of actors at once, one SIMD lane
+    /// per actor (each lane still adds in index order), so each block's column of utilities is read from cache by every
+    /// bargain instead of from memory.
+    /// </summary>
+    internal double[][] BargainValues(SmpAnalysis a, List<SmpBargain> bargains)
     {
-        int n = _n;
+        int n = _n, nb = bargains.Count;
         var s = a.State;
-        var v = new double[n];
-        for (int x = 0; x < n; x++)
+        var values = new double[nb][];
+        Parallel.For(0, nb, _par, b =>
         {
-            var own = new ReadOnlySpan<double>(s.Positions, x * _m, _m);
-            double r = a.Risk[x];
-            double sum = 0.0;
-            sum += Utility(Distance(x, own, b.InitiatorPosition), r);
-            sum += Utility(Distance(x, own, b.ReceiverPosition), r);
-            v[x] = sum;
-        }
-        // The others' unchanged positions, in index order; four actors summed side by side.
-        int lo = Math.Min(b.Initiator, b.Receiver), hi = Math.Max(b.Initiator, b.Receiver);
+            var bargain = bargains[b];
+            var v = new double[n];
+            for (int x = 0; x < n; x++)
+            {
+                var own = new ReadOnlySpan<double>(s.Positions, x * _m, _m);
+                double r = a.Risk[x];
+                double sum = 0.0;
+                sum += Utility(Distance(x, own, bargain.InitiatorPosition), r);
+                sum += Utility(Distance(x, own, bargain.ReceiverPosition), r);
+                v[x] = sum;
+            }
+            values[b] = v;
+        });
+        if (nb == 0) return values;
+
         var u = a.OwnUtility;
-        int x4 = 0;
-        for (; x4 + 4 <= n; x4 += 4)
-        {
-            double s0 = v[x4], s1 = v[x4 + 1], s2 = v[x4 + 2], s3 = v[x4 + 3];
-            int r0 = x4 * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
-            for (int t = 0; t < lo; t++) { s0 += u[r0 + t]; s1 += u[r1 + t]; s2 += u[r2 + t]; s3 += u[r3 + t]; }
-            for (int t = lo + 1; t < hi; t++) { s0 += u[r0 + t]; s1 += u[r1 + t]; s2 += u[r2 + t]; s3 += u[r3 + t]; }
-            for (int t = hi + 1; t < n; t++) { s0 += u[r0 + t]; s1 += u[r1 + t]; s2 += u[r2 + t]; s3 += u[r3 + t]; }
-            v[x4] = s0 / n; v[x4 + 1] = s1 / n; v[x4 + 2] = s2 / n; v[x4 + 3] = s3 / n;
-        }
-        for (; x4 < n; x4++)
-        {
-            double s0 = v[x4];
-            var row = new ReadOnlySpan<double>(u, x4 * n, n);
+        var uT = new double[n * n]; // uT[t·N + x] = U_x(position of t)
+        for (int x = 0; x < n; x++)
             for (int t = 0; t < n; t++)
-                if (t != lo && t != hi) s0 += row[t];
-            v[x4] = s0 / n;
+                uT[t * n + x] = u[x * n + t];
+        int width = Vector<double>.Count, block = 4 * width, blocks = n / block;
+        Parallel.For(0, blocks, _par, blk => UnchangedBlock(bargains, values, uT, blk * block));
+        for (int x = blocks * block; x < n; x++)
+        {
+            var row = new ReadOnlySpan<double>(u, x * n, n);
+            for (int b = 0; b < nb; b++)
+            {
+                var (lo, hi) = Skipped(bargains[b]);
+                double sum = values[b][x];
+                for (int t = 0; t < n; t++)
+                    if (t != lo && t != hi) sum += row[t];
+                values[b][x] = sum / n;
+            }
         }
-        return v;
+        return values;
     }
+
+    /// <summary>
+    /// The unchanged-positions part of <see cref="BargainValues"/> for actors x0 … x0 + 4W − 1, two bargains per pass
+    /// (eight independent sums hide the add latency; both read the same utilities).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void UnchangedBlock(List<SmpBargain> bargains, double[][] values, double[] uT, int x0)
+    {
+        int n = _n, w = Vector<double>.Count, nb = bargains.Count;
+        var count = new Vector<double>(n);
+        for (int b = 0; b < nb; b += 2)
+        {
+            var va = values[b];
+            var vb = values[Math.Min(b + 1, nb - 1)]; // an odd last bargain is summed twice, stored once
+            var (loA, hiA) = Skipped(bargains[b]);
+            var (loB, hiB) = Skipped(bargains[Math.Min(b + 1, nb - 1)]);
+            Vector<double> a0 = new(va, x0), a1 = new(va, x0 + w), a2 = new(va, x0 + (2 * w)), a3 = new(va, x0 + (3 * w));
+            Vector<double> b0 = new(vb, x0), b1 = new(vb, x0 + w), b2 = new(vb, x0 + (2 * w)), b3 = new(vb, x0 + (3 * w));
+            for (int t = 0; t < n; t++)
+            {
+                int at = (t * n) + x0;
+                Vector<double> u0 = new(uT, at), u1 = new(uT, at + w), u2 = new(uT, at + (2 * w)), u3 = new(uT, at + (3 * w));
+                if (t != loA && t != hiA) { a0 += u0; a1 += u1; a2 += u2; a3 += u3; }
+                if (t != loB && t != hiB) { b0 += u0; b1 += u1; b2 += u2; b3 += u3; }
+            }
+            (b0 / count).CopyTo(vb, x0);
+            (b1 / count).CopyTo(vb, x0 + w);
+            (b2 / count).CopyTo(vb, x0 + (2 * w));
+            (b3 / count).CopyTo(vb, x0 + (3 * w));
+            (a0 / count).CopyTo(va, x0);
+            (a1 / count).CopyTo(va, x0 + w);
+            (a2 / count).CopyTo(va, x0 + (2 * w));
+            (a3 / count).CopyTo(va, x0 + (3 * w));
+        }
+    }
+
+    private static (int Lo, int Hi) Skipped(SmpBargain b) => (Math.Min(b.Initiator, b.Receiver), Math.Max(b.Initiator, b.Receiver));
 
     /// <summary>KTAB's <c>newIdeals</c>: ideals move toward the new positions by the accommodation matrix.</summary>
     private double[] NewIdeals(SmpState old, double[] positions)

@@ -135,6 +135,106 @@ public sealed class SmpOptionsTests
         Assert.Throws<ArgumentException>(() => new SmpProblem(["a", "b"], ["x", "y"], [1, 1], [0.1, 0.2, 0.3, 0.4], [0.7, 0.7, 0.5, 0.5]));
     }
 
+    /// <summary>A random problem with awkward sizes (not a multiple of the SIMD width) and saliences summing below 1.</summary>
+    private static SmpProblem RandomProblem(int n, int m, int seed)
+    {
+        var rng = new System.Random(seed);
+        var cap = new double[n];
+        var pos = new double[n * m];
+        var sal = new double[n * m];
+        for (int i = 0; i < n; i++)
+        {
+            cap[i] = 10 + 190 * rng.NextDouble();
+            double total = 0.75 + 0.24 * rng.NextDouble();
+            var parts = Enumerable.Range(0, m).Select(_ => 0.05 + rng.NextDouble()).ToArray();
+            for (int k = 0; k < m; k++)
+            {
+                sal[i * m + k] = total * parts[k] / parts.Sum();
+                pos[i * m + k] = Math.Round(rng.NextDouble(), 4);
+            }
+        }
+        return new SmpProblem(Enumerable.Range(0, n).Select(i => $"a{i}").ToArray(), Enumerable.Range(0, m).Select(k => $"d{k}").ToArray(), cap, pos, sal);
+    }
+
+    [Theory]
+    [InlineData(61, 3, 5)]
+    [InlineData(37, 1, 9)]
+    [InlineData(70, 2, 3)]
+    public void Pruned_lane_parallel_challenges_choose_what_a_full_scalar_evaluation_chooses(int n, int m, int seed)
+    {
+        var p = RandomProblem(n, m, seed);
+        var fast = new SmpEngine(p, SmpOptions.Default).Run();                                   // pruned
+        var full = new SmpEngine(p, SmpOptions.Default with { RecordChallenges = true }).Run(); // every target
+        Assert.Equal(Positions(full), Positions(fast));
+        Assert.Equal(full.Rounds.Select(r => r.Targets), fast.Rounds.Select(r => r.Targets));
+        Assert.True(full.Rounds.Count >= 3);
+
+        // The lane kernel's recorded challenges equal KTAB's scalar probEduChlg to the bit; the chosen target is the
+        // first index of largest gain above 1e−5.
+        var engine = new SmpEngine(p, SmpOptions.Default);
+        for (int r = 0; r < 2; r++)
+        {
+            var a = full.States[r];
+            var views = full.Rounds[r].Challenges!;
+            for (int i = 0; i < n; i++)
+            {
+                int best = -1;
+                double bestGain = -1;
+                for (int j = 0; j < n; j++)
+                {
+                    if (j == i) continue;
+                    var (prob, gain, _) = engine.EvaluateChallenge(a, i, i, i, j);
+                    Assert.Equal(prob, views[i * n + j].Probability);
+                    Assert.Equal(gain, views[i * n + j].Gain);
+                    if (SmpEngine.MinSignificantGain < gain && bestGain < gain) (best, bestGain) = (j, gain);
+                }
+                Assert.Equal(best, fast.Rounds[r].Targets[i]);
+            }
+        }
+    }
+
+    [Fact]
+    public void Bargain_values_follow_ktabs_summation_order_for_every_block_size()
+    {
+        // 4W-actor blocks plus a scalar tail: runs of sizes around the block width give the positions the reference
+        // summation gives (brgnUtil: own new positions first, then the others in index order, / N).
+        foreach (int n in new[] { 2, 3, 15, 16, 17, 33 })
+        {
+            var p = RandomProblem(n, 2, n);
+            var engine = new SmpEngine(p, SmpOptions.Default);
+            var a = engine.Analyse(SmpState.Initial(p));
+            var (next, round) = engine.Step(a, 0);
+            var values = engine.BargainValues(a, round.Bargains);
+            Assert.NotEmpty(round.Bargains);
+            for (int bi = 0; bi < round.Bargains.Count; bi++)
+            {
+                var b = round.Bargains[bi];
+                for (int x = 0; x < n; x++)
+                {
+                    var own = a.State.Positions.AsSpan(x * 2, 2).ToArray();
+                    double sum = 0.0;
+                    sum += SmpEngine.Utility(Dist(p, x, own, b.InitiatorPosition), a.Risk[x]);
+                    sum += SmpEngine.Utility(Dist(p, x, own, b.ReceiverPosition), a.Risk[x]);
+                    for (int t = 0; t < n; t++)
+                        if (t != b.Initiator && t != b.Receiver) sum += a.OwnUtility[x * n + t];
+                    Assert.Equal(sum / n, values[bi][x]);
+                }
+            }
+            Assert.Equal(n * 2, next.Positions.Length);
+        }
+
+        static double Dist(SmpProblem p, int i, double[] from, double[] to)
+        {
+            double s = 0;
+            for (int k = 0; k < 2; k++)
+            {
+                double d = (from[k] - to[k]) * p.Saliences[i * 2 + k];
+                s += d * d;
+            }
+            return Math.Sqrt(s / p.SalienceSquares[i]);
+        }
+    }
+
     [Fact]
     public void Doubling_every_capability_changes_no_position()
     {
