@@ -1,5 +1,9 @@
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Parley.Core.Models.Spatial;
 
@@ -78,7 +82,7 @@ public static class Pce
     /// <summary>
     /// Coalition strengths <c>c[a·n+b]</c> for n options from voter weights and utilities stored option-major
     /// (<c>u[o·nVoters + k]</c> = utility to voter k of option o): for a &gt; b, voters in index order
-    /// (<c>Model::coalitions</c>). Rows run in parallel when <paramref name="parallel"/>; the result does not change.
+    /// (<c>Model::coalitions</c>). The work runs in parallel when <paramref name="parallel"/>; the result does not change.
     /// </summary>
     public static double[] Coalitions(VotingRule rule, ReadOnlySpan<double> w, double[] u, int nOpt, bool parallel = false)
     {
@@ -87,15 +91,9 @@ public static class Pce
         var wArr = w.ToArray();
         foreach (var wk in wArr)
             if (!(wk > 0.0)) throw new InvalidOperationException("non-positive voting weight (an actor has capability 0)");
-        if (rule == VotingRule.Prop)
+        if (rule == VotingRule.Prop && Vector.IsHardwareAccelerated)
         {
-            if (parallel && nOpt > 64)
-                Parallel.For(0, nOpt, () => new double[8 * nv], (a, _, buf) => { PropRow(a, wArr, u, nOpt, c, buf); return buf; }, _ => { });
-            else
-            {
-                var buf = new double[8 * nv];
-                for (int a = 0; a < nOpt; a++) PropRow(a, wArr, u, nOpt, c, buf);
-            }
+            PropCoalitions(wArr, u, nOpt, c, parallel);
             return c;
         }
         void Row(int a)
@@ -121,76 +119,147 @@ public static class Pce
         return c;
     }
 
-    /// <summary>
-    /// Row a of the proportional-vote coalition matrix: votes w_k·(U_ka − U_kb) computed lane-parallel and split
-    /// into positive and negative parts, then four pairs summed side by side, each in voter index order.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PropRow(int a, double[] w, double[] u, int nOpt, double[] c, double[] buf)
+    // Proportional-vote coalitions, vectorised across PAIRS rather than voters: each SIMD lane holds one pair
+    // (a, b) and adds that pair's votes in voter order k = 0, 1, …, so every c[a,b] is the same in-order sum as
+    // KTAB's loop, bit for bit (adding +0.0 for a vote of the other sign leaves a positive sum unchanged, as
+    // KTAB's "if (v > 0)"). Options b are cut into blocks of B = 4 vectors (one vector if nOpt ≤ W); each
+    // block's utilities are copied voter-major into a contiguous panel, panel[(block·nv + k)·B + l] =
+    // u[(b0 + l)·nv + k], so row a gets W pairs' utilities of voter k with one vector load, and the block's
+    // panel stays in cache while every row a > b0 streams past it.
+    private static void PropCoalitions(double[] w, double[] u, int nOpt, double[] c, bool parallel)
     {
-        int nv = w.Length;
-        var ua = new ReadOnlySpan<double>(u, a * nv, nv);
-        int b = 0;
-        for (; b + 4 <= a; b += 4)
+        int nv = w.Length, width = Vector<double>.Count;
+        int bw = nOpt <= width ? width : 4 * width; // block width B
+        int nBlocks = (nOpt + bw - 1) / bw;
+        var panel = ArrayPool<double>.Shared.Rent(nBlocks * nv * bw);
+        try
         {
-            for (int q = 0; q < 4; q++)
-                SplitVotes(w, ua, new ReadOnlySpan<double>(u, (b + q) * nv, nv), buf.AsSpan(2 * q * nv, nv), buf.AsSpan((2 * q + 1) * nv, nv));
-            var p0 = new ReadOnlySpan<double>(buf, 0, nv);
-            var m0 = new ReadOnlySpan<double>(buf, nv, nv);
-            var p1 = new ReadOnlySpan<double>(buf, 2 * nv, nv);
-            var m1 = new ReadOnlySpan<double>(buf, 3 * nv, nv);
-            var p2 = new ReadOnlySpan<double>(buf, 4 * nv, nv);
-            var m2 = new ReadOnlySpan<double>(buf, 5 * nv, nv);
-            var p3 = new ReadOnlySpan<double>(buf, 6 * nv, nv);
-            var m3 = new ReadOnlySpan<double>(buf, 7 * nv, nv);
-            double c0 = MinCoalition, d0 = MinCoalition, c1 = MinCoalition, d1 = MinCoalition;
-            double c2 = MinCoalition, d2 = MinCoalition, c3 = MinCoalition, d3 = MinCoalition;
-            for (int k = 0; k < nv; k++)
+            for (int blk = 0; blk < nBlocks; blk++)
             {
-                // + 0.0 leaves a positive sum unchanged, exactly as KTAB's "if (v > 0)".
-                c0 += p0[k]; d0 -= m0[k];
-                c1 += p1[k]; d1 -= m1[k];
-                c2 += p2[k]; d2 -= m2[k];
-                c3 += p3[k]; d3 -= m3[k];
+                int b0 = blk * bw, cols = Math.Min(bw, nOpt - b0);
+                for (int k = 0; k < nv; k++)
+                {
+                    var dst = panel.AsSpan((((blk * nv) + k) * bw), bw);
+                    for (int l = 0; l < cols; l++) dst[l] = u[((b0 + l) * nv) + k];
+                    dst[cols..].Clear(); // padding columns: their lanes are computed and dropped
+                }
             }
-            c[a * nOpt + b] = c0; c[b * nOpt + a] = d0;
-            c[a * nOpt + b + 1] = c1; c[(b + 1) * nOpt + a] = d1;
-            c[a * nOpt + b + 2] = c2; c[(b + 2) * nOpt + a] = d2;
-            c[a * nOpt + b + 3] = c3; c[(b + 3) * nOpt + a] = d3;
+            for (int a = 0; a < nOpt; a++) c[(a * nOpt) + a] = MinCoalition;
+
+            // Block blk serves rows a > b0, so its work falls with blk: pair the first block with the last, and so
+            // on. Every pair is computed by the same code whatever the schedule, so the result does not depend on it.
+            int halves = (nBlocks + 1) / 2;
+            if (parallel && nOpt > 64)
+                Parallel.For(0, halves, i => PropBlockPair(i, nBlocks, w, u, panel, nOpt, bw, c));
+            else
+                for (int i = 0; i < halves; i++) PropBlockPair(i, nBlocks, w, u, panel, nOpt, bw, c);
         }
-        for (; b < a; b++)
+        finally
         {
-            SplitVotes(w, ua, new ReadOnlySpan<double>(u, b * nv, nv), buf.AsSpan(0, nv), buf.AsSpan(nv, nv));
-            double cab = MinCoalition, cba = MinCoalition;
-            for (int k = 0; k < nv; k++) { cab += buf[k]; cba -= buf[nv + k]; }
-            c[a * nOpt + b] = cab;
-            c[b * nOpt + a] = cba;
+            ArrayPool<double>.Shared.Return(panel);
         }
-        c[a * nOpt + a] = MinCoalition;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void SplitVotes(ReadOnlySpan<double> w, ReadOnlySpan<double> ua, ReadOnlySpan<double> ub, Span<double> pos, Span<double> neg)
+    private static void PropBlockPair(int i, int nBlocks, double[] w, double[] u, double[] panel, int nOpt, int bw, double[] c)
     {
-        int n = w.Length, k = 0;
-        if (Vector.IsHardwareAccelerated)
+        PropBlock(i, w, u, panel, nOpt, bw, c);
+        if (nBlocks - 1 - i != i) PropBlock(nBlocks - 1 - i, w, u, panel, nOpt, bw, c);
+    }
+
+    /// <summary>c[a,b] and c[b,a] for the options b of block <paramref name="blk"/> and every row a &gt; b.</summary>
+    private static void PropBlock(int blk, double[] w, double[] u, double[] panel, int nOpt, int bw, double[] c)
+    {
+        int nv = w.Length, width = Vector<double>.Count, b0 = blk * bw;
+        var pan = new ReadOnlySpan<double>(panel, blk * nv * bw, nv * bw);
+        Span<double> cab = stackalloc double[bw], cba = stackalloc double[bw];
+        for (int a = b0 + 1; a < nOpt; a++)
         {
-            int width = Vector<double>.Count;
-            var zero = Vector<double>.Zero;
-            for (; k <= n - width; k += width)
+            int cols = Math.Min(a - b0, bw); // pairs (a, b0 + l) with b0 + l < a
+            var ua = new ReadOnlySpan<double>(u, a * nv, nv);
+            // One vector's two sums are bound by the add latency; four vectors' eight are not, so rows that need
+            // more than one vector compute all four (the extra lanes are dropped).
+            if (cols <= width) PropLanes1(w, ua, pan, bw, cab, cba);
+            else PropLanes4(w, ua, pan, bw, cab, cba);
+            for (int l = 0; l < cols; l++)
             {
-                var v = new Vector<double>(w[k..]) * (new Vector<double>(ua[k..]) - new Vector<double>(ub[k..]));
-                Vector.ConditionalSelect(Vector.GreaterThan(v, zero), v, zero).CopyTo(pos[k..]);
-                Vector.ConditionalSelect(Vector.LessThan(v, zero), v, zero).CopyTo(neg[k..]);
+                c[(a * nOpt) + b0 + l] = cab[l];
+                c[((b0 + l) * nOpt) + a] = cba[l];
             }
         }
-        for (; k < n; k++)
-        {
-            double v = w[k] * (ua[k] - ub[k]);
-            pos[k] = v > 0 ? v : 0.0;
-            neg[k] = v < 0 ? v : 0.0;
-        }
     }
+
+    /// <summary>All 4 vectors of a block's pairs for row a (8 independent sums hide the add latency).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PropLanes4(ReadOnlySpan<double> w, ReadOnlySpan<double> ua, ReadOnlySpan<double> pan, int bw,
+        Span<double> cab, Span<double> cba)
+    {
+        int width = Vector<double>.Count, nv = w.Length;
+        if (ua.Length < nv || pan.Length < nv * bw || bw < 4 * width || cab.Length < 4 * width || cba.Length < 4 * width)
+            throw new ArgumentException("inconsistent lane buffers");
+        // Unchecked loads: the lengths are checked above, and the loop stays free of bounds checks.
+        ref double wr = ref MemoryMarshal.GetReference(w);
+        ref double uar = ref MemoryMarshal.GetReference(ua);
+        ref double ub = ref MemoryMarshal.GetReference(pan);
+        nuint w1 = (nuint)width, w2 = 2 * w1, w3 = 3 * w1;
+        var p0 = new Vector<double>(MinCoalition);
+        Vector<double> p1 = p0, p2 = p0, p3 = p0, m0 = p0, m1 = p0, m2 = p0, m3 = p0;
+        for (int k = 0; k < nv; k++)
+        {
+            var wk = new Vector<double>(Unsafe.Add(ref wr, k));
+            var uak = new Vector<double>(Unsafe.Add(ref uar, k));
+            var v0 = wk * (uak - Vector.LoadUnsafe(ref ub));
+            var v1 = wk * (uak - Vector.LoadUnsafe(ref ub, w1));
+            var v2 = wk * (uak - Vector.LoadUnsafe(ref ub, w2));
+            var v3 = wk * (uak - Vector.LoadUnsafe(ref ub, w3));
+            p0 += Positive(v0); m0 -= Negative(v0);
+            p1 += Positive(v1); m1 -= Negative(v1);
+            p2 += Positive(v2); m2 -= Negative(v2);
+            p3 += Positive(v3); m3 -= Negative(v3);
+            ub = ref Unsafe.Add(ref ub, bw);
+        }
+        p0.CopyTo(cab); p1.CopyTo(cab[width..]); p2.CopyTo(cab[(2 * width)..]); p3.CopyTo(cab[(3 * width)..]);
+        m0.CopyTo(cba); m1.CopyTo(cba[width..]); m2.CopyTo(cba[(2 * width)..]); m3.CopyTo(cba[(3 * width)..]);
+    }
+
+    /// <summary>The first vector of a block's pairs for row a.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PropLanes1(ReadOnlySpan<double> w, ReadOnlySpan<double> ua, ReadOnlySpan<double> pan, int bw,
+        Span<double> cab, Span<double> cba)
+    {
+        int width = Vector<double>.Count, nv = w.Length;
+        if (ua.Length < nv || pan.Length < nv * bw || bw < width || cab.Length < width || cba.Length < width)
+            throw new ArgumentException("inconsistent lane buffers");
+        ref double wr = ref MemoryMarshal.GetReference(w);
+        ref double uar = ref MemoryMarshal.GetReference(ua);
+        ref double ub = ref MemoryMarshal.GetReference(pan);
+        var p = new Vector<double>(MinCoalition);
+        var m = p;
+        for (int k = 0; k < nv; k++)
+        {
+            var v = new Vector<double>(Unsafe.Add(ref wr, k)) * (new Vector<double>(Unsafe.Add(ref uar, k)) - Vector.LoadUnsafe(ref ub));
+            p += Positive(v);
+            m -= Negative(v);
+            ub = ref Unsafe.Add(ref ub, bw);
+        }
+        p.CopyTo(cab);
+        m.CopyTo(cba);
+    }
+
+    /// <summary>Lane-wise v &gt; 0 ? v : +0.0 (NaN and ±0 give +0.0, as KTAB's "if (v &gt; 0)" adds nothing).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<double> Positive(Vector<double> v) =>
+        // x86 MAXPD is exactly "src1 > src2 ? src1 : src2": one instruction instead of compare and mask.
+        Avx.IsSupported && Vector<double>.Count == Vector256<double>.Count
+            ? Avx.Max(v.AsVector256(), Vector256<double>.Zero).AsVector()
+            : v & Vector.GreaterThan<double>(v, Vector<double>.Zero);
+
+    /// <summary>Lane-wise v &lt; 0 ? v : +0.0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<double> Negative(Vector<double> v) =>
+        // x86 MINPD is exactly "src1 < src2 ? src1 : src2".
+        Avx.IsSupported && Vector<double>.Count == Vector256<double>.Count
+            ? Avx.Min(v.AsVector256(), Vector256<double>.Zero).AsVector()
+            : v & Vector.LessThan<double>(v, Vector<double>.Zero);
 
     /// <summary>Square matrix of p(a beats b) from coalition strengths (diagonal 0.5).</summary>
     public static double[] VictoryMatrix(VictoryProbModel model, double[] c, int n)
@@ -275,28 +344,27 @@ public static class Pce
                 inc[a * n + b] = x;
             }
         var chlg = new double[n * n]; // chlg[a,b] = P(a challenges b)
-        for (int b = 0; b < n; b++)
-        {
-            double sum = 0.0;
-            for (int k = 0; k < n; k++) sum += inc[k * n + b];
-            for (int a = 0; a < n; a++) chlg[a * n + b] = inc[a * n + b] / sum;
-        }
+        var colSum = new double[n];   // Σ_k inc[k,b], k in index order (row by row, so the reads run along rows)
+        for (int k = 0; k < n; k++)
+            for (int b = 0; b < n; b++) colSum[b] += inc[k * n + b];
+        for (int a = 0; a < n; a++)
+            for (int b = 0; b < n; b++) chlg[a * n + b] = inc[a * n + b] / colSum[b];
+        var chlgT = new double[n * n]; // chlgT[a,b] = chlg[b,a], so each iteration reads along rows only
+        for (int a = 0; a < n; a++)
+            for (int b = 0; b < n; b++) chlgT[a * n + b] = chlg[b * n + a];
         var p = new double[n];
         var q = new double[n];
-        var ct = new double[n * n];
         for (int a = 0; a < n; a++) p[a] = 1.0 / n;
         double change = 1.0;
         int iter = 0;
         while (1e-8 < change)
         {
-            for (int a = 0; a < n; a++)
-                for (int b = 0; b < n; b++)
-                    ct[a * n + b] = p[a] * chlg[b * n + a];
+            // KTAB's ct[a,b] = p[a]·chlg[b,a]; q[a] = Σ_b pv[a,b]·(ct[a,b] + ct[b,a]), b in index order.
             change = 0.0;
             for (int a = 0; a < n; a++)
             {
-                double qa = 0.0;
-                for (int b = 0; b < n; b++) qa += pv[a * n + b] * (ct[a * n + b] + ct[b * n + a]);
+                double qa = 0.0, pa = p[a];
+                for (int b = 0; b < n; b++) qa += pv[a * n + b] * ((pa * chlgT[a * n + b]) + (p[b] * chlg[a * n + b]));
                 q[a] = qa;
                 double d = Math.Abs(q[a] - p[a]);
                 change = d > change ? d : change;
