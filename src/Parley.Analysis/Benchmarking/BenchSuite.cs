@@ -7,16 +7,25 @@ namespace Parley.Analysis.Benchmarking;
 public sealed record TargetCheck(string Target, string Measured, bool Met);
 
 /// <summary>The figures `parley bench` prints.</summary>
-public sealed record BenchReport(IReadOnlyList<ThroughputFigure> Figures, IReadOnlyList<TargetCheck> Targets, IReadOnlyList<string> Notes);
+public sealed record BenchReport(IReadOnlyList<ThroughputFigure> Figures, IReadOnlyList<TargetCheck> Targets, IReadOnlyList<string> Notes)
+{
+    /// <summary>The SMP table (issue 4's targets), empty unless SMP cases were passed.</summary>
+    public IReadOnlyList<SmpBenchFigure> SmpFigures { get; init; } = [];
+}
 
 /// <summary>
 /// The benchmark behind `parley bench`: each model's Monte Carlo throughput (model runs per second, each draw one full
 /// forecast) on synthetic one-issue scenarios of 10, 32, 100 and 1,000 actors, on one thread and on every core, and the
-/// issue's targets. Models that declare a "rounds" setting run 10 rounds.
+/// issue's targets. Models that declare a "rounds" setting run 10 rounds. The SMP's Monte Carlo throughput is measured
+/// only up to <see cref="SmpThroughputMaxActors"/> actors (one 1,000-actor SMP run takes minutes of CPU); its speed
+/// targets are timed once per case in the SMP table (<see cref="SmpBench"/>).
 /// </summary>
 public static class BenchSuite
 {
     public static readonly int[] DefaultActors = [10, 32, 100, 1000];
+
+    /// <summary>The largest actor count at which the SMP's Monte Carlo throughput is measured.</summary>
+    public const int SmpThroughputMaxActors = 100;
 
     public static ModelSettings SettingsFor(IModel model) =>
         model.Info.Parameters.Any(p => string.Equals(p.Name, "rounds", StringComparison.OrdinalIgnoreCase))
@@ -25,14 +34,23 @@ public static class BenchSuite
 
     /// <param name="hague">The 32-actor Hague scenario for the EUM target, or null when it cannot be read.</param>
     /// <param name="onFigure">Called as each figure is measured (for live output).</param>
+    /// <param name="smpCases">The SMP table's cases (<see cref="SmpBench.Issue4Cases"/>), timed when the models include smp.</param>
+    /// <param name="onSmpFigure">Called as each SMP case is timed.</param>
     public static BenchReport Run(IReadOnlyList<IModel> models, IReadOnlyList<int> actors, TimeSpan budget, Scenario? hague,
-        Action<ThroughputFigure>? onFigure = null)
+        Action<ThroughputFigure>? onFigure = null, IReadOnlyList<SmpBenchCase>? smpCases = null, Action<SmpBenchFigure>? onSmpFigure = null)
     {
         var figures = new List<ThroughputFigure>();
+        var notes = new List<string>();
         var threadCounts = Environment.ProcessorCount > 1 ? new[] { 1, Environment.ProcessorCount } : [1];
         foreach (var model in models)
             foreach (var n in actors)
             {
+                if (model.Info.Name == "smp" && n > SmpThroughputMaxActors)
+                {
+                    notes.Add($"smp: no Monte Carlo throughput at {n} actors (only up to {SmpThroughputMaxActors}: one SMP run of " +
+                              "1,000 actors takes tens of seconds or more); its speed targets are in the SMP table");
+                    continue;
+                }
                 var scenario = SyntheticScenario.Create(n);
                 foreach (var t in threadCounts)
                 {
@@ -42,7 +60,6 @@ public static class BenchSuite
                 }
             }
         var targets = new List<TargetCheck>();
-        var notes = new List<string>();
         foreach (var name in new[] { "compromise", "median" })
         foreach (var n in new[] { 10, 32 })
         {
@@ -73,6 +90,9 @@ public static class BenchSuite
             targets.Add(new TargetCheck("eum: one run, 1,000 actors × 10 rounds < 2 s",
                 $"{run.TotalSeconds:0.000} s wall (≈ {runCpu.TotalSeconds:0.000} s CPU)", run.TotalSeconds < 2));
         }
-        return new BenchReport(figures, targets, notes);
+        var smp = smpCases is { Count: > 0 } && models.Any(m => m.Info.Name == "smp")
+            ? SmpBench.Run(smpCases, budget, onFigure: onSmpFigure)
+            : [];
+        return new BenchReport(figures, targets, notes) { SmpFigures = smp };
     }
 }

@@ -1,0 +1,39 @@
+using Xunit;
+
+namespace Parley.Cli.Tests;
+
+/// <summary>`parley bench`'s SMP section (issue 4's speed targets). Timings are not asserted: the machine is shared.</summary>
+public sealed class BenchCommandTests
+{
+    [Fact]
+    public void Bench_with_smp_prints_the_smp_table_with_issue_4s_cases()
+    {
+        var r = CliRunner.Run("bench", "-m", "smp", "--actors", "10", "--budget-ms", "50");
+        Assert.True(r.ExitCode == 0, r.Err);
+        Assert.Contains("SMP: issue 4's speed targets", r.Out);
+        foreach (var column in new[] { "case", "actors × dims", "states", "wall", "CPU", "target", "verdict" })
+            Assert.Contains(column, r.Out);
+        // KTAB's files from ../shared/anchors/ktab, or generated stand-ins of the same size when they are absent
+        foreach (var (name, size, target) in new[] { ("a040", "40 × 1", "< 0.27 s"), ("a080", "80 × 1", "< 0.76 s"), ("a160", "160 × 1", "< 3 s") })
+        {
+            var row = r.Out.Split('\n').Single(l => l.Contains($"dummyData-{name}", StringComparison.Ordinal));
+            Assert.Contains(size, row);
+            Assert.Contains(target, row);
+            Assert.True(row.Contains("met", StringComparison.Ordinal) || row.Contains("missed", StringComparison.Ordinal), row);
+        }
+        Assert.Contains("exclude process start-up", r.Out);
+        Assert.Contains("docs/performance.md", r.Out);
+        Assert.Contains("--actors 1000", r.Out); // how to time the 1,000 × 3 case
+        Assert.DoesNotContain("1000 × 3", r.Out);
+        Assert.Contains("│ smp", r.Out); // the Monte Carlo throughput rows at 10 actors
+    }
+
+    [Fact]
+    public void Bench_without_smp_prints_no_smp_table()
+    {
+        var r = CliRunner.Run("bench", "-m", "compromise", "--actors", "10", "--budget-ms", "20");
+        Assert.True(r.ExitCode == 0, r.Err);
+        Assert.DoesNotContain("SMP:", r.Out);
+        Assert.DoesNotContain("dummyData", r.Out);
+    }
+}
