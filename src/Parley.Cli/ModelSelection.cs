@@ -106,6 +106,22 @@ public sealed class ModelSelection
                 throw new UsageException($"no chosen model takes the setting '{key}' (models: {string.Join(", ", models.Select(m => m.Info.Name))}; see 'parley models')");
     }
 
+    /// <summary>
+    /// Notes on stderr the scenario's inputs that some chosen models do not use: the ideal_adjustment is used by the
+    /// smp model only (quiet when every chosen model uses it, or when the scenario has none).
+    /// </summary>
+    public static void NoteUnusedInputs(Scenario scenario, IReadOnlyList<IModel> models, CliConsole console)
+    {
+        int count = scenario.IdealAdjustments.Count;
+        if (count == 0) return;
+        var ignoring = models.Where(m => !m.Info.UsesIdealAdjustment).Select(m => m.Info.Name).ToArray();
+        if (ignoring.Length == 0) return;
+        var users = ModelCatalog.All.Where(m => m.Info.UsesIdealAdjustment).Select(m => m.Info.Name).ToArray();
+        console.Error.WriteLine($"parley: note: the scenario's ideal_adjustment ({count} entr{(count == 1 ? "y" : "ies")}) is used by "
+                                + $"{(users.Length == 0 ? "no model" : "the " + string.Join(", ", users) + " model" + (users.Length == 1 ? "" : "s"))} only; "
+                                + $"{string.Join(", ", ignoring)} ignore{(ignoring.Length == 1 ? "s" : "")} it");
+    }
+
     /// <summary>Runs each chosen model on the scenario with its own settings.</summary>
     public IReadOnlyList<ScenarioResult> RunAll(ParseResult parse, Scenario scenario, out IReadOnlyList<IModel> models)
     {

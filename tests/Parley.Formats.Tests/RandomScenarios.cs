@@ -74,6 +74,16 @@ internal static class RandomScenarios
         };
         var metadata = new ScenarioMetadata("random-" + seed.ToString(System.Globalization.CultureInfo.InvariantCulture), Text(),
             random.Next(2) == 0 ? null : Text(), random.Next(2) == 0 ? null : new DateOnly(2025, 6, 20), sources);
-        return new Scenario(metadata, actors, issues, stances, Rule(), random.Next(2) == 0 ? actorIds[^1] : null, shocks);
+        var rule = Rule();
+        ActorId? setter = random.Next(2) == 0 ? actorIds[^1] : null;
+        // Ideal adjustments (smp): actorIds[0] keeps w of its own position and follows actorIds[1] with at most 1 − w.
+        var own = Number(0, 1);
+        var idealAdjustments = random.Next(2) == 0 ? [] : new[]
+        {
+            new IdealAdjustment(actorIds[0], actorIds[0], own),
+            new IdealAdjustment(actorIds[0], actorIds[1], Math.Min(Number(0, 1 - own), 1 - own)),
+            new IdealAdjustment(actorIds[1], actorIds[1], Number(0, 1)),
+        };
+        return new Scenario(metadata, actors, issues, stances, rule, setter, shocks, idealAdjustments);
     }
 }

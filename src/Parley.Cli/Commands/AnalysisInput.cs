@@ -91,6 +91,7 @@ public sealed class AnalysisInput
         if (models.Count == 0) throw new UsageException("no model to run (see 'parley models')");
         var requested = selection.RequestedSettings(parse, scenario);
         ModelSelection.RejectUnused(models, requested);
+        ModelSelection.NoteUnusedInputs(scenario, models, console);
         int draws = parse.GetValue(Draws);
         if (draws < 1) throw new UsageException($"--draws: {draws} must be at least 1");
         int threads = parse.GetValue(Threads);

@@ -24,7 +24,9 @@ public static class ValidateCommand
                 if (result.Ok)
                 {
                     var s = result.Value!;
-                    console.RawOut.WriteLine($"{file}: ok ({s.Actors.Count} actors, {s.Issues.Count} issues, {s.Stances.Count} positions)");
+                    var ideal = s.IdealAdjustments.Count == 0 ? ""
+                        : $", {s.IdealAdjustments.Count} ideal_adjustment entr{(s.IdealAdjustments.Count == 1 ? "y" : "ies")} (used by smp only)";
+                    console.RawOut.WriteLine($"{file}: ok ({s.Actors.Count} actors, {s.Issues.Count} issues, {s.Stances.Count} positions{ideal})");
                 }
                 else
                 {

@@ -19,7 +19,7 @@ public sealed class Scenario
 
     public Scenario(ScenarioMetadata metadata, IReadOnlyList<Actor> actors, IReadOnlyList<Issue> issues,
         IReadOnlyList<Stance> stances, DecisionRule? decisionRule = null, ActorId? agendaSetter = null,
-        IReadOnlyList<Shock>? shocks = null)
+        IReadOnlyList<Shock>? shocks = null, IReadOnlyList<IdealAdjustment>? idealAdjustments = null)
     {
         ArgumentNullException.ThrowIfNull(metadata);
         if (actors.Count == 0) throw new ArgumentException("A scenario needs at least one actor.");
@@ -44,6 +44,9 @@ public sealed class Scenario
         foreach (var i in issues)
             if (i.AgendaSetter is { } s2 && !_actors.ContainsKey(s2))
                 throw new ArgumentException($"Issue '{i.Id}': agenda setter '{s2}' is not an actor.");
+        var adjustments = idealAdjustments ?? [];
+        if (IdealAdjustment.Problems(adjustments, _actors.ContainsKey) is { Count: > 0 } problems)
+            throw new ArgumentException(string.Join(" ", problems));
 
         Metadata = metadata;
         Actors = actors.ToArray();
@@ -52,6 +55,7 @@ public sealed class Scenario
         DecisionRule = decisionRule ?? new DecisionRule.Consensus();
         AgendaSetter = agendaSetter;
         Shocks = shocks ?? [];
+        IdealAdjustments = adjustments.ToArray();
     }
 
     public ScenarioMetadata Metadata { get; }
@@ -67,6 +71,12 @@ public sealed class Scenario
     public DecisionRule DecisionRule { get; }
     public ActorId? AgendaSetter { get; }
     public IReadOnlyList<Shock> Shocks { get; }
+
+    /// <summary>
+    /// The entries of the SMP's ideal-accommodation matrix that differ from the identity (KTAB's IdealAdjustment),
+    /// in the order given; empty = every ideal is the actor's current position. Only the <c>smp</c> model uses them.
+    /// </summary>
+    public IReadOnlyList<IdealAdjustment> IdealAdjustments { get; }
 
     public Actor Actor(ActorId id) => _actors[id];
     public Issue Issue(IssueId id) => _issues[id];
@@ -89,9 +99,13 @@ public sealed class Scenario
         return list;
     }
 
-    /// <summary>A copy with some parts replaced (the copy is validated again).</summary>
+    /// <summary>
+    /// A copy with some parts replaced (the copy is validated again). Parts naming an actor that is no longer there
+    /// are dropped: its stances, the agenda setter, and ideal adjustments by it or toward it.
+    /// </summary>
     public Scenario With(IReadOnlyList<Actor>? actors = null, IReadOnlyList<Issue>? issues = null,
-        IReadOnlyList<Stance>? stances = null, DecisionRule? decisionRule = null, ScenarioMetadata? metadata = null)
+        IReadOnlyList<Stance>? stances = null, DecisionRule? decisionRule = null, ScenarioMetadata? metadata = null,
+        IReadOnlyList<IdealAdjustment>? idealAdjustments = null)
     {
         var newActors = actors ?? Actors;
         var keep = newActors.Select(a => a.Id).ToHashSet();
@@ -99,7 +113,9 @@ public sealed class Scenario
         var newIssues = (issues ?? Issues)
             .Select(i => i.AgendaSetter is { } si && !keep.Contains(si) ? i with { AgendaSetter = null } : i).ToArray();
         var newStances = (stances ?? Stances).Where(st => keep.Contains(st.Actor)).ToArray();
-        return new Scenario(metadata ?? Metadata, newActors, newIssues, newStances, decisionRule ?? DecisionRule, setter, Shocks);
+        var newAdjustments = (idealAdjustments ?? IdealAdjustments).Where(a => keep.Contains(a.Actor) && keep.Contains(a.Follows)).ToArray();
+        return new Scenario(metadata ?? Metadata, newActors, newIssues, newStances, decisionRule ?? DecisionRule, setter, Shocks,
+            newAdjustments);
     }
 
     /// <summary>Applies interventions (all of them, whatever their round) to the inputs; used for what-ifs at round 0.</summary>

@@ -13,4 +13,7 @@ public sealed record ModelInfo(
     IReadOnlyList<ModelParameter>? Parameters = null)
 {
     public IReadOnlyList<ModelParameter> Parameters { get; init; } = Parameters ?? [];
+
+    /// <summary>True when the model uses the scenario's ideal_adjustment (<see cref="Domain.Scenario.IdealAdjustments"/>).</summary>
+    public bool UsesIdealAdjustment { get; init; }
 }

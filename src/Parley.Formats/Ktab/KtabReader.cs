@@ -27,7 +27,10 @@ public sealed class KtabReader : IScenarioReader
         return r.Ok ? LoadResult<Scenario>.Success(r.Value!.Scenario, r.Notices) : LoadResult<Scenario>.Fail(r.Errors, r.Notices);
     }
 
-    /// <summary>Reads a KTAB file with the parts a Parley scenario cannot hold (model parameters, seed, accommodation).</summary>
+    /// <summary>
+    /// Reads a KTAB file with the parts a Parley scenario does not hold (model parameters, seed), and the
+    /// accommodation matrix as KTAB builds it (the scenario carries its non-identity entries as ideal_adjustment).
+    /// </summary>
     public static LoadResult<KtabInput> ReadFull(string displayPath, string content) =>
         LooksLikeXml(content) ? new KtabXml(displayPath, content).Read() : new KtabCsv(displayPath, content).Read();
 
@@ -63,7 +66,9 @@ public sealed class KtabReader : IScenarioReader
         return slug.Length == 0 ? "x" : slug;
     }
 
-    internal static Scenario Build(string name, string description, IReadOnlyList<string> dims, IReadOnlyList<ActorRow> rows)
+    /// <param name="adjustments">Ideal-accommodation entries that differ from the identity, as row indices (XML only).</param>
+    internal static Scenario Build(string name, string description, IReadOnlyList<string> dims, IReadOnlyList<ActorRow> rows,
+        IReadOnlyList<(int Actor, int Follows, double Weight)>? adjustments = null)
     {
         var issueIds = new List<string>();
         foreach (var d in dims)
@@ -83,9 +88,11 @@ public sealed class KtabReader : IScenarioReader
             for (int k = 0; k < dims.Count; k++)
                 stances.Add(new Stance(id, issues[k].Id, r.Positions[k], r.Saliences[k] / 100.0));
         }
+        var idealAdjustments = (adjustments ?? []).Select(a => new IdealAdjustment(actors[a.Actor].Id, actors[a.Follows].Id, a.Weight)).ToArray();
         var scenarioId = Slug(name).ToLowerInvariant();
         return new Scenario(new ScenarioMetadata(scenarioId, name.Trim().Length > 0 ? name.Trim() : scenarioId,
-            string.IsNullOrWhiteSpace(description) ? null : description.Trim()), actors, issues, stances);
+            string.IsNullOrWhiteSpace(description) ? null : description.Trim()), actors, issues, stances,
+            idealAdjustments: idealAdjustments);
     }
 
     /// <summary>The checks both formats share; each problem is reported at its line and column.</summary>

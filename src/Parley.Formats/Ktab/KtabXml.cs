@@ -139,12 +139,14 @@ internal sealed class KtabXml(string file, string content)
         });
 
         double[]? acc = null;
+        var adjustments = new List<(int Actor, int Follows, double Weight)>();
         if (root.Element("IdealAdjustment") is { } ia)
         {
             int n = rows.Count;
             var index = rows.Select((r, i) => (r.Name, i)).ToDictionary(x => x.Name, x => x.i);
             var m = new double[n * n];
             for (int i = 0; i < n; i++) m[i * n + i] = 1.0;
+            var given = new Dictionary<(int, int), int>();
             foreach (var pair in ia.Elements("iaPair"))
             {
                 var ai = Text(pair, "adjustingIdeal");
@@ -156,6 +158,10 @@ internal sealed class KtabXml(string file, string content)
                 if (!index.TryGetValue(ai.Trim(), out var x)) { Error(pair.Element("adjustingIdeal"), "adjustingIdeal", $"unknown actor '{ai.Trim()}'", "an actor's <name>"); continue; }
                 if (!index.TryGetValue(rp.Trim(), out var y)) { Error(pair.Element("referencePos"), "referencePos", $"unknown actor '{rp.Trim()}'", "an actor's <name>"); continue; }
                 if (!(adj >= 0 && adj <= 1)) { Error(adjEl, "adjust", $"{adj.ToString(CultureInfo.InvariantCulture)} is outside 0..1", "0 to 1"); continue; }
+                if (given.TryGetValue((x, y), out var firstLine))
+                    _notices.Add($"{file}:{At(pair).Item1}: <iaPair> {rows[x].Name} → {rows[y].Name} was already given on line {firstLine}; "
+                                 + $"the last one ({adj.ToString(CultureInfo.InvariantCulture)}) is used, as KTAB does");
+                else given[(x, y)] = At(pair).Item1;
                 m[x * n + y] = adj;
             }
             for (int i = 0; i < n; i++)
@@ -165,22 +171,18 @@ internal sealed class KtabXml(string file, string content)
                 if (sum > 1 + 1e-10)
                     Error(ia, "IdealAdjustment", $"the adjustments of '{rows[i].Name}' sum to {sum.ToString(CultureInfo.InvariantCulture)}", "each actor's row (including its own 1 unless set) at most 1");
             }
-            bool identity = true;
-            for (int i = 0; i < n && identity; i++)
+            // The entries that differ from the identity, row by row (actor order), become the scenario's ideal_adjustment.
+            for (int i = 0; i < n; i++)
                 for (int j = 0; j < n; j++)
-                    if (m[i * n + j] != (i == j ? 1.0 : 0.0)) { identity = false; break; }
-            if (!identity)
-            {
-                acc = m;
-                _notices.Add($"{file}: the <IdealAdjustment> (ideal accommodation) is not part of a Parley scenario; `parley run` uses ideals = positions (KTAB's CSV behaviour)");
-            }
+                    if (m[i * n + j] != (i == j ? 1.0 : 0.0)) adjustments.Add((i, j, m[i * n + j]));
+            if (adjustments.Count > 0) acc = m;
         }
         if (_errors.Count > 0) return LoadResult<KtabInput>.Fail(_errors, _notices);
         if (settings.Count > 0)
-            _notices.Add($"{file}: KTAB model parameters: run the SMP with --set {string.Join(" --set ", settings.Select(kv => $"{kv.Key}={kv.Value}"))}");
+            _notices.Add($"{file}: KTAB model parameters: run the SMP with --option {string.Join(" --option ", settings.Select(kv => $"{kv.Key}={kv.Value}"))}");
         if (seed is { } sd && settings.GetValueOrDefault("stm") == "stochastic")
             _notices.Add($"{file}: KTAB seed {sd}: run with --seed {sd}");
-        var scenario = KtabReader.Build(name, desc, dims, rows);
+        var scenario = KtabReader.Build(name, desc, dims, rows, adjustments);
         return LoadResult<KtabInput>.Success(new KtabInput(scenario, settings, seed, acc), _notices);
     }
 }

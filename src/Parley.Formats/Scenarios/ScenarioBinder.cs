@@ -58,6 +58,7 @@ internal sealed partial class ScenarioBinder
         var setter = ActorReference(top, "agenda_setter");
         BindIssues(top);
         BindActors(top);
+        var idealAdjustments = BindIdealAdjustments(top);
         var shocks = BindShocks(top);
         CheckActorReferences();
         CheckParticipation(top);
@@ -67,7 +68,7 @@ internal sealed partial class ScenarioBinder
         var issues = _issues.Values.OrderBy(i => i.Index).Select(i => i.Issue!).ToArray();
         var stances = _actors.Values.OrderBy(a => a.Index).SelectMany(a => a.Stances).ToArray();
         return _context.Build(rootMap, "", () => new Scenario(metadata, actors, issues, stances, decisionRule,
-            setter is null ? null : new ActorId(setter), shocks));
+            setter is null ? null : new ActorId(setter), shocks, idealAdjustments));
     }
 
     private ScenarioMetadata? BindMetadata(FieldMap top)

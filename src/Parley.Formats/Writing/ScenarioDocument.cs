@@ -20,6 +20,9 @@ internal static class ScenarioDocument
         if (scenario.AgendaSetter is { } setter) root.Add("agenda_setter", Text(setter.Value));
         root.Add("issues", List(scenario.Issues.Select(Issue)));
         root.Add("actors", List(scenario.Actors.Select(a => Actor(scenario, a))));
+        if (scenario.IdealAdjustments.Count > 0)
+            root.Add("ideal_adjustment", List(scenario.IdealAdjustments.Select(a => (LocatedNode)new Map()
+                .Add("actor", Text(a.Actor.Value)).Add("follows", Text(a.Follows.Value)).Add("weight", Number(a.Weight)).Node())));
         if (scenario.Shocks.Count > 0) root.Add("shocks", List(scenario.Shocks.Select(Shock)));
         return root.Node();
     }

@@ -175,11 +175,134 @@ public sealed class KtabReaderTests
         Assert.Equal(0.9, k.Accommodation[1 * 3 + 1]);
         Assert.Equal(1.0, k.Accommodation[0]);
         Assert.Equal(["tax", "trade-policy"], k.Scenario.Issues.Select(i => i.Id.Value));
-        Assert.Contains(r.Notices, n => n.Contains("--set vpm=square"));
+        Assert.Contains(r.Notices, n => n.Contains("--option vpm=square --option pcem=markov-incentive"));
         // The settings read from the file are accepted by the model.
         var settings = k.ModelSettings.Aggregate(ModelSettings.Default, (s, kv) => s.With(kv.Key, kv.Value));
         var res = new SpatialModelOfPolitics().Run(k.Scenario, settings with { Seed = k.Seed!.Value });
         Assert.Equal(2, res.Issues.Count);
+    }
+
+    private static readonly ActorId Alice = new("Alice"), Bob = new("Bob"), Carol = new("Carol");
+
+    [Fact]
+    public void Xml_ideal_adjustment_becomes_the_scenarios_ideal_adjustment()
+    {
+        var r = KtabReader.ReadFull("ex.xml", Xml);
+        Assert.True(r.Ok, string.Join("\n", r.Errors));
+        var k = r.Value!;
+        // Only the entries that differ from the identity, row by row in the file's actor order.
+        Assert.Equal([new IdealAdjustment(Bob, Alice, 0.07), new IdealAdjustment(Bob, Bob, 0.9)], k.Scenario.IdealAdjustments);
+        Assert.DoesNotContain(r.Notices, n => n.Contains("IdealAdjustment") || n.Contains("ideal"));
+        // The plain reader (parley run, convert) carries it too.
+        Assert.Equal(k.Scenario.IdealAdjustments, Parse("ex.xml", Xml).ValueOrThrow().IdealAdjustments);
+    }
+
+    [Fact]
+    public void Xml_ideal_adjustment_survives_conversion_and_gives_the_SMP_KTABs_matrix()
+    {
+        var k = KtabReader.ReadFull("ex.xml", Xml).ValueOrThrow();
+        var yaml = Parley.Formats.Writing.ScenarioYamlWriter.Write(k.Scenario);
+        Assert.Contains("\nideal_adjustment:\n  - {actor: Bob, follows: Alice, weight: 0.07}\n  - {actor: Bob, follows: Bob, weight: 0.9}\n", yaml);
+        var converted = ScenarioFiles.Parse("ex.yaml", yaml).ValueOrThrow();
+        Assert.Equal(k.Scenario.IdealAdjustments, converted.IdealAdjustments);
+
+        var mapped = SmpScenarioMapping.Map(converted, converted.Issues);
+        Assert.Equal(k.Accommodation, mapped.Problem.Accommodation);
+        Assert.Empty(mapped.Notes);
+
+        // The model on the converted scenario = the engine given KTAB's matrix directly; without it the run differs.
+        var result = Assert.IsType<SmpIssueResult>(new SpatialModelOfPolitics().Run(converted, ModelSettings.Default).Issues[0]);
+        var p = mapped.Problem;
+        var direct = new SmpEngine(new SmpProblem(p.ActorIds, p.DimensionNames, p.Capabilities, p.Positions, p.Saliences, k.Accommodation), SmpOptions.Default).Run();
+        Assert.Equal(direct.States.Count, result.States.Count);
+        for (int t = 0; t < direct.States.Count; t++)
+            for (int i = 0; i < p.ActorCount; i++)
+                for (int d = 0; d < p.DimensionCount; d++)
+                    Assert.Equal(converted.Issues[d].Scale.FromUnit(direct.States[t].State.Positions[i * p.DimensionCount + d]),
+                        result.States[t].Positions[p.ActorIds[i]][d]);
+        var identity = new SmpEngine(new SmpProblem(p.ActorIds, p.DimensionNames, p.Capabilities, p.Positions, p.Saliences), SmpOptions.Default).Run();
+        Assert.NotEqual(identity.States.Select(s => s.State.Ideals), direct.States.Select(s => s.State.Ideals));
+    }
+
+    [Fact]
+    public void An_identity_ideal_adjustment_adds_nothing()
+    {
+        var only = Xml.Replace("<adjust>0.07</adjust>", "<adjust>0</adjust>").Replace("<adjust>0.9</adjust>", "<adjust>1</adjust>");
+        var k = KtabReader.ReadFull("ex.xml", only).ValueOrThrow();
+        Assert.Empty(k.Scenario.IdealAdjustments);
+        Assert.Null(k.Accommodation);
+        Assert.Empty(ScenarioFiles.Load(Fx("dummyData_3Dim-fixed.xml")).ValueOrThrow().IdealAdjustments);
+    }
+
+    [Fact]
+    public void A_repeated_xml_pair_keeps_the_last_as_KTAB_does_with_a_notice()
+    {
+        var twice = Xml.Replace("</IdealAdjustment>",
+            "<iaPair><adjustingIdeal>Bob</adjustingIdeal><referencePos>Alice</referencePos><adjust>0.1</adjust></iaPair>\n</IdealAdjustment>");
+        var r = KtabReader.ReadFull("ex.xml", twice);
+        Assert.True(r.Ok, string.Join("\n", r.Errors));
+        Assert.Equal([new IdealAdjustment(Bob, Alice, 0.1), new IdealAdjustment(Bob, Bob, 0.9)], r.Value!.Scenario.IdealAdjustments);
+        Assert.Contains(r.Notices, n => n.Contains("Bob → Alice was already given on line") && n.Contains("the last one (0.1) is used"));
+    }
+
+    [Fact]
+    public void Xml_ideal_adjustment_errors_stay_located()
+    {
+        var over = Parse("ex.xml", Xml.Replace("<adjust>0.9</adjust>", "<adjust>0.95</adjust>"));
+        var e = Assert.Single(over.Errors);
+        Assert.Equal("IdealAdjustment", e.Field);
+        Assert.Contains("the adjustments of 'Bob' sum to 1.02", e.Message);
+        Assert.True(e.Line > 1);
+
+        var unknown = Parse("ex.xml", Xml.Replace("<referencePos>Alice</referencePos>", "<referencePos>Alicia</referencePos>"));
+        Assert.Contains(unknown.Errors, d => d.Field == "referencePos" && d.Message == "unknown actor 'Alicia'" && d.Line > 1);
+
+        var outside = Parse("ex.xml", Xml.Replace("<adjust>0.07</adjust>", "<adjust>1.5</adjust>"));
+        Assert.Contains(outside.Errors, d => d.Field == "adjust" && d.Message.Contains("outside 0..1"));
+    }
+
+    [Fact]
+    public void SmpExample_fixed_carries_its_ideal_adjustment_when_shared_data_exists()
+    {
+        var path = SharedAnchors.RequireFile("ktab/smpExample-fixed.xml");
+        var r = KtabReader.ReadFull(path, File.ReadAllText(path));
+        Assert.True(r.Ok, string.Join("\n", r.Errors));
+        var k = r.Value!;
+        var david = new ActorId("David");
+        Assert.Equal(
+        [
+            new IdealAdjustment(Alice, Alice, 0.87),
+            new IdealAdjustment(Bob, Alice, 0.07), new IdealAdjustment(Bob, Bob, 0.75),
+            new IdealAdjustment(Carol, Carol, 0.65), new IdealAdjustment(Carol, david, 0.13),
+            new IdealAdjustment(david, david, 0.57),
+        ], k.Scenario.IdealAdjustments);
+        var converted = ScenarioFiles.Parse("smpExample.yaml", Parley.Formats.Writing.ScenarioYamlWriter.Write(k.Scenario)).ValueOrThrow();
+        Assert.Equal(k.Accommodation, SmpScenarioMapping.Map(converted, converted.Issues).Problem.Accommodation);
+
+        // KTAB's own settings (stochastic; KTAB's runs are not reproducible, SPEC §8.1, so there is no golden): the model
+        // on the converted scenario equals the engine given the file's matrix directly.
+        var settings = k.ModelSettings.Aggregate(ModelSettings.Default, (s, kv) => s.With(kv.Key, kv.Value)) with { Seed = k.Seed!.Value };
+        var result = Assert.IsType<SmpIssueResult>(new SpatialModelOfPolitics().Run(converted, settings).Issues[0]);
+        var p = SmpScenarioMapping.Map(k.Scenario, k.Scenario.Issues).Problem;
+        var direct = new SmpEngine(new SmpProblem(p.ActorIds, p.DimensionNames, p.Capabilities, p.Positions, p.Saliences, k.Accommodation),
+            SmpOptions.From(settings)).Run();
+        Assert.Equal(direct.States.Count, result.States.Count);
+        Assert.Equal(converted.Issues[0].Scale.FromUnit(direct.States[^1].State.Positions[0]), result.States[^1].Positions[p.ActorIds[0]][0]);
+    }
+
+    [Fact]
+    public void DummyData_3Dim_fixed_xml_reproduces_KTABs_golden_when_shared_data_exists()
+    {
+        // Its only iaPair is the identity (SActor-00 → SActor-00 = 1.0): no ideal_adjustment, and KTAB's CSV result.
+        var path = SharedAnchors.RequireFile("ktab/dummyData_3Dim-fixed.xml");
+        var golden = SharedAnchors.RequireFile("ktab/golden/ktab_dummyData_3Dim_positions.csv");
+        var scenario = ScenarioFiles.Load(path).ValueOrThrow();
+        Assert.Empty(scenario.IdealAdjustments);
+        var r = Assert.IsType<SmpIssueResult>(new SpatialModelOfPolitics().Run(scenario, ModelSettings.Default).Issues[0]);
+        var rows = File.ReadLines(golden).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(rows.Max(x => int.Parse(x[0])) + 1, r.States.Count);
+        foreach (var g in rows)
+            Assert.Equal(double.Parse(g[4], CultureInfo.InvariantCulture), r.States[int.Parse(g[0])].Positions[g[2]][int.Parse(g[3])]);
     }
 
     [Fact]

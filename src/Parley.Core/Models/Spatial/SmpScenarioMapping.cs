@@ -6,7 +6,7 @@ namespace Parley.Core.Models.Spatial;
 /// Maps a Parley scenario to SMP inputs (docs/decisions.md, SMP section): one dimension per selected issue, in
 /// scenario order; positions normalised to 0–1 by each issue's scale; capabilities as they are; saliences per
 /// actor divided by max(1, Σ_k s_ik), so KTAB's constraint Σ_k s_ik ≤ 1 holds and inputs that already meet it
-/// (e.g. KTAB files read by Parley) are used unchanged.
+/// (e.g. KTAB files read by Parley) are used unchanged; the scenario's ideal_adjustment gives the accommodation matrix.
 /// </summary>
 public static class SmpScenarioMapping
 {
@@ -56,7 +56,37 @@ public static class SmpScenarioMapping
             notes.Add($"saliences divided by the actor's total over the issues run where it exceeds 1 (the SMP needs at most 1): {string.Join(", ", scaled)}");
         if (ids.Count < 2)
             throw new Parley.Core.Modelling.ModelSettingException($"model 'smp': the SMP needs at least two actors with a position and a salience on the issues run (found {ids.Count})");
-        var problem = new SmpProblem(ids, issues.Select(i => i.Id.Value).ToArray(), caps.ToArray(), pos.ToArray(), sal.ToArray());
+        var accommodation = Accommodation(scenario, ids, notes);
+        var problem = new SmpProblem(ids, issues.Select(i => i.Id.Value).ToArray(), caps.ToArray(), pos.ToArray(), sal.ToArray(),
+            accommodation);
         return new Mapped(problem, notes);
+    }
+
+    /// <summary>
+    /// The ideal-accommodation matrix <c>[i·N + j]</c> over the actors run, in <paramref name="ids"/>' order (KTAB's A:
+    /// the identity with the scenario's <see cref="Scenario.IdealAdjustments"/> written over it), or null when it is
+    /// the identity. Entries by or toward an actor left out of the run are dropped; an actor that followed one left out
+    /// is named in the notes (its ideal then keeps that share of its previous ideal instead).
+    /// </summary>
+    public static double[]? Accommodation(Scenario scenario, IReadOnlyList<string> ids, List<string> notes)
+    {
+        if (scenario.IdealAdjustments.Count == 0) return null;
+        int n = ids.Count;
+        var index = new Dictionary<string, int>(n, StringComparer.Ordinal);
+        for (int i = 0; i < n; i++) index[ids[i]] = i;
+        var a = new double[n * n];
+        for (int i = 0; i < n; i++) a[i * n + i] = 1.0;
+        foreach (var e in scenario.IdealAdjustments)
+        {
+            bool hasActor = index.TryGetValue(e.Actor.Value, out var i);
+            bool hasFollowed = index.TryGetValue(e.Follows.Value, out var j);
+            if (hasActor && hasFollowed) a[i * n + j] = e.Weight;
+            else if (hasActor && e.Weight != 0)
+                notes.Add($"{e.Actor}'s ideal follows {e.Follows} (weight {e.Weight}), who is left out of the run: that part of its ideal_adjustment is dropped");
+        }
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+                if (a[i * n + j] != (i == j ? 1.0 : 0.0)) return a;
+        return null;
     }
 }

@@ -22,7 +22,7 @@ public sealed class SpatialModelOfPolitics : IModel
         "Wise, Lester et al., KAPSARC Toolkit for Behavioral Analysis (KTAB), Spatial Model of Politics (KAPSARC, 2015–2019)",
         IsDynamic: true,
         IsMultiIssue: true,
-        Parameters: SmpOptions.Parameters);
+        Parameters: SmpOptions.Parameters) { UsesIdealAdjustment = true };
 
     public ScenarioResult Run(Scenario scenario, ModelSettings settings)
     {

@@ -1,0 +1,118 @@
+using Parley.Core.Domain;
+using Parley.Formats;
+using Parley.Tests.Shared;
+using Xunit;
+
+namespace Parley.Cli.Tests;
+
+/// <summary>The scenario's ideal_adjustment (smp only) through convert, run, analyze and validate.</summary>
+public sealed class IdealAdjustmentCommandTests
+{
+    private const string Xml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <Scenario>
+          <name>Follow</name>
+          <desc>test</desc>
+          <prngSeed>1</prngSeed>
+          <Dimensions><dName>Tax</dName><dName>Trade</dName></Dimensions>
+          <Actors>
+            <Actor><name>Alice</name><description>A</description><capability>117.7</capability>
+              <Position><dCoord>52.8</dCoord><dCoord>10</dCoord></Position>
+              <Salience><dSal>32.3</dSal><dSal>20</dSal></Salience></Actor>
+            <Actor><name>Bob</name><description>B</description><capability>50</capability>
+              <Position><dCoord>12</dCoord><dCoord>90</dCoord></Position>
+              <Salience><dSal>40</dSal><dSal>40</dSal></Salience></Actor>
+            <Actor><name>Carol</name><description>C</description><capability>80</capability>
+              <Position><dCoord>70</dCoord><dCoord>60</dCoord></Position>
+              <Salience><dSal>10</dSal><dSal>60</dSal></Salience></Actor>
+          </Actors>
+          <IdealAdjustment>
+            <iaPair><adjustingIdeal>Bob</adjustingIdeal><referencePos>Alice</referencePos><adjust>0.3</adjust></iaPair>
+            <iaPair><adjustingIdeal>Bob</adjustingIdeal><referencePos>Bob</referencePos><adjust>0.6</adjust></iaPair>
+          </IdealAdjustment>
+        </Scenario>
+        """;
+
+    private static string Temp(string extension, string content)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"parley-ideal-{Guid.NewGuid():N}{extension}");
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    [Fact]
+    public void Convert_writes_the_ktab_ideal_adjustment_and_the_smp_forecast_is_unchanged()
+    {
+        var xml = Temp(".xml", Xml);
+        var yaml = Path.ChangeExtension(xml, ".yaml");
+        try
+        {
+            var r = CliRunner.Run("convert", xml, "-o", yaml);
+            Assert.True(r.ExitCode == 0, r.Err);
+            Assert.DoesNotContain("not part of a Parley scenario", r.Err);
+            var text = File.ReadAllText(yaml);
+            Assert.Contains("\nideal_adjustment:\n  - {actor: Bob, follows: Alice, weight: 0.3}\n  - {actor: Bob, follows: Bob, weight: 0.6}\n", text);
+            var back = ScenarioFiles.Load(yaml).ValueOrThrow();
+            Assert.Equal([new IdealAdjustment(new ActorId("Bob"), new ActorId("Alice"), 0.3), new IdealAdjustment(new ActorId("Bob"), new ActorId("Bob"), 0.6)],
+                back.IdealAdjustments);
+
+            var fromXml = CliRunner.Run("run", xml, "--model", "smp", "--json");
+            var fromYaml = CliRunner.Run("run", yaml, "--model", "smp", "--json");
+            Assert.Equal(0, fromYaml.ExitCode);
+            Assert.Equal(fromXml.Out, fromYaml.Out);
+        }
+        finally
+        {
+            File.Delete(xml);
+            File.Delete(yaml);
+        }
+    }
+
+    [Fact]
+    public void Run_notes_it_only_when_a_model_other_than_smp_runs()
+    {
+        var xml = Temp(".xml", Xml);
+        try
+        {
+            var smp = CliRunner.Run("run", xml, "--model", "smp");
+            Assert.True(smp.ExitCode == 0, smp.Err);
+            Assert.DoesNotContain("ideal_adjustment", smp.Err);
+
+            var others = CliRunner.Run("run", xml, "--model", "compromise", "--model", "smp", "--model", "median");
+            Assert.True(others.ExitCode == 0, others.Err);
+            Assert.Contains("parley: note: the scenario's ideal_adjustment (2 entries) is used by the smp model only; compromise, median ignore it", others.Err);
+
+            var analyze = CliRunner.Run("analyze", xml, "--model", "compromise", "--draws", "10");
+            Assert.True(analyze.ExitCode == 0, analyze.Err);
+            Assert.Contains("compromise ignores it", analyze.Err);
+
+            var plain = CliRunner.Run("run", Fixtures.Path("toy.yaml"), "--model", "compromise");
+            Assert.DoesNotContain("ideal_adjustment", plain.Err);
+        }
+        finally { File.Delete(xml); }
+    }
+
+    [Fact]
+    public void Validate_counts_the_entries_and_locates_errors()
+    {
+        var xml = Temp(".xml", Xml);
+        var bad = Temp(".yaml", File.ReadAllText(Fixtures.Path("toy.yaml")) + "ideal_adjustment:\n  - {actor: a, follows: b, weight: 0.5}\n");
+        try
+        {
+            var ok = CliRunner.Run("validate", xml);
+            Assert.Equal(0, ok.ExitCode);
+            Assert.Contains("ok (3 actors, 2 issues, 6 positions, 2 ideal_adjustment entries (used by smp only))", ok.Out);
+
+            var r = CliRunner.Run("validate", bad);
+            Assert.Equal(2, r.ExitCode);
+            var line = File.ReadAllLines(bad).Length;
+            Assert.Contains($"{bad}:{line}:", r.Err);
+            Assert.Contains("error: ideal_adjustment[0].weight: the ideal-adjustment weights of 'a' sum to 1.5 (its own weight counts 1 unless given)", r.Err);
+        }
+        finally
+        {
+            File.Delete(xml);
+            File.Delete(bad);
+        }
+    }
+}
