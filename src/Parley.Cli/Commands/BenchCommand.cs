@@ -128,10 +128,16 @@ public static class BenchCommand
         if (!File.Exists(path)) return null;
         var read = KtabReader.ReadFull(path, File.ReadAllText(path));
         if (!read.Ok) return null;
-        var input = read.Value!;
-        var p = SmpScenarioMapping.Map(input.Scenario, input.Scenario.Issues).Problem;
-        return input.Accommodation is null ? p
-            : new SmpProblem(p.ActorIds, p.DimensionNames, p.Capabilities, p.Positions, p.Saliences, input.Accommodation);
+        var scenario = read.Value!.Scenario;
+        try
+        {
+            // as `parley run FILE --model smp` maps it (the scenario's ideal_adjustment included)
+            return SmpScenarioMapping.Map(scenario, scenario.Issues).Problem;
+        }
+        catch (Exception e) when (e is ArgumentException or ModelSettingException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
