@@ -82,7 +82,7 @@ public class SmpBenchTests
         Assert.Equal([40, 80, 160], cases.Select(c => c.Problem.ActorCount));
         Assert.All(cases, c => Assert.Equal(1, c.Problem.DimensionCount));
         Assert.All(cases, c => Assert.NotNull(c.StandIn));
-        Assert.Contains("random 40 × 1", cases[0].Name);
+        Assert.Equal("a040 (random)", cases[0].Name);
         Assert.Contains(notes, n => n.Contains("stand in", StringComparison.Ordinal));
 
         var given = SmpBenchScenario.Create(3, 1, 9);

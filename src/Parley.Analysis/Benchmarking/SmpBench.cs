@@ -65,14 +65,15 @@ public static class SmpBench
             else
             {
                 missing.Add(t.KtabFile);
-                cases.Add(new SmpBenchCase($"{SmpBenchScenario.Name(t.Actors, t.Dimensions)} (for {t.Name})",
+                // short enough to keep the table within 100 columns, e.g. "a040 (random)"
+                cases.Add(new SmpBenchCase($"{t.Name.Replace("dummyData-", "", StringComparison.Ordinal)} (random)",
                     SmpBenchScenario.Create(t.Actors, t.Dimensions), t, $"{t.KtabFile} not found or unreadable"));
             }
         }
         if (missing.Count > 0)
             notes.Add($"KTAB's sample files were not found or could not be read ({string.Join(", ", missing)}; looked in ../shared/anchors/ktab beside the " +
-                      "repository, or $PARLEY_SHARED/anchors/ktab): generated problems of the same size (1 dimension, seed 42) stand in, " +
-                      "so their states and times are not those of KTAB's files");
+                      "repository, or $PARLEY_SHARED/anchors/ktab): generated problems of the same size (random N × 1, seed 42) stand in, " +
+                      "named \"a040 (random)\" etc., so their states and times are not those of KTAB's files");
         return cases;
     }
 
