@@ -247,7 +247,7 @@ public static class Pce
 
     /// <summary>Lane-wise v &gt; 0 ? v : +0.0 (NaN and ±0 give +0.0, as KTAB's "if (v &gt; 0)" adds nothing).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<double> Positive(Vector<double> v) =>
+    internal static Vector<double> Positive(Vector<double> v) =>
         // x86 MAXPD is exactly "src1 > src2 ? src1 : src2": one instruction instead of compare and mask.
         Avx.IsSupported && Vector<double>.Count == Vector256<double>.Count
             ? Avx.Max(v.AsVector256(), Vector256<double>.Zero).AsVector()
@@ -255,7 +255,7 @@ public static class Pce
 
     /// <summary>Lane-wise v &lt; 0 ? v : +0.0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<double> Negative(Vector<double> v) =>
+    internal static Vector<double> Negative(Vector<double> v) =>
         // x86 MINPD is exactly "src1 < src2 ? src1 : src2".
         Avx.IsSupported && Vector<double>.Count == Vector256<double>.Count
             ? Avx.Min(v.AsVector256(), Vector256<double>.Zero).AsVector()

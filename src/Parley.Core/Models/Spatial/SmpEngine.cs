@@ -1,5 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Parley.Core.Models.Spatial;
 
@@ -274,7 +276,8 @@ public sealed class SmpEngine
         public readonly double[] Columns = new double[n * Lanes];
         public readonly double[] LaneTarget = new double[Lanes], LaneBi = new double[Lanes], LaneBj = new double[Lanes];
         public readonly double[] LaneCij = new double[Lanes], LaneCji = new double[Lanes];
-        public readonly int[] LaneJ = new int[Lanes];
+        public readonly int[] LaneJ = new int[Lanes], Special = new int[Lanes + 1];
+        public double[]? DistanceT; // the state's transposed distances, while a state's challenges run
     }
 
     /// <summary>
@@ -396,6 +399,7 @@ public sealed class SmpEngine
     {
         int n = _n, lanes = ChallengeScratch.Lanes;
         double uii = x.Ui[i];
+        x.DistanceT = distT;
         var cand = x.Candidates;
         int nc = 0;
         for (int j = 0; j < n; j++)
@@ -410,89 +414,201 @@ public sealed class SmpEngine
             }
             cand[nc++] = j;
         }
-        if (views is null) x.Keys.AsSpan(0, nc).Sort(cand.AsSpan(0, nc));
-
         int best = -1;
         double bestGain = 0.0;
-        for (int pos = 0; pos < nc; )
+        if (views is not null)
         {
-            if (views is null && best >= 0 && x.Bound[cand[pos]] < bestGain) break; // nor can any later one
-            int count = Math.Min(lanes, nc - pos);
-            for (int q = 0; q < lanes; q++)
-            {
-                int j = cand[pos + Math.Min(q, count - 1)]; // spare lanes repeat the last target
-                x.LaneJ[q] = j;
-                x.LaneTarget[q] = j;
-                x.LaneBi[q] = x.Bi[j];
-                x.LaneBj[q] = x.Bj[j];
-                x.LaneCij[q] = x.Cij[j];
-                x.LaneCji[q] = x.Cji[j];
-                var row = new ReadOnlySpan<double>(distT, j * n, n);
-                var cols = x.Columns;
-                for (int t = 0; t < n; t++) cols[(t * lanes) + q] = row[t];
-            }
-            PropSemiLanes(i, x);
-            for (int q = 0; q < count; q++)
-            {
-                int j = x.LaneJ[q];
-                double uij = x.Uij[j];
-                var (p, gain, view) = Finish(x.LaneCij[q], x.LaneCji[q], uii + uij, uii + uii, uij + uij, _p.SalienceSum[j]);
-                x.P[j] = p;
-                x.Gain[j] = gain;
-                if (views is not null) views[i * _n + j] = view;
-                if (MinSignificantGain < gain && (best < 0 || bestGain < gain || (gain == bestGain && j < best)))
-                {
-                    best = j;
-                    bestGain = gain;
-                }
-            }
-            pos += count;
+            for (int pos = 0; pos < nc; pos += lanes)
+                EvaluateBlock(i, x, cand.AsSpan(pos, Math.Min(lanes, nc - pos)), views, ref best, ref bestGain);
+            return best;
+        }
+
+        // The block of largest bounds first (a partial selection), then only the targets whose bound reaches the best
+        // gain found, in decreasing order of bound, until none can.
+        if (nc == 0) return -1;
+        var keys = x.Keys;
+        int first = Math.Min(lanes, nc);
+        for (int q = 0; q < first; q++)
+        {
+            int top = q;
+            for (int k = q + 1; k < nc; k++)
+                if (keys[k] < keys[top]) top = k;
+            (keys[q], keys[top]) = (keys[top], keys[q]);
+            (cand[q], cand[top]) = (cand[top], cand[q]);
+        }
+        EvaluateBlock(i, x, cand.AsSpan(0, first), null, ref best, ref bestGain);
+        int ns = 0;
+        for (int k = first; k < nc; k++)
+        {
+            int j = cand[k];
+            if (best >= 0 && x.Bound[j] < bestGain) continue; // its gain could neither beat nor tie the best
+            cand[ns] = j;
+            keys[ns] = keys[k];
+            ns++;
+        }
+        keys.AsSpan(0, ns).Sort(cand.AsSpan(0, ns));
+        for (int pos = 0; pos < ns; pos += lanes)
+        {
+            if (best >= 0 && x.Bound[cand[pos]] < bestGain) break; // nor can any later one
+            EvaluateBlock(i, x, cand.AsSpan(pos, Math.Min(lanes, ns - pos)), null, ref best, ref bestGain);
         }
         return best;
     }
 
     /// <summary>
-    /// The third parties' votes in i's challenges of the targets in the scratch lanes (Prop, SemiCommit), summed per
-    /// lane in third-party index order; t = i is skipped and t = the lane's target adds nothing.
+    /// Evaluates i's challenges of up to one block of targets (one SIMD lane each) and updates the best target: gain
+    /// above 1e−5, largest gain, ties to the lowest index — the choice of KTAB's index-order scan.
+    /// </summary>
+    private void EvaluateBlock(int i, ChallengeScratch x, ReadOnlySpan<int> targets, ChallengeView[]? views,
+        ref int best, ref double bestGain)
+    {
+        int lanes = ChallengeScratch.Lanes, count = targets.Length;
+        double uii = x.Ui[i];
+        var special = x.Special;
+        special[0] = i;
+        for (int q = 0; q < lanes; q++)
+        {
+            int j = targets[Math.Min(q, count - 1)]; // spare lanes repeat the last target
+            x.LaneJ[q] = j;
+            x.LaneTarget[q] = j;
+            x.LaneBi[q] = x.Bi[j];
+            x.LaneBj[q] = x.Bj[j];
+            x.LaneCij[q] = x.Cij[j];
+            x.LaneCji[q] = x.Cji[j];
+            special[q + 1] = j;
+        }
+        bool within = GatherColumns(x.DistanceT!, x.LaneJ, x.Columns);
+        var sorted = special.AsSpan(0, lanes + 1);
+        sorted.Sort();
+        int distinct = 1;
+        for (int k = 1; k < sorted.Length; k++)
+            if (sorted[k] != sorted[distinct - 1]) sorted[distinct++] = sorted[k];
+        if (within) PropSemiLanes<DistanceWithinOne>(i, x, sorted[..distinct]);
+        else PropSemiLanes<AnyDistance>(i, x, sorted[..distinct]);
+        for (int q = 0; q < count; q++)
+        {
+            int j = x.LaneJ[q];
+            double uij = x.Uij[j];
+            var (p, gain, view) = Finish(x.LaneCij[q], x.LaneCji[q], uii + uij, uii + uii, uij + uij, _p.SalienceSum[j]);
+            x.P[j] = p;
+            x.Gain[j] = gain;
+            if (views is not null) views[i * _n + j] = view;
+            if (MinSignificantGain < gain && (best < 0 || bestGain < gain || (gain == bestGain && j < best)))
+            {
+                best = j;
+                bestGain = gain;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Copies the distances to the lanes' targets into third-party-major order (<c>cols[t·L + q]</c> = d(t, j_q)),
+    /// 4×4 blocks at a time where AVX is available; returns whether every distance is at most 1.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void PropSemiLanes(int i, ChallengeScratch x)
+    private bool GatherColumns(double[] distT, int[] laneJ, double[] cols)
+    {
+        int n = _n, lanes = ChallengeScratch.Lanes, t0 = 0;
+        bool within = true;
+        if (Avx.IsSupported && lanes % 4 == 0)
+        {
+            var max = Vector256<double>.Zero;
+            for (int g = 0; g < lanes; g += 4)
+            {
+                var r0 = new ReadOnlySpan<double>(distT, laneJ[g] * n, n);
+                var r1 = new ReadOnlySpan<double>(distT, laneJ[g + 1] * n, n);
+                var r2 = new ReadOnlySpan<double>(distT, laneJ[g + 2] * n, n);
+                var r3 = new ReadOnlySpan<double>(distT, laneJ[g + 3] * n, n);
+                for (int t = 0; t + 4 <= n; t += 4)
+                {
+                    var a = Vector256.Create<double>(r0.Slice(t, 4));
+                    var b = Vector256.Create<double>(r1.Slice(t, 4));
+                    var c = Vector256.Create<double>(r2.Slice(t, 4));
+                    var d = Vector256.Create<double>(r3.Slice(t, 4));
+                    max = Avx.Max(Avx.Max(max, Avx.Max(a, b)), Avx.Max(c, d));
+                    var ab0 = Avx.UnpackLow(a, b);  // a0 b0 a2 b2
+                    var ab1 = Avx.UnpackHigh(a, b); // a1 b1 a3 b3
+                    var cd0 = Avx.UnpackLow(c, d);
+                    var cd1 = Avx.UnpackHigh(c, d);
+                    Avx.Permute2x128(ab0, cd0, 0x20).CopyTo(cols, (t * lanes) + g);
+                    Avx.Permute2x128(ab1, cd1, 0x20).CopyTo(cols, ((t + 1) * lanes) + g);
+                    Avx.Permute2x128(ab0, cd0, 0x31).CopyTo(cols, ((t + 2) * lanes) + g);
+                    Avx.Permute2x128(ab1, cd1, 0x31).CopyTo(cols, ((t + 3) * lanes) + g);
+                }
+            }
+            within = Vector256.LessThanOrEqualAll(max, Vector256<double>.One);
+            t0 = n - (n % 4);
+        }
+        for (int q = 0; q < lanes; q++)
+        {
+            var row = new ReadOnlySpan<double>(distT, laneJ[q] * n, n);
+            for (int t = t0; t < n; t++)
+            {
+                double d = row[t];
+                within &= d <= 1.0;
+                cols[(t * lanes) + q] = d;
+            }
+        }
+        return within;
+    }
+
+    /// <summary>
+    /// The third parties' votes in i's challenges of the targets in the scratch lanes (Prop, SemiCommit), summed per
+    /// lane in third-party index order; t = i is skipped and t = the lane's target adds nothing. The few such
+    /// third parties (<paramref name="special"/>, ascending) take a masked path; every other t runs unmasked.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void PropSemiLanes<TU>(int i, ChallengeScratch x, ReadOnlySpan<int> special) where TU : struct, ILaneUtility
     {
         int n = _n, width = Vector<double>.Count, lanes = ChallengeScratch.Lanes;
         var weights = _p.Weights;
         var one = Vector<double>.One;
-        var zero = Vector<double>.Zero;
         var bi0 = new Vector<double>(x.LaneBi, 0);
         var bi1 = new Vector<double>(x.LaneBi, width);
         var bj0 = new Vector<double>(x.LaneBj, 0);
         var bj1 = new Vector<double>(x.LaneBj, width);
-        var tg0 = new Vector<double>(x.LaneTarget, 0);
-        var tg1 = new Vector<double>(x.LaneTarget, width);
         var cij0 = new Vector<double>(x.LaneCij, 0);
         var cij1 = new Vector<double>(x.LaneCij, width);
         var cji0 = new Vector<double>(x.LaneCji, 0);
         var cji1 = new Vector<double>(x.LaneCji, width);
         var cols = x.Columns;
         double[] rh = x.Rh, ui = x.Ui, unn = x.Unn, joinI = x.JoinI, joinJ = x.JoinJ;
-        for (int t = 0; t < n; t++)
+        int t = 0;
+        for (int s = 0; ; s++)
         {
-            if (t == i) continue;
-            var r = new Vector<double>(rh[t]);
-            var u = new Vector<double>(ui[t]);
-            var un = new Vector<double>(unn[t]);
-            var ji = new Vector<double>(joinI[t]);
-            var jj = new Vector<double>(joinJ[t]);
-            var w = new Vector<double>(weights[t]);
-            var self = new Vector<double>(t);
-            var v0 = Vector.ConditionalSelect(Vector.Equals(tg0, self), zero,
-                LaneVote(new Vector<double>(cols, t * lanes), r, u, un, ji, jj, w, bi0, bj0, one, zero));
-            var v1 = Vector.ConditionalSelect(Vector.Equals(tg1, self), zero,
-                LaneVote(new Vector<double>(cols, (t * lanes) + width), r, u, un, ji, jj, w, bi1, bj1, one, zero));
-            // + 0.0 leaves a positive sum unchanged, exactly as KTAB's "if (v > 0)".
-            cij0 += Vector.ConditionalSelect(Vector.GreaterThan(v0, zero), v0, zero);
-            cji0 -= Vector.ConditionalSelect(Vector.LessThan(v0, zero), v0, zero);
-            cij1 += Vector.ConditionalSelect(Vector.GreaterThan(v1, zero), v1, zero);
-            cji1 -= Vector.ConditionalSelect(Vector.LessThan(v1, zero), v1, zero);
+            int end = s < special.Length ? special[s] : n;
+            for (; t < end; t++)
+            {
+                var r = new Vector<double>(rh[t]);
+                var u = new Vector<double>(ui[t]);
+                var un = new Vector<double>(unn[t]);
+                var ji = new Vector<double>(joinI[t]);
+                var jj = new Vector<double>(joinJ[t]);
+                var w = new Vector<double>(weights[t]);
+                var v0 = LaneVote<TU>(new Vector<double>(cols, t * lanes), r, u, un, ji, jj, w, bi0, bj0, one);
+                var v1 = LaneVote<TU>(new Vector<double>(cols, (t * lanes) + width), r, u, un, ji, jj, w, bi1, bj1, one);
+                // + 0.0 leaves a positive sum unchanged, exactly as KTAB's "if (v > 0)".
+                cij0 += Pce.Positive(v0);
+                cji0 -= Pce.Negative(v0);
+                cij1 += Pce.Positive(v1);
+                cji1 -= Pce.Negative(v1);
+            }
+            if (s == special.Length) break;
+            if (t != i)
+            {
+                var self = new Vector<double>(t);
+                var v0 = LaneVote<TU>(new Vector<double>(cols, t * lanes), new Vector<double>(rh[t]), new Vector<double>(ui[t]),
+                    new Vector<double>(unn[t]), new Vector<double>(joinI[t]), new Vector<double>(joinJ[t]), new Vector<double>(weights[t]), bi0, bj0, one);
+                var v1 = LaneVote<TU>(new Vector<double>(cols, (t * lanes) + width), new Vector<double>(rh[t]), new Vector<double>(ui[t]),
+                    new Vector<double>(unn[t]), new Vector<double>(joinI[t]), new Vector<double>(joinJ[t]), new Vector<double>(weights[t]), bi1, bj1, one);
+                v0 = Vector.ConditionalSelect(Vector.Equals(new Vector<double>(x.LaneTarget, 0), self), Vector<double>.Zero, v0);
+                v1 = Vector.ConditionalSelect(Vector.Equals(new Vector<double>(x.LaneTarget, width), self), Vector<double>.Zero, v1);
+                cij0 += Pce.Positive(v0);
+                cji0 -= Pce.Negative(v0);
+                cij1 += Pce.Positive(v1);
+                cji1 -= Pce.Negative(v1);
+            }
+            t++;
         }
         cij0.CopyTo(x.LaneCij, 0);
         cij1.CopyTo(x.LaneCij, width);
@@ -500,17 +616,39 @@ public sealed class SmpEngine
         cji1.CopyTo(x.LaneCji, width);
     }
 
+    /// <summary>KTAB's <c>bsUtil</c> on lanes, specialised by whether every distance is known to be at most 1.</summary>
+    private interface ILaneUtility
+    {
+        static abstract Vector<double> Of(Vector<double> d, Vector<double> r, Vector<double> one);
+    }
+
+    /// <summary>Every distance ≤ 1 (checked): the first branch of <see cref="Utility"/> only.</summary>
+    private struct DistanceWithinOne : ILaneUtility
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<double> Of(Vector<double> d, Vector<double> r, Vector<double> one) => (one - d) * (one + (d * r));
+    }
+
+    private struct AnyDistance : ILaneUtility
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<double> Of(Vector<double> d, Vector<double> r, Vector<double> one)
+        {
+            var oneMinusD = one - d;
+            return Vector.ConditionalSelect(Vector.LessThanOrEqual(d, one), oneMinusD * (one + (d * r)), oneMinusD * (one + r));
+        }
+    }
+
     /// <summary>A third party's vote (<see cref="ThirdPartyVote"/> under Prop and SemiCommit), one lane per target.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<double> LaneVote(Vector<double> d, Vector<double> r, Vector<double> uni, Vector<double> unn,
+    private static Vector<double> LaneVote<TU>(Vector<double> d, Vector<double> r, Vector<double> uni, Vector<double> unn,
         Vector<double> joinI, Vector<double> joinJ, Vector<double> wn, Vector<double> bi, Vector<double> bj,
-        Vector<double> one, Vector<double> zero)
+        Vector<double> one) where TU : struct, ILaneUtility
     {
-        var oneMinusD = one - d;
-        var unj = Vector.ConditionalSelect(Vector.LessThanOrEqual(d, one), oneMinusD * (one + (d * r)), oneMinusD * (one + r));
+        var unj = TU.Of(d, r, one);
         var cn = wn * (uni - unj);
-        var cni = Vector.ConditionalSelect(Vector.GreaterThan(cn, zero), bi + cn, bi);
-        var cnj = Vector.ConditionalSelect(Vector.LessThan(cn, zero), bj - cn, bj);
+        var cni = bi + Pce.Positive(cn); // cn > 0 ? bi + cn : bi (bi > 0, so bi + 0.0 = bi)
+        var cnj = bj - Pce.Negative(cn); // cn < 0 ? bj − cn : bj
         var pin = cni / (cni + cnj);
         var pjn = one - pin;
         var unj2 = unj + unj;
