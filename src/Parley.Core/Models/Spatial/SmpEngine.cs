@@ -865,12 +865,19 @@ public sealed class SmpEngine
         if (nb == 0) return values;
 
         var u = a.OwnUtility;
-        var uT = new double[n * n]; // uT[t·N + x] = U_x(position of t)
-        for (int x = 0; x < n; x++)
-            for (int t = 0; t < n; t++)
-                uT[t * n + x] = u[x * n + t];
         int width = Vector<double>.Count, block = 4 * width, blocks = n / block;
-        Parallel.For(0, blocks, _par, blk => UnchangedBlock(bargains, values, uT, blk * block));
+        Parallel.For(0, blocks, _par, () => new double[n * block], (blk, _, panel) =>
+        {
+            // The block's utilities, third-party-major and contiguous: panel[t·B + q] = U_{x0+q}(position of t).
+            int x0 = blk * block;
+            for (int q = 0; q < block; q++)
+            {
+                var row = new ReadOnlySpan<double>(u, (x0 + q) * n, n);
+                for (int t = 0; t < n; t++) panel[(t * block) + q] = row[t];
+            }
+            UnchangedBlock(bargains, values, panel, x0);
+            return panel;
+        }, _ => { });
         for (int x = blocks * block; x < n; x++)
         {
             var row = new ReadOnlySpan<double>(u, x * n, n);
@@ -891,7 +898,7 @@ public sealed class SmpEngine
     /// (eight independent sums hide the add latency; both read the same utilities).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void UnchangedBlock(List<SmpBargain> bargains, double[][] values, double[] uT, int x0)
+    private void UnchangedBlock(List<SmpBargain> bargains, double[][] values, double[] panel, int x0)
     {
         int n = _n, w = Vector<double>.Count, nb = bargains.Count;
         var count = new Vector<double>(n);
@@ -905,8 +912,8 @@ public sealed class SmpEngine
             Vector<double> b0 = new(vb, x0), b1 = new(vb, x0 + w), b2 = new(vb, x0 + (2 * w)), b3 = new(vb, x0 + (3 * w));
             for (int t = 0; t < n; t++)
             {
-                int at = (t * n) + x0;
-                Vector<double> u0 = new(uT, at), u1 = new(uT, at + w), u2 = new(uT, at + (2 * w)), u3 = new(uT, at + (3 * w));
+                int at = t * 4 * w;
+                Vector<double> u0 = new(panel, at), u1 = new(panel, at + w), u2 = new(panel, at + (2 * w)), u3 = new(panel, at + (3 * w));
                 if (t != loA && t != hiA) { a0 += u0; a1 += u1; a2 += u2; a3 += u3; }
                 if (t != loB && t != hiB) { b0 += u0; b1 += u1; b2 += u2; b3 += u3; }
             }
