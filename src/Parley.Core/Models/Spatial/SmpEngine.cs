@@ -278,6 +278,8 @@ public sealed class SmpEngine
         public readonly double[] LaneCij = new double[Lanes], LaneCji = new double[Lanes];
         public readonly int[] LaneJ = new int[Lanes], Special = new int[Lanes + 1];
         public double[]? DistanceT; // the state's transposed distances, while a state's challenges run
+        public readonly double[] RestBound = new double[n + 1];
+        public double[]? Nearest; // per actor, the distance from its ideal to the nearest position (this state)
     }
 
     /// <summary>
@@ -400,6 +402,7 @@ public sealed class SmpEngine
         int n = _n, lanes = ChallengeScratch.Lanes;
         double uii = x.Ui[i];
         x.DistanceT = distT;
+        if (views is null) RestBounds(i, x);
         var cand = x.Candidates;
         int nc = 0;
         for (int j = 0; j < n; j++)
@@ -456,6 +459,32 @@ public sealed class SmpEngine
     }
 
     /// <summary>
+    /// RestBound[t]: an upper bound of what third parties t … N−1 can add to i's coalition in any of i's challenges.
+    /// A third party's vote is w_t·(p·(U_tt − U_ti) + (1 − p)·(U_tj − U_tt)) with p ∈ [0, 1] (SemiCommit), so at most
+    /// w_t·max(U_tt − U_ti, U_t,nearest − U_tt, 0), where U_t,nearest is t's utility of the position nearest its ideal
+    /// (utility falls with distance for risk attitudes in [−1, 1]). Margins cover the rounding of the exact sums.
+    /// </summary>
+    private void RestBounds(int i, ChallengeScratch x)
+    {
+        int n = _n;
+        var nearest = x.Nearest!;
+        var rest = x.RestBound;
+        double sum = 0.0, weights = 0.0;
+        rest[n] = 0.0;
+        for (int t = n - 1; t >= 0; t--)
+        {
+            if (t != i)
+            {
+                double un = x.Unn[t];
+                double most = Math.Max(Math.Max(un - x.Ui[t], Utility(nearest[t], x.Rh[t]) - un), 0.0);
+                sum += _p.Weights[t] * most;
+                weights += _p.Weights[t];
+            }
+            rest[t] = (sum * (1 + 1e-9)) + (1e-12 * (weights + 1));
+        }
+    }
+
+    /// <summary>
     /// Evaluates i's challenges of up to one block of targets (one SIMD lane each) and updates the best target: gain
     /// above 1e−5, largest gain, ties to the lowest index — the choice of KTAB's index-order scan.
     /// </summary>
@@ -483,8 +512,18 @@ public sealed class SmpEngine
         int distinct = 1;
         for (int k = 1; k < sorted.Length; k++)
             if (sorted[k] != sorted[distinct - 1]) sorted[distinct++] = sorted[k];
-        if (within) PropSemiLanes<DistanceWithinOne>(i, x, sorted[..distinct]);
-        else PropSemiLanes<AnyDistance>(i, x, sorted[..distinct]);
+        var specials = sorted[..distinct];
+        // Without recorded views, a block is abandoned at a checkpoint once no lane can still beat or tie the best
+        // gain: the sums so far are exact, and the third parties still to come can add at most RestBound[t] to a
+        // challenger's coalition and nothing to a target's coalition can be taken away.
+        int step = views is null ? Math.Max(16, _n / 16) : _n;
+        for (int from = 0; from < _n; from += step)
+        {
+            int to = Math.Min(_n, from + step);
+            if (within) PropSemiLanes<DistanceWithinOne>(i, x, specials, from, to);
+            else PropSemiLanes<AnyDistance>(i, x, specials, from, to);
+            if (to < _n && !AnyLaneAlive(i, x, count, x.RestBound[to], best, bestGain)) return;
+        }
         for (int q = 0; q < count; q++)
         {
             int j = x.LaneJ[q];
@@ -499,6 +538,30 @@ public sealed class SmpEngine
                 bestGain = gain;
             }
         }
+    }
+
+    /// <summary>
+    /// Whether some lane's challenge could still be chosen: its gain bound, with i's win probability bounded by the
+    /// exact sums so far plus at most <paramref name="rest"/> more for i's coalition (and nothing less for j's), reaches
+    /// the best gain found (or the 1e−5 threshold when none is). The gain is increasing in that probability when
+    /// U_ii ≥ U_ij; other lanes are kept.
+    /// </summary>
+    private bool AnyLaneAlive(int i, ChallengeScratch x, int count, double rest, int best, double bestGain)
+    {
+        double uii = x.Ui[i];
+        for (int q = 0; q < count; q++)
+        {
+            int j = x.LaneJ[q];
+            double uij = x.Uij[j];
+            if (uij > uii) return true;
+            double cij = x.LaneCij[q] + rest, cji = x.LaneCji[q];
+            double pMax = Math.Min(1.0, (cij / (cij + cji)) * (1 + 1e-12));
+            double win = uii + uii, lose = uij + uij, sj = _p.SalienceSum[j];
+            double bound = ((1 - sj) * win) + (sj * ((pMax * win) + ((1 - pMax) * lose))) - (uii + uij)
+                           + (1e-9 * (1 + Math.Abs(win) + Math.Abs(lose)));
+            if (bound > MinSignificantGain && (best < 0 || !(bound < bestGain))) return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -554,11 +617,12 @@ public sealed class SmpEngine
 
     /// <summary>
     /// The third parties' votes in i's challenges of the targets in the scratch lanes (Prop, SemiCommit), summed per
-    /// lane in third-party index order; t = i is skipped and t = the lane's target adds nothing. The few such
-    /// third parties (<paramref name="special"/>, ascending) take a masked path; every other t runs unmasked.
+    /// lane in third-party index order, for third parties <paramref name="from"/> ≤ t &lt; <paramref name="to"/>,
+    /// continuing the sums in the scratch lanes; t = i is skipped and t = the lane's target adds nothing. The few
+    /// such third parties (<paramref name="special"/>, ascending) take a masked path; every other t runs unmasked.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void PropSemiLanes<TU>(int i, ChallengeScratch x, ReadOnlySpan<int> special) where TU : struct, ILaneUtility
+    private void PropSemiLanes<TU>(int i, ChallengeScratch x, ReadOnlySpan<int> special, int from, int to) where TU : struct, ILaneUtility
     {
         int n = _n, width = Vector<double>.Count, lanes = ChallengeScratch.Lanes;
         var weights = _p.Weights;
@@ -573,10 +637,11 @@ public sealed class SmpEngine
         var cji1 = new Vector<double>(x.LaneCji, width);
         var cols = x.Columns;
         double[] rh = x.Rh, ui = x.Ui, unn = x.Unn, joinI = x.JoinI, joinJ = x.JoinJ;
-        int t = 0;
-        for (int s = 0; ; s++)
+        int t = from, s = 0;
+        while (s < special.Length && special[s] < from) s++;
+        for (; ; s++)
         {
-            int end = s < special.Length ? special[s] : n;
+            int end = s < special.Length && special[s] < to ? special[s] : to;
             for (; t < end; t++)
             {
                 var r = new Vector<double>(rh[t]);
@@ -593,7 +658,7 @@ public sealed class SmpEngine
                 cij1 += Pce.Positive(v1);
                 cji1 -= Pce.Negative(v1);
             }
-            if (s == special.Length) break;
+            if (t == to) break;
             if (t != i)
             {
                 var self = new Vector<double>(t);
@@ -750,11 +815,20 @@ public sealed class SmpEngine
         var bestP = new double[n];
         var bestGain = new double[n];
         var targets = round.Targets;
+        var nearest = new double[n]; // per actor: the distance from its ideal to the nearest position
+        Parallel.For(0, n, _par, t =>
+        {
+            var row = new ReadOnlySpan<double>(a.Distance, t * n, n);
+            double min = double.PositiveInfinity;
+            foreach (var d in row) min = d < min ? d : min;
+            nearest[t] = min;
+        });
 
         Parallel.For(0, n, _par,
             () => new ChallengeScratch(n),
             (i, _, buf) =>
             {
+                buf.Nearest = nearest;
                 int best = OwnChallenges(a, i, buf, views);
                 targets[i] = best;
                 if (best >= 0) { bestP[i] = buf.P[best]; bestGain[i] = buf.Gain[best]; }

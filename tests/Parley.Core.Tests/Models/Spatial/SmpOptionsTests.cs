@@ -160,6 +160,7 @@ public sealed class SmpOptionsTests
     [InlineData(61, 3, 5)]
     [InlineData(37, 1, 9)]
     [InlineData(70, 2, 3)]
+    [InlineData(150, 3, 11)]
     public void Pruned_lane_parallel_challenges_choose_what_a_full_scalar_evaluation_chooses(int n, int m, int seed)
     {
         var p = RandomProblem(n, m, seed);
