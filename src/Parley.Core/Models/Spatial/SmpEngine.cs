@@ -87,15 +87,17 @@ public sealed class SmpEngine
                 dist[i * n + j] = d;
             }
         });
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < n; j++)
-                distT[j * n + i] = dist[i * n + j];
-
         // Risk-neutral utilities, option-major: u[o·N + k] = 1 − d_ko (bsUtil(d, 0)).
         var u0 = new double[n * n];
-        for (int o = 0; o < n; o++)
-            for (int k = 0; k < n; k++)
-                u0[o * n + k] = Utility(distT[o * n + k], 0.0);
+        Parallel.For(0, n, _par, j =>
+        {
+            for (int i = 0; i < n; i++)
+            {
+                double d = dist[i * n + j];
+                distT[j * n + i] = d;
+                u0[j * n + i] = Utility(d, 0.0);
+            }
+        });
         var probs = Pce.ScalarPce(_p.Capabilities, u0, n, _o.Voting, _o.VictoryProb, _o.Pce, parallel: true);
         var risk = RiskFromProbabilities(probs);
 
@@ -163,21 +165,23 @@ public sealed class SmpEngine
         }
         int nu = reps.Count;
         var u = new double[nu * n];
-        for (int o = 0; o < nu; o++)
+        Parallel.For(0, nu, _par, o =>
+        {
             for (int k = 0; k < n; k++)
                 u[o * n + k] = a.OwnUtility[k * n + reps[o]];
+        });
         // KTAB's pDist uses the proportional voting rule whatever the model's rule (SPEC §6.10; docs/decisions.md).
         var pr = Pce.ScalarPce(_p.Capabilities, u, nu, VotingRule.Prop, _o.VictoryProb, _o.Pce, parallel: true);
         var cls = new int[n];
         var ap = new double[n];
-        for (int i = 0; i < n; i++)
+        Parallel.For(0, n, _par, i =>
         {
             int k = -1;
             for (int c = 0; c < nu; c++)
                 if (Equivalent(s, i, reps[c])) k = c;
             cls[i] = k;
             ap[i] = pr[k];
-        }
+        });
         a.ClassRepresentatives = reps.ToArray();
         a.ClassProbabilities = pr;
         a.ActorClass = cls;
