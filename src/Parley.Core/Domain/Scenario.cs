@@ -1,3 +1,5 @@
+using Parley.Core.Modelling;
+
 namespace Parley.Core.Domain;
 
 /// <summary>Who and what the scenario is about, and when it was coded.</summary>
@@ -19,7 +21,8 @@ public sealed class Scenario
 
     public Scenario(ScenarioMetadata metadata, IReadOnlyList<Actor> actors, IReadOnlyList<Issue> issues,
         IReadOnlyList<Stance> stances, DecisionRule? decisionRule = null, ActorId? agendaSetter = null,
-        IReadOnlyList<Shock>? shocks = null, IReadOnlyList<IdealAdjustment>? idealAdjustments = null)
+        IReadOnlyList<Shock>? shocks = null, IReadOnlyList<IdealAdjustment>? idealAdjustments = null,
+        IReadOnlyList<ModelDefaults>? modelDefaults = null)
     {
         ArgumentNullException.ThrowIfNull(metadata);
         if (actors.Count == 0) throw new ArgumentException("A scenario needs at least one actor.");
@@ -47,6 +50,13 @@ public sealed class Scenario
         var adjustments = idealAdjustments ?? [];
         if (IdealAdjustment.Problems(adjustments, _actors.ContainsKey) is { Count: > 0 } problems)
             throw new ArgumentException(string.Join(" ", problems));
+        var defaults = (modelDefaults ?? []).ToArray();
+        var models = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var d in defaults)
+        {
+            if (!models.Add(d.Model)) throw new ArgumentException($"Model settings of '{d.Model}' are given twice.");
+            if (ModelCatalog.DefaultsProblem(d) is { } problem) throw new ArgumentException(problem);
+        }
 
         Metadata = metadata;
         Actors = actors.ToArray();
@@ -56,6 +66,7 @@ public sealed class Scenario
         AgendaSetter = agendaSetter;
         Shocks = shocks ?? [];
         IdealAdjustments = adjustments.ToArray();
+        ModelDefaults = defaults;
     }
 
     public ScenarioMetadata Metadata { get; }
@@ -77,6 +88,16 @@ public sealed class Scenario
     /// in the order given; empty = every ideal is the actor's current position. Only the <c>smp</c> model uses them.
     /// </summary>
     public IReadOnlyList<IdealAdjustment> IdealAdjustments { get; }
+
+    /// <summary>
+    /// The settings the scenario gives its models (<c>model_settings</c>), one entry per model in the order given; the
+    /// command line's <c>--option</c>/<c>--seed</c> override them, and they override the models' own defaults.
+    /// </summary>
+    public IReadOnlyList<ModelDefaults> ModelDefaults { get; }
+
+    /// <summary>The scenario's settings for one model (name compared ignoring case), or null.</summary>
+    public ModelDefaults? ModelDefaultsFor(string model) =>
+        ModelDefaults.FirstOrDefault(d => string.Equals(d.Model, model, StringComparison.OrdinalIgnoreCase));
 
     public Actor Actor(ActorId id) => _actors[id];
     public Issue Issue(IssueId id) => _issues[id];
@@ -105,7 +126,7 @@ public sealed class Scenario
     /// </summary>
     public Scenario With(IReadOnlyList<Actor>? actors = null, IReadOnlyList<Issue>? issues = null,
         IReadOnlyList<Stance>? stances = null, DecisionRule? decisionRule = null, ScenarioMetadata? metadata = null,
-        IReadOnlyList<IdealAdjustment>? idealAdjustments = null)
+        IReadOnlyList<IdealAdjustment>? idealAdjustments = null, IReadOnlyList<ModelDefaults>? modelDefaults = null)
     {
         var newActors = actors ?? Actors;
         var keep = newActors.Select(a => a.Id).ToHashSet();
@@ -115,7 +136,7 @@ public sealed class Scenario
         var newStances = (stances ?? Stances).Where(st => keep.Contains(st.Actor)).ToArray();
         var newAdjustments = (idealAdjustments ?? IdealAdjustments).Where(a => keep.Contains(a.Actor) && keep.Contains(a.Follows)).ToArray();
         return new Scenario(metadata ?? Metadata, newActors, newIssues, newStances, decisionRule ?? DecisionRule, setter, Shocks,
-            newAdjustments);
+            newAdjustments, modelDefaults ?? ModelDefaults);
     }
 
     /// <summary>Applies interventions (all of them, whatever their round) to the inputs; used for what-ifs at round 0.</summary>

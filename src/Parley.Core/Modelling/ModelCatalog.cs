@@ -30,6 +30,24 @@ public static class ModelCatalog
     public static IReadOnlyList<string> AnalysisDefaultNames { get; } =
         All.Where(m => m is IIssueModel).Select(m => m.Info.Name).ToArray();
 
+    /// <summary>
+    /// What is wrong with a scenario's settings for a model (<see cref="Domain.ModelDefaults"/>) that can be told before it
+    /// runs: a model that does not exist, a setting it does not declare. Null when the names are fine; the values are
+    /// read by the model when it runs.
+    /// </summary>
+    public static string? DefaultsProblem(Domain.ModelDefaults defaults)
+    {
+        var model = Find(defaults.Model);
+        if (model is null)
+            return $"Model settings name unknown model '{defaults.Model}' (one of: {string.Join(", ", All.Select(m => m.Info.Name))}).";
+        foreach (var s in defaults.Settings)
+            if (!model.Info.Parameters.Any(p => string.Equals(p.Name, s.Name, StringComparison.OrdinalIgnoreCase)))
+                return model.Info.Parameters.Count == 0
+                    ? $"Model '{model.Info.Name}' takes no setting '{s.Name}' (only a seed)."
+                    : $"Model '{model.Info.Name}' has no setting '{s.Name}' (it has: {string.Join(", ", model.Info.Parameters.Select(p => p.Name))}).";
+        return null;
+    }
+
     public static IModel? Find(string name) =>
         All.FirstOrDefault(m => string.Equals(m.Info.Name, name, StringComparison.OrdinalIgnoreCase));
 }

@@ -21,10 +21,40 @@ public sealed record ModelSettings
     /// <summary>Interventions after round 0, applied by the dynamic models between rounds.</summary>
     public IReadOnlyList<Intervention> Interventions { get; init; } = [];
 
+    /// <summary>
+    /// Where settings came from when not from the command line (setting → e.g. "the scenario's model_settings.smp.vpm");
+    /// errors about such a setting name it.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Origins { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
     public ModelSettings With(string name, string value)
     {
         var d = new Dictionary<string, string>(Values, StringComparer.OrdinalIgnoreCase) { [name] = value };
-        return this with { Values = d };
+        var o = new Dictionary<string, string>(Origins, StringComparer.OrdinalIgnoreCase);
+        o.Remove(name);
+        return this with { Values = d, Origins = o };
+    }
+
+    /// <summary>"setting 'NAME'", with where it came from when that was not the command line (for error messages).</summary>
+    public string Label(string name) =>
+        Origins.TryGetValue(name, out var origin) ? $"setting '{name}' (from {origin})" : $"setting '{name}'";
+
+    /// <summary>
+    /// These settings (the command line's) over a scenario's settings for one model (<see cref="Scenario.ModelDefaultsFor"/>):
+    /// a setting given here wins, then the scenario's, then the model's own default (the model's fallback). The
+    /// scenario's seed is used when <paramref name="seedGiven"/> is false. Settings taken from the scenario are recorded in
+    /// <see cref="Origins"/>, so that an error about one names the scenario field (<c>model_settings.MODEL.NAME</c>).
+    /// </summary>
+    public ModelSettings OverScenario(ModelDefaults? defaults, bool seedGiven)
+    {
+        if (defaults is null || defaults.IsEmpty) return this;
+        var values = new Dictionary<string, string>(Values, StringComparer.OrdinalIgnoreCase);
+        var origins = new Dictionary<string, string>(Origins, StringComparer.OrdinalIgnoreCase);
+        foreach (var s in defaults.Settings)
+            if (values.TryAdd(s.Name, s.Value)) origins[s.Name] = $"the scenario's model_settings.{defaults.Model}.{s.Name}";
+        var result = this with { Values = values, Origins = origins };
+        if (!seedGiven && defaults.Seed is { } seed) result = result with { Seed = seed };
+        return result;
     }
 
     public bool Has(string name) => Values.ContainsKey(name);
@@ -35,14 +65,14 @@ public sealed record ModelSettings
     {
         if (!Values.TryGetValue(name, out var v)) return fallback;
         if (double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)) return d;
-        throw new ModelSettingException($"setting '{name}': '{v}' is not a finite number");
+        throw new ModelSettingException($"{Label(name)}: '{v}' is not a finite number");
     }
 
     public int GetInt(string name, int fallback, int min = int.MinValue, int max = int.MaxValue)
     {
         if (!Values.TryGetValue(name, out var v)) return fallback;
         if (int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) && i >= min && i <= max) return i;
-        throw new ModelSettingException($"setting '{name}': '{v}' is not a whole number in {min}..{max}");
+        throw new ModelSettingException($"{Label(name)}: '{v}' is not a whole number in {min}..{max}");
     }
 
     public bool GetBool(string name, bool fallback)
@@ -52,7 +82,7 @@ public sealed record ModelSettings
         {
             "true" or "on" or "yes" or "1" => true,
             "false" or "off" or "no" or "0" => false,
-            _ => throw new ModelSettingException($"setting '{name}': '{v}' is not on/off (true/false)"),
+            _ => throw new ModelSettingException($"{Label(name)}: '{v}' is not on/off (true/false)"),
         };
     }
 
@@ -64,7 +94,7 @@ public sealed record ModelSettings
         foreach (var e in Enum.GetValues<T>())
             if (Norm(e.ToString()) == Norm(v)) return e;
         throw new ModelSettingException(
-            $"setting '{name}': '{v}' is not one of {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}");
+            $"{Label(name)}: '{v}' is not one of {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}");
     }
 
     /// <summary>Throws if a setting is given that the model does not know.</summary>

@@ -68,9 +68,9 @@ public sealed record EumOptions(
     public static EumOptions From(ModelSettings settings)
     {
         double q = settings.GetDouble("q", 1.0);
-        if (q < 0 || q > 1) throw new ModelSettingException($"setting 'q': {q} is not in 0..1");
+        if (q < 0 || q > 1) throw new ModelSettingException($"{settings.Label("q")}: {q} is not in 0..1");
         double eps = settings.GetDouble("epsilon", 0.001);
-        if (eps < 0) throw new ModelSettingException($"setting 'epsilon': {eps} must be >= 0");
+        if (eps < 0) throw new ModelSettingException($"{settings.Label("epsilon")}: {eps} must be >= 0");
         return new EumOptions(
             EumVariant.Of(settings.GetEnum("variant", EumVariantName.Reference)),
             q,

@@ -110,7 +110,7 @@ public sealed record SmpOptions
             "initonly" => BargainModel.InitOnly,
             "initrcvr" => BargainModel.InitRcvr,
             "pwcomp" => BargainModel.PWComp,
-            _ => throw new ModelSettingException($"setting 'bargain': '{settings.GetString("bargain", "")}' is not one of init-only, init-rcvr, pw-comp"),
+            _ => throw new ModelSettingException($"{settings.Label("bargain")}: '{settings.GetString("bargain", "")}' is not one of init-only, init-rcvr, pw-comp"),
         };
     }
 }
