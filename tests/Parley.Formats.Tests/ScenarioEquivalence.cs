@@ -26,6 +26,7 @@ internal static class ScenarioEquivalence
         }
         Assert.Equal(expected.Stances.OrderBy(s => (s.Actor.Value, s.Issue.Value)), actual.Stances.OrderBy(s => (s.Actor.Value, s.Issue.Value)));
         Assert.Equal(expected.IdealAdjustments, actual.IdealAdjustments);
+        Assert.Equal(expected.ModelDefaults, actual.ModelDefaults);
         Assert.Equal(expected.Shocks.Count, actual.Shocks.Count);
         for (int k = 0; k < expected.Shocks.Count; k++)
         {

@@ -28,8 +28,9 @@ public sealed class KtabReader : IScenarioReader
     }
 
     /// <summary>
-    /// Reads a KTAB file with the parts a Parley scenario does not hold (model parameters, seed), and the
-    /// accommodation matrix as KTAB builds it (the scenario carries its non-identity entries as ideal_adjustment).
+    /// Reads a KTAB file with its parts also as KTAB holds them (model parameters, seed, the accommodation matrix); the
+    /// scenario carries them too: the parameters and seed as its model_settings for smp, the matrix's non-identity
+    /// entries as ideal_adjustment.
     /// </summary>
     public static LoadResult<KtabInput> ReadFull(string displayPath, string content) =>
         LooksLikeXml(content) ? new KtabXml(displayPath, content).Read() : new KtabCsv(displayPath, content).Read();
@@ -67,8 +68,9 @@ public sealed class KtabReader : IScenarioReader
     }
 
     /// <param name="adjustments">Ideal-accommodation entries that differ from the identity, as row indices (XML only).</param>
+    /// <param name="modelDefaults">The scenario's model_settings (XML only: the ModelParameters and seed for smp).</param>
     internal static Scenario Build(string name, string description, IReadOnlyList<string> dims, IReadOnlyList<ActorRow> rows,
-        IReadOnlyList<(int Actor, int Follows, double Weight)>? adjustments = null)
+        IReadOnlyList<(int Actor, int Follows, double Weight)>? adjustments = null, IReadOnlyList<ModelDefaults>? modelDefaults = null)
     {
         var issueIds = new List<string>();
         foreach (var d in dims)
@@ -92,7 +94,7 @@ public sealed class KtabReader : IScenarioReader
         var scenarioId = Slug(name).ToLowerInvariant();
         return new Scenario(new ScenarioMetadata(scenarioId, name.Trim().Length > 0 ? name.Trim() : scenarioId,
             string.IsNullOrWhiteSpace(description) ? null : description.Trim()), actors, issues, stances,
-            idealAdjustments: idealAdjustments);
+            idealAdjustments: idealAdjustments, modelDefaults: modelDefaults);
     }
 
     /// <summary>The checks both formats share; each problem is reported at its line and column.</summary>

@@ -178,11 +178,15 @@ internal sealed class KtabXml(string file, string content)
             if (adjustments.Count > 0) acc = m;
         }
         if (_errors.Count > 0) return LoadResult<KtabInput>.Fail(_errors, _notices);
-        if (settings.Count > 0)
-            _notices.Add($"{file}: KTAB model parameters: run the SMP with --option {string.Join(" --option ", settings.Select(kv => $"{kv.Key}={kv.Value}"))}");
-        if (seed is { } sd && settings.GetValueOrDefault("stm") == "stochastic")
-            _notices.Add($"{file}: KTAB seed {sd}: run with --seed {sd}");
-        var scenario = KtabReader.Build(name, desc, dims, rows, adjustments);
+        // The model parameters (in KTAB's order) and, when transitions are stochastic (the only case where KTAB draws),
+        // the seed become the scenario's model_settings for smp: `parley run` uses them, `parley convert` writes them.
+        var smpSeed = seed is { } sd && settings.GetValueOrDefault("stm") == "stochastic" ? sd : (ulong?)null;
+        var smpSettings = Parameters.Where(p => settings.ContainsKey(p.Setting))
+            .Select(p => new Parley.Core.Domain.ModelSetting(p.Setting, settings[p.Setting])).ToArray();
+        var modelDefaults = smpSettings.Length > 0 || smpSeed is not null
+            ? new[] { new Parley.Core.Domain.ModelDefaults("smp", smpSettings, smpSeed) }
+            : [];
+        var scenario = KtabReader.Build(name, desc, dims, rows, adjustments, modelDefaults);
         return LoadResult<KtabInput>.Success(new KtabInput(scenario, settings, seed, acc), _notices);
     }
 }

@@ -60,6 +60,7 @@ internal sealed partial class ScenarioBinder
         BindActors(top);
         var idealAdjustments = BindIdealAdjustments(top);
         var shocks = BindShocks(top);
+        var modelDefaults = BindModelSettings(top);
         CheckActorReferences();
         CheckParticipation(top);
         if (_context.HasErrors || metadata is null) return null;
@@ -68,7 +69,7 @@ internal sealed partial class ScenarioBinder
         var issues = _issues.Values.OrderBy(i => i.Index).Select(i => i.Issue!).ToArray();
         var stances = _actors.Values.OrderBy(a => a.Index).SelectMany(a => a.Stances).ToArray();
         return _context.Build(rootMap, "", () => new Scenario(metadata, actors, issues, stances, decisionRule,
-            setter is null ? null : new ActorId(setter), shocks, idealAdjustments));
+            setter is null ? null : new ActorId(setter), shocks, idealAdjustments, modelDefaults));
     }
 
     private ScenarioMetadata? BindMetadata(FieldMap top)

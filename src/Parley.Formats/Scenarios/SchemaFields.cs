@@ -3,7 +3,7 @@ namespace Parley.Formats.Scenarios;
 /// <summary>The field names allowed at each level of the scenario schema (docs/scenario-format.md).</summary>
 internal static class SchemaFields
 {
-    public static readonly string[] Root = ["scenario", "salience_scale", "decision_rule", "agenda_setter", "issues", "actors", "ideal_adjustment", "shocks"];
+    public static readonly string[] Root = ["scenario", "salience_scale", "decision_rule", "agenda_setter", "issues", "actors", "ideal_adjustment", "shocks", "model_settings"];
     public static readonly string[] Metadata = ["id", "title", "description", "as_of", "sources"];
     public static readonly string[] Source = ["id", "title", "url", "file"];
     public static readonly string[] Issue = ["id", "title", "description", "scale", "anchors", "status_quo", "decision_rule", "agenda_setter", "outcome"];

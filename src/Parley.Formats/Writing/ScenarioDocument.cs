@@ -24,6 +24,12 @@ internal static class ScenarioDocument
             root.Add("ideal_adjustment", List(scenario.IdealAdjustments.Select(a => (LocatedNode)new Map()
                 .Add("actor", Text(a.Actor.Value)).Add("follows", Text(a.Follows.Value)).Add("weight", Number(a.Weight)).Node())));
         if (scenario.Shocks.Count > 0) root.Add("shocks", List(scenario.Shocks.Select(Shock)));
+        if (scenario.ModelDefaults.Count > 0)
+        {
+            var models = new Map();
+            foreach (var d in scenario.ModelDefaults) models.Add(d.Model, ModelDefaults(d));
+            root.Add("model_settings", models.Node());
+        }
         return root.Node();
     }
 
@@ -153,6 +159,21 @@ internal static class ScenarioDocument
             _ => map.Add("capability", Number(change.Value)),
         }).Node();
     }
+
+    private static LocatedNode ModelDefaults(ModelDefaults defaults)
+    {
+        var map = new Map();
+        foreach (var s in defaults.Settings) map.Add(s.Name, SettingValue(s.Value));
+        if (defaults.Seed is { } seed) map.Add("seed", Plain(seed.ToString(CultureInfo.InvariantCulture)));
+        return map.Node();
+    }
+
+    /// <summary>A setting's value: plain when it reads as a number or true/false (valid JSON and YAML as is), else quoted.</summary>
+    private static ScalarNode SettingValue(string value) =>
+        value is "true" or "false" || JsonNumber.IsMatch(value) ? Plain(value) : Text(value);
+
+    private static readonly System.Text.RegularExpressions.Regex JsonNumber =
+        new(@"^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private static string ScalarValuesFormat(double value) => value.ToString("R", CultureInfo.InvariantCulture);
     private static ScalarNode Number(double value) => Plain(ScalarValuesFormat(value));

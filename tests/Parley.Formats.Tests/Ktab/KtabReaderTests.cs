@@ -175,7 +175,11 @@ public sealed class KtabReaderTests
         Assert.Equal(0.9, k.Accommodation[1 * 3 + 1]);
         Assert.Equal(1.0, k.Accommodation[0]);
         Assert.Equal(["tax", "trade-policy"], k.Scenario.Issues.Select(i => i.Id.Value));
-        Assert.Contains(r.Notices, n => n.Contains("--option vpm=square --option pcem=markov-incentive"));
+        // The scenario carries them as its model_settings for smp (no "run with --option" notice any more).
+        var smp = Assert.Single(k.Scenario.ModelDefaults);
+        Assert.Equal(k.ModelSettings.Select(kv => new ModelSetting(kv.Key, kv.Value)), smp.Settings);
+        Assert.Equal(12345UL, smp.Seed);
+        Assert.DoesNotContain(r.Notices, n => n.Contains("--option") || n.Contains("--seed"));
         // The settings read from the file are accepted by the model.
         var settings = k.ModelSettings.Aggregate(ModelSettings.Default, (s, kv) => s.With(kv.Key, kv.Value));
         var res = new SpatialModelOfPolitics().Run(k.Scenario, settings with { Seed = k.Seed!.Value });
