@@ -99,6 +99,39 @@ public sealed class ModelSelection
         return requested with { Values = mine };
     }
 
+    /// <summary>True when --seed was given (it then overrides a seed in the scenario's model_settings).</summary>
+    public bool SeedGiven(ParseResult parse) => parse.GetValue(Seed) is not null;
+
+    /// <summary>
+    /// The settings one model receives on a scenario: the command line's (those the model declares) over the scenario's
+    /// model_settings for it, over the model's own defaults; the scenario's seed unless --seed was given.
+    /// </summary>
+    public static ModelSettings For(IModel model, ModelSettings requested, Scenario scenario, bool seedGiven) =>
+        For(model, requested).OverScenario(scenario.ModelDefaultsFor(model.Info.Name), seedGiven);
+
+    /// <summary>
+    /// Notes on stderr, once per chosen model that the scenario gives settings, which of them the run uses (and which the
+    /// command line overrides). Quiet when the scenario has none for the chosen models.
+    /// </summary>
+    public static void NoteScenarioSettings(Scenario scenario, IReadOnlyList<IModel> models, ModelSettings requested, bool seedGiven,
+        CliConsole console)
+    {
+        foreach (var model in models)
+        {
+            if (scenario.ModelDefaultsFor(model.Info.Name) is not { IsEmpty: false } defaults) continue;
+            var used = new List<string>();
+            var overridden = new List<string>();
+            foreach (var s in defaults.Settings)
+                (requested.Values.ContainsKey(s.Name) ? overridden : used).Add($"{s.Name}={s.Value}");
+            if (defaults.Seed is { } seed) (seedGiven ? overridden : used).Add($"seed={seed}");
+            var text = used.Count == 0
+                ? $"{model.Info.Name}: the command line overrides every setting of the scenario's model_settings ({string.Join(" ", overridden)})"
+                : $"{model.Info.Name}: using the scenario's settings {string.Join(" ", used)}"
+                  + (overridden.Count == 0 ? "" : $" (the command line overrides {string.Join(" ", overridden)})");
+            console.Error.WriteLine($"parley: note: {text}");
+        }
+    }
+
     public static void RejectUnused(IReadOnlyList<IModel> models, ModelSettings requested)
     {
         foreach (var key in requested.Values.Keys)
@@ -122,14 +155,19 @@ public sealed class ModelSelection
                                 + $"{string.Join(", ", ignoring)} ignore{(ignoring.Length == 1 ? "s" : "")} it");
     }
 
-    /// <summary>Runs each chosen model on the scenario with its own settings.</summary>
-    public IReadOnlyList<ScenarioResult> RunAll(ParseResult parse, Scenario scenario, out IReadOnlyList<IModel> models)
+    /// <summary>
+    /// Runs each chosen model on the scenario with its own settings (the command line's over the scenario's
+    /// model_settings, noted on stderr).
+    /// </summary>
+    public IReadOnlyList<ScenarioResult> RunAll(ParseResult parse, Scenario scenario, CliConsole console, out IReadOnlyList<IModel> models)
     {
         models = ChosenModels(parse);
         var requested = RequestedSettings(parse, scenario);
         RejectUnused(models, requested);
+        bool seedGiven = SeedGiven(parse);
+        NoteScenarioSettings(scenario, models, requested, seedGiven, console);
         var results = new List<ScenarioResult>();
-        foreach (var model in models) results.Add(model.Run(scenario, For(model, requested)));
+        foreach (var model in models) results.Add(model.Run(scenario, For(model, requested, scenario, seedGiven)));
         return results;
     }
 }

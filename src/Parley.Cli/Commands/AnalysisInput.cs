@@ -91,6 +91,8 @@ public sealed class AnalysisInput
         if (models.Count == 0) throw new UsageException("no model to run (see 'parley models')");
         var requested = selection.RequestedSettings(parse, scenario);
         ModelSelection.RejectUnused(models, requested);
+        bool seedGiven = selection.SeedGiven(parse);
+        ModelSelection.NoteScenarioSettings(scenario, models, requested, seedGiven, console);
         ModelSelection.NoteUnusedInputs(scenario, models, console);
         int draws = parse.GetValue(Draws);
         if (draws < 1) throw new UsageException($"--draws: {draws} must be at least 1");
@@ -104,7 +106,8 @@ public sealed class AnalysisInput
             MonteCarlo = new MonteCarloOptions { Draws = draws, Threads = threads, Seed = requested.Seed },
             SobolSamples = sobol,
         };
-        ModelSettings SettingsFor(IModel m) => ModelSelection.For(m, requested);
+        // the command line's settings over the scenario's model_settings; the Monte Carlo draws use the run's seed
+        ModelSettings SettingsFor(IModel m) => ModelSelection.For(m, requested, scenario, seedGiven);
 
         if (quiet || !console.Interactive)
             return ScenarioAnalysis.Run(scenario, models, options, whatIfs, SettingsFor);

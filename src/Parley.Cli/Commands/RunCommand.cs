@@ -21,7 +21,7 @@ public static class RunCommand
         command.SetAction(parse =>
         {
             var scenario = input.Load(parse, console);
-            var results = selection.RunAll(parse, scenario, out var models);
+            var results = selection.RunAll(parse, scenario, console, out var models);
             ModelSelection.NoteUnusedInputs(scenario, models, console);
             if (parse.GetValue(json))
             {

@@ -26,7 +26,9 @@ public static class ValidateCommand
                     var s = result.Value!;
                     var ideal = s.IdealAdjustments.Count == 0 ? ""
                         : $", {s.IdealAdjustments.Count} ideal_adjustment entr{(s.IdealAdjustments.Count == 1 ? "y" : "ies")} (used by smp only)";
-                    console.RawOut.WriteLine($"{file}: ok ({s.Actors.Count} actors, {s.Issues.Count} issues, {s.Stances.Count} positions{ideal})");
+                    var settings = s.ModelDefaults.Count == 0 ? ""
+                        : $", model_settings for {string.Join(", ", s.ModelDefaults.Select(d => d.Model))}";
+                    console.RawOut.WriteLine($"{file}: ok ({s.Actors.Count} actors, {s.Issues.Count} issues, {s.Stances.Count} positions{ideal}{settings})");
                 }
                 else
                 {
