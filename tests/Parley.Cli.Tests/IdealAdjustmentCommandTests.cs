@@ -101,7 +101,7 @@ public sealed class IdealAdjustmentCommandTests
         {
             var ok = CliRunner.Run("validate", xml);
             Assert.Equal(0, ok.ExitCode);
-            Assert.Contains("ok (3 actors, 2 issues, 6 positions, 2 ideal_adjustment entries (used by smp only))", ok.Out);
+            Assert.Contains("ok (3 actors, 2 issues, 6 positions, 2 ideal_adjustment entries (used by smp only)", ok.Out);
 
             var r = CliRunner.Run("validate", bad);
             Assert.Equal(2, r.ExitCode);

@@ -187,11 +187,12 @@ public class ModelSettingsTests
     }
 
     [Fact]
-    public void Ktab_xml_seed_is_kept_only_when_transitions_are_stochastic()
+    public void Ktab_xml_seed_is_kept_even_when_transitions_are_deterministic()
     {
+        // nothing is drawn then, but the value is not lost: convert writes it, and stm=stochastic reproduces KTAB's run
         var s = Valid(ScenarioFiles.Parse("small.xml", KtabXml("Deterministic")));
         var smp = Assert.Single(s.ModelDefaults);
-        Assert.Null(smp.Seed);
+        Assert.Equal(424242UL, smp.Seed);
         Assert.Equal("deterministic", smp.Get("stm"));
         Assert.Equal(424242UL, KtabReader.ReadFull("small.xml", KtabXml("Deterministic")).ValueOrThrow().Seed);
     }

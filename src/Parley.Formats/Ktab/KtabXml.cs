@@ -178,9 +178,10 @@ internal sealed class KtabXml(string file, string content)
             if (adjustments.Count > 0) acc = m;
         }
         if (_errors.Count > 0) return LoadResult<KtabInput>.Fail(_errors, _notices);
-        // The model parameters (in KTAB's order) and, when transitions are stochastic (the only case where KTAB draws),
-        // the seed become the scenario's model_settings for smp: `parley run` uses them, `parley convert` writes them.
-        var smpSeed = seed is { } sd && settings.GetValueOrDefault("stm") == "stochastic" ? sd : (ulong?)null;
+        // The model parameters (in KTAB's order) and the seed become the scenario's model_settings for smp: `parley run`
+        // uses them, `parley convert` writes them. The seed is kept even when transitions are deterministic (nothing
+        // is drawn then, but switching to stm=stochastic reproduces KTAB's run of the file).
+        var smpSeed = seed;
         var smpSettings = Parameters.Where(p => settings.ContainsKey(p.Setting))
             .Select(p => new Parley.Core.Domain.ModelSetting(p.Setting, settings[p.Setting])).ToArray();
         var modelDefaults = smpSettings.Length > 0 || smpSeed is not null
