@@ -14,9 +14,12 @@ public sealed class ModelSelection
     private readonly IReadOnlyList<string> _defaults;
 
     /// <param name="defaults">The models run when none is named (default: every model).</param>
-    public ModelSelection(IReadOnlyList<string>? defaults = null)
+    /// <param name="shortOptionAlias">Whether --option also answers to -o (not where -o is the output file).</param>
+    public ModelSelection(IReadOnlyList<string>? defaults = null, bool shortOptionAlias = true)
     {
         _defaults = defaults ?? ModelCatalog.DefaultNames;
+        Settings = shortOptionAlias ? new Option<string[]>("--option", "-o") : new Option<string[]>("--option");
+        Settings.Description = "Model setting KEY=VALUE (repeatable), e.g. --option q=0.5. See 'parley models' for each model's settings.";
         Models = new Option<string[]>("--model", "-m")
         {
             Description = "Model to run (repeatable). Default: " + string.Join(", ", _defaults) + ". See 'parley models'.",
@@ -29,10 +32,7 @@ public sealed class ModelSelection
     public Option<int?> Rounds { get; } = new("--rounds") { Description = "Number of rounds for round-based models." };
     public Option<ulong?> Seed { get; } = new("--seed") { Description = "Seed fixing every random draw (default 20250624)." };
     public Option<string[]> Issues { get; } = new("--issue") { Description = "Run only this issue (repeatable)." };
-    public Option<string[]> Settings { get; } = new("--option", "-o")
-    {
-        Description = "Model setting KEY=VALUE (repeatable), e.g. --option q=0.5. See 'parley models' for each model's settings.",
-    };
+    public Option<string[]> Settings { get; }
 
     public void AddTo(Command command)
     {

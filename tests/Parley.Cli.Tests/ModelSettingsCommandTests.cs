@@ -85,6 +85,12 @@ public sealed class ModelSettingsCommandTests
             var report = Ok("report", file, "-m", "smp", "--draws", "8", "-o", html);
             Assert.Contains("smp: using the scenario's settings vpm=quartic voting=binary", report.Err);
             Assert.True(File.Exists(html));
+
+            // report takes --option too (long form only: its -o is the output file), over the scenario's settings
+            File.Delete(html);
+            var over = Ok("report", file, "-m", "smp", "--draws", "8", "--option", "vpm=linear", "-o", html);
+            Assert.Contains("smp: using the scenario's settings voting=binary (the command line overrides vpm=quartic)", over.Err);
+            Assert.True(File.Exists(html));
         }
         finally
         {

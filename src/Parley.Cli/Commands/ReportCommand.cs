@@ -10,7 +10,7 @@ public static class ReportCommand
     public static Command Create(CliConsole console)
     {
         var input = new ScenarioInput();
-        var selection = new ModelSelection(ModelCatalog.AnalysisDefaultNames);
+        var selection = new ModelSelection(ModelCatalog.AnalysisDefaultNames, shortOptionAlias: false);
         var analysis = new AnalysisInput();
         var output = new Option<string>("--output", "-o")
         {
@@ -19,12 +19,8 @@ public static class ReportCommand
         };
         var command = new Command("report", "Write a self-contained HTML report: forecasts, distributions, sensitivity, actors and evidence.");
         input.AddTo(command);
-        // every model option except --option/-o, whose short name is the report's output here
-        command.Options.Add(selection.Models);
-        command.Options.Add(selection.Variant);
-        command.Options.Add(selection.Rounds);
-        command.Options.Add(selection.Seed);
-        command.Options.Add(selection.Issues);
+        selection.AddTo(command); // --option has no -o here: -o is the report's output
+
         analysis.AddTo(command);
         command.Options.Add(output);
         command.SetAction(parse =>
