@@ -108,7 +108,8 @@ public sealed class ModelSettingsCommandTests
             Assert.Equal(0, CliRunner.Run("validate", file).ExitCode); // names are checked on reading, values when the model runs
             var r = CliRunner.Run("run", file, "-m", "smp");
             Assert.Equal(2, r.ExitCode);
-            Assert.Contains("parley: setting 'vpm' (from the scenario's model_settings.smp.vpm): 'quadratic' is not one of linear, square, quartic, octic, binary", r.Err);
+            int line = File.ReadAllLines(file).Length; // the last line: "  smp: {vpm: quadratic}", the value at column 14
+            Assert.Contains($"parley: setting 'vpm' (from the scenario's model_settings.smp.vpm at {file}:{line}:14): 'quadratic' is not one of linear, square, quartic, octic, binary", r.Err);
             Ok("run", file, "-m", "smp", "--option", "vpm=square"); // the command line's value replaces it
             Ok("run", file, "-m", "compromise"); // models without scenario settings are unaffected
         }

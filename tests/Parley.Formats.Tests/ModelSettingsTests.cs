@@ -122,10 +122,14 @@ public class ModelSettingsTests
     [Fact]
     public void The_model_reads_the_values_and_names_the_field_when_one_is_wrong()
     {
-        var s = Valid(FromYaml(With("smp: {vpm: quadratic}")));
+        var yaml = With("smp: {vpm: quadratic}");
+        var s = Valid(FromYaml(yaml));
         var settings = ModelSettings.Default.OverScenario(s.ModelDefaultsFor("smp"), seedGiven: false);
         var e = Assert.Throws<ModelSettingException>(() => new SpatialModelOfPolitics().Run(s, settings));
-        Assert.Equal("setting 'vpm' (from the scenario's model_settings.smp.vpm): 'quadratic' is not one of linear, square, quartic, octic, binary",
+        // the file, line and column of the value (1-based)
+        var lines = yaml.Split('\n');
+        int line = Array.FindIndex(lines, l => l.Contains("vpm: quadratic")) + 1, column = lines[line - 1].IndexOf("quadratic") + 1;
+        Assert.Equal($"setting 'vpm' (from the scenario's model_settings.smp.vpm at test.yaml:{line}:{column}): 'quadratic' is not one of linear, square, quartic, octic, binary",
             e.Message);
     }
 

@@ -14,7 +14,10 @@ public readonly record struct ModelSetting(string Name, string Value);
 /// </summary>
 public sealed class ModelDefaults : IEquatable<ModelDefaults>
 {
-    public ModelDefaults(string model, IReadOnlyList<ModelSetting>? settings = null, ulong? seed = null)
+    /// <param name="sources">Where each setting was written (name → e.g. "file.yaml:12:9"), for error messages; not part of
+    /// the settings' value (equality ignores it).</param>
+    public ModelDefaults(string model, IReadOnlyList<ModelSetting>? settings = null, ulong? seed = null,
+        IReadOnlyDictionary<string, string>? sources = null)
     {
         if (string.IsNullOrWhiteSpace(model)) throw new ArgumentException("Model settings need a model name.");
         var list = (settings ?? []).ToArray();
@@ -30,6 +33,7 @@ public sealed class ModelDefaults : IEquatable<ModelDefaults>
         Model = model;
         Settings = list;
         Seed = seed;
+        Sources = sources ?? new Dictionary<string, string>();
     }
 
     /// <summary>The model's name as the command line spells it (e.g. <c>smp</c>).</summary>
@@ -40,6 +44,9 @@ public sealed class ModelDefaults : IEquatable<ModelDefaults>
 
     /// <summary>The seed of the model's random draws, or null for the run's seed.</summary>
     public ulong? Seed { get; }
+
+    /// <summary>Where each setting was written (setting name → "file:line:column"), when read from a file.</summary>
+    public IReadOnlyDictionary<string, string> Sources { get; }
 
     public bool IsEmpty => Settings.Count == 0 && Seed is null;
 

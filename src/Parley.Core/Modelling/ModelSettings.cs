@@ -51,7 +51,9 @@ public sealed record ModelSettings
         var values = new Dictionary<string, string>(Values, StringComparer.OrdinalIgnoreCase);
         var origins = new Dictionary<string, string>(Origins, StringComparer.OrdinalIgnoreCase);
         foreach (var s in defaults.Settings)
-            if (values.TryAdd(s.Name, s.Value)) origins[s.Name] = $"the scenario's model_settings.{defaults.Model}.{s.Name}";
+            if (values.TryAdd(s.Name, s.Value))
+                origins[s.Name] = $"the scenario's model_settings.{defaults.Model}.{s.Name}"
+                                  + (defaults.Sources.TryGetValue(s.Name, out var at) ? $" at {at}" : "");
         var result = this with { Values = values, Origins = origins };
         if (!seedGiven && defaults.Seed is { } seed) result = result with { Seed = seed };
         return result;

@@ -80,6 +80,7 @@ internal sealed class KtabXml(string file, string content)
             else Error(se, "prngSeed", $"'{se.Value.Trim()}' is not a 64-bit unsigned integer", "0 to 18446744073709551615");
         }
         var settings = new Dictionary<string, string>();
+        var sources = new Dictionary<string, string>();
         if (root.Element("ModelParameters") is { } mp)
             foreach (var (element, setting, ktab, parley) in Parameters)
             {
@@ -87,7 +88,12 @@ internal sealed class KtabXml(string file, string content)
                 if (v is null) continue;
                 int idx = Array.FindIndex(ktab, k => k == v.Trim());
                 if (idx < 0) Error(mp.Element(element), element, $"'{v.Trim()}' is not a {element}", string.Join(", ", ktab));
-                else settings[setting] = parley[idx];
+                else
+                {
+                    settings[setting] = parley[idx];
+                    var (line, column) = At(mp.Element(element)!);
+                    sources[setting] = $"{file}:{line}:{column}";
+                }
             }
 
         var dimsEl = root.Element("Dimensions");
@@ -185,7 +191,7 @@ internal sealed class KtabXml(string file, string content)
         var smpSettings = Parameters.Where(p => settings.ContainsKey(p.Setting))
             .Select(p => new Parley.Core.Domain.ModelSetting(p.Setting, settings[p.Setting])).ToArray();
         var modelDefaults = smpSettings.Length > 0 || smpSeed is not null
-            ? new[] { new Parley.Core.Domain.ModelDefaults("smp", smpSettings, smpSeed) }
+            ? new[] { new Parley.Core.Domain.ModelDefaults("smp", smpSettings, smpSeed, sources) }
             : [];
         var scenario = KtabReader.Build(name, desc, dims, rows, adjustments, modelDefaults);
         return LoadResult<KtabInput>.Success(new KtabInput(scenario, settings, seed, acc), _notices);

@@ -59,6 +59,7 @@ internal sealed partial class ScenarioBinder
     {
         var names = model.Info.Parameters.Select(p => p.Name).Append("seed").ToArray();
         var settings = new List<ModelSetting>();
+        var sources = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         ulong? seed = null;
         bool ok = true;
@@ -103,7 +104,8 @@ internal sealed partial class ScenarioBinder
                 continue;
             }
             settings.Add(new ModelSetting(name, scalar.Text));
+            sources[name] = $"{_context.File}:{value.Start.Line}:{value.Start.Column}";
         }
-        return ok ? new ModelDefaults(model.Info.Name, settings, seed) : null;
+        return ok ? new ModelDefaults(model.Info.Name, settings, seed, sources) : null;
     }
 }
