@@ -283,9 +283,9 @@ public sealed class SmpEngine
         public readonly double[] LaneTarget = new double[Lanes], LaneBi = new double[Lanes], LaneBj = new double[Lanes];
         public readonly double[] LaneCij = new double[Lanes], LaneCji = new double[Lanes];
         public readonly int[] LaneJ = new int[Lanes], Special = new int[Lanes + 1];
-        public double[]? DistanceT; // the state's transposed distances, while a state's challenges run
         public readonly double[] RestBound = new double[n + 1];
-        public double[]? Nearest; // per actor, the distance from its ideal to the nearest position (this state)
+        public double[] DistanceT = []; // the state's transposed distances (set for the round's challenges)
+        public double[] Nearest = [];   // per actor, the distance from its ideal to the nearest position (this state)
     }
 
     /// <summary>
@@ -340,7 +340,7 @@ public sealed class SmpEngine
         }
 
         if (rule == VotingRule.Prop && commit == ThirdPartyCommit.SemiCommit)
-            return PropSemiChallenges(i, x, distT, views);
+            return PropSemiChallenges(i, x, views);
 
         // 2. Third parties, added in index order to each contest's two coalitions.
         if (commit == ThirdPartyCommit.SemiCommit)
@@ -384,14 +384,15 @@ public sealed class SmpEngine
     }
 
     /// <summary>
-    /// Upper bound of i's gain from challenging j whatever the contest's outcome: the gain is
-    /// (1 − σ_j)·2U_ii + σ_j·(p·2U_ii + (1 − p)·2U_ij) − (U_ii + U_ij), linear in i's win probability p ∈ [0, 1], so it
-    /// is largest at p = 0 or p = 1. The margin covers rounding (the computed p and 1 − p may sum to 1 + 2⁻⁵²).
+    /// Upper bound of i's gain from challenging j when i's win probability p lies in [0, <paramref name="pMax"/>]: the
+    /// gain is (1 − σ_j)·2U_ii + σ_j·(p·2U_ii + (1 − p)·2U_ij) − (U_ii + U_ij), linear in p, so it is largest at p = 0
+    /// or p = pMax. The margin covers rounding (the computed p and 1 − p may sum to 1 + 2⁻⁵²).
     /// </summary>
-    private static double GainBound(double uii, double uij, double sj)
+    private static double GainBound(double uii, double uij, double sj, double pMax = 1.0)
     {
         double win = uii + uii, lose = uij + uij;
-        double bound = ((1 - sj) * win) + (sj * Math.Max(win, lose)) - (uii + uij);
+        double contest = Math.Max((pMax * win) + ((1 - pMax) * lose), lose);
+        double bound = ((1 - sj) * win) + (sj * contest) - (uii + uij);
         return bound + (1e-9 * (1 + Math.Abs(win) + Math.Abs(lose)));
     }
 
@@ -403,11 +404,10 @@ public sealed class SmpEngine
     /// KTAB's order, so every coalition strength is KTAB's to the bit.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int PropSemiChallenges(int i, ChallengeScratch x, double[] distT, ChallengeView[]? views)
+    private int PropSemiChallenges(int i, ChallengeScratch x, ChallengeView[]? views)
     {
         int n = _n, lanes = ChallengeScratch.Lanes;
         double uii = x.Ui[i];
-        x.DistanceT = distT;
         if (views is null) RestBounds(i, x);
         var cand = x.Candidates;
         int nc = 0;
@@ -473,7 +473,7 @@ public sealed class SmpEngine
     private void RestBounds(int i, ChallengeScratch x)
     {
         int n = _n;
-        var nearest = x.Nearest!;
+        var nearest = x.Nearest;
         var rest = x.RestBound;
         double sum = 0.0, weights = 0.0;
         rest[n] = 0.0;
@@ -512,7 +512,7 @@ public sealed class SmpEngine
             x.LaneCji[q] = x.Cji[j];
             special[q + 1] = j;
         }
-        bool within = GatherColumns(x.DistanceT!, x.LaneJ, x.Columns);
+        bool within = GatherColumns(x.DistanceT, x.LaneJ, x.Columns);
         var sorted = special.AsSpan(0, lanes + 1);
         sorted.Sort();
         int distinct = 1;
@@ -547,10 +547,9 @@ public sealed class SmpEngine
     }
 
     /// <summary>
-    /// Whether some lane's challenge could still be chosen: its gain bound, with i's win probability bounded by the
-    /// exact sums so far plus at most <paramref name="rest"/> more for i's coalition (and nothing less for j's), reaches
-    /// the best gain found (or the 1e−5 threshold when none is). The gain is increasing in that probability when
-    /// U_ii ≥ U_ij; other lanes are kept.
+    /// Whether some lane's challenge could still be chosen: its <see cref="GainBound"/>, with i's win probability
+    /// bounded by the exact sums so far plus at most <paramref name="rest"/> more for i's coalition (and nothing less
+    /// for j's), reaches the best gain found (or the 1e−5 threshold when none is).
     /// </summary>
     private bool AnyLaneAlive(int i, ChallengeScratch x, int count, double rest, int best, double bestGain)
     {
@@ -558,13 +557,9 @@ public sealed class SmpEngine
         for (int q = 0; q < count; q++)
         {
             int j = x.LaneJ[q];
-            double uij = x.Uij[j];
-            if (uij > uii) return true;
             double cij = x.LaneCij[q] + rest, cji = x.LaneCji[q];
             double pMax = Math.Min(1.0, (cij / (cij + cji)) * (1 + 1e-12));
-            double win = uii + uii, lose = uij + uij, sj = _p.SalienceSum[j];
-            double bound = ((1 - sj) * win) + (sj * ((pMax * win) + ((1 - pMax) * lose))) - (uii + uij)
-                           + (1e-9 * (1 + Math.Abs(win) + Math.Abs(lose)));
+            double bound = GainBound(uii, x.Uij[j], _p.SalienceSum[j], pMax);
             if (bound > MinSignificantGain && (best < 0 || !(bound < bestGain))) return true;
         }
         return false;
@@ -831,10 +826,9 @@ public sealed class SmpEngine
         });
 
         Parallel.For(0, n, _par,
-            () => new ChallengeScratch(n),
+            () => new ChallengeScratch(n) { DistanceT = a.DistanceT, Nearest = nearest },
             (i, _, buf) =>
             {
-                buf.Nearest = nearest;
                 int best = OwnChallenges(a, i, buf, views);
                 targets[i] = best;
                 if (best >= 0) { bestP[i] = buf.P[best]; bestGain[i] = buf.Gain[best]; }
