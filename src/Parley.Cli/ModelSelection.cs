@@ -103,6 +103,22 @@ public sealed class ModelSelection
     public bool SeedGiven(ParseResult parse) => parse.GetValue(Seed) is not null;
 
     /// <summary>
+    /// The command line's settings for the chosen models, checked (a setting no chosen model takes is an error), with
+    /// the notes on stderr about what the scenario gives them: its model_settings, and inputs some of them ignore.
+    /// Pass the result to <see cref="For(IModel, ModelSettings, Scenario, bool)"/> for each model.
+    /// </summary>
+    public (ModelSettings Requested, bool SeedGiven) Settle(ParseResult parse, Scenario scenario, IReadOnlyList<IModel> models,
+        CliConsole console)
+    {
+        var requested = RequestedSettings(parse, scenario);
+        RejectUnused(models, requested);
+        bool seedGiven = SeedGiven(parse);
+        NoteScenarioSettings(scenario, models, requested, seedGiven, console);
+        NoteUnusedInputs(scenario, models, console);
+        return (requested, seedGiven);
+    }
+
+    /// <summary>
     /// The settings one model receives on a scenario: the command line's (those the model declares) over the scenario's
     /// model_settings for it, over the model's own defaults; the scenario's seed unless --seed was given.
     /// </summary>
@@ -113,7 +129,7 @@ public sealed class ModelSelection
     /// Notes on stderr, once per chosen model that the scenario gives settings, which of them the run uses (and which the
     /// command line overrides). Quiet when the scenario has none for the chosen models.
     /// </summary>
-    public static void NoteScenarioSettings(Scenario scenario, IReadOnlyList<IModel> models, ModelSettings requested, bool seedGiven,
+    private static void NoteScenarioSettings(Scenario scenario, IReadOnlyList<IModel> models, ModelSettings requested, bool seedGiven,
         CliConsole console)
     {
         foreach (var model in models)
@@ -143,7 +159,7 @@ public sealed class ModelSelection
     /// Notes on stderr the scenario's inputs that some chosen models do not use: the ideal_adjustment is used by the
     /// smp model only (quiet when every chosen model uses it, or when the scenario has none).
     /// </summary>
-    public static void NoteUnusedInputs(Scenario scenario, IReadOnlyList<IModel> models, CliConsole console)
+    private static void NoteUnusedInputs(Scenario scenario, IReadOnlyList<IModel> models, CliConsole console)
     {
         int count = scenario.IdealAdjustments.Count;
         if (count == 0) return;
@@ -157,15 +173,12 @@ public sealed class ModelSelection
 
     /// <summary>
     /// Runs each chosen model on the scenario with its own settings (the command line's over the scenario's
-    /// model_settings, noted on stderr).
+    /// model_settings; see <see cref="Settle"/>).
     /// </summary>
     public IReadOnlyList<ScenarioResult> RunAll(ParseResult parse, Scenario scenario, CliConsole console, out IReadOnlyList<IModel> models)
     {
         models = ChosenModels(parse);
-        var requested = RequestedSettings(parse, scenario);
-        RejectUnused(models, requested);
-        bool seedGiven = SeedGiven(parse);
-        NoteScenarioSettings(scenario, models, requested, seedGiven, console);
+        var (requested, seedGiven) = Settle(parse, scenario, models, console);
         var results = new List<ScenarioResult>();
         foreach (var model in models) results.Add(model.Run(scenario, For(model, requested, scenario, seedGiven)));
         return results;

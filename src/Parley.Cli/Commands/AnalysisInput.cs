@@ -89,11 +89,7 @@ public sealed class AnalysisInput
     {
         var models = selection.ChosenModels(parse);
         if (models.Count == 0) throw new UsageException("no model to run (see 'parley models')");
-        var requested = selection.RequestedSettings(parse, scenario);
-        ModelSelection.RejectUnused(models, requested);
-        bool seedGiven = selection.SeedGiven(parse);
-        ModelSelection.NoteScenarioSettings(scenario, models, requested, seedGiven, console);
-        ModelSelection.NoteUnusedInputs(scenario, models, console);
+        var (requested, seedGiven) = selection.Settle(parse, scenario, models, console);
         int draws = parse.GetValue(Draws);
         if (draws < 1) throw new UsageException($"--draws: {draws} must be at least 1");
         int threads = parse.GetValue(Threads);

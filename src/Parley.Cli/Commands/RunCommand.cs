@@ -22,7 +22,6 @@ public static class RunCommand
         {
             var scenario = input.Load(parse, console);
             var results = selection.RunAll(parse, scenario, console, out var models);
-            ModelSelection.NoteUnusedInputs(scenario, models, console);
             if (parse.GetValue(json))
             {
                 console.RawOut.WriteLine(ForecastJson.Write(ForecastJson.Build(scenario, results)));
