@@ -39,6 +39,27 @@ public sealed record IdealAdjustment
     public const double RowTolerance = 1e-10;
 
     /// <summary>
+    /// <paramref name="actor"/>'s row of the matrix from <paramref name="entries"/>: the sum of its weights (its own
+    /// counting 1 unless an entry gives it; the others added in the order given), whether its own weight is given, and
+    /// the most its own weight could be for the row to sum to at most 1.
+    /// </summary>
+    public static (double Sum, bool OwnGiven, double OwnRoom) Row(ActorId actor, IEnumerable<IdealAdjustment> entries)
+    {
+        double own = 1.0, others = 0.0;
+        bool ownGiven = false;
+        foreach (var e in entries)
+        {
+            if (e.Actor != actor) continue;
+            if (e.Follows == actor) (own, ownGiven) = (e.Weight, true);
+            else others += e.Weight;
+        }
+        return (own + others, ownGiven, Math.Max(0, 1 - others));
+    }
+
+    /// <summary>Formats a weight or row sum for messages.</summary>
+    public static string Format(double x) => x.ToString("0.############", CultureInfo.InvariantCulture);
+
+    /// <summary>
     /// The problems of a list of entries against the declared actors, one message per problem (unknown actor,
     /// duplicate pair, row above 1), each naming the actor. Empty when the list is valid.
     /// </summary>
@@ -46,7 +67,7 @@ public sealed record IdealAdjustment
     {
         var problems = new List<string>();
         var seen = new HashSet<(ActorId, ActorId)>();
-        var rows = new Dictionary<ActorId, (double Own, double Others, bool OwnGiven)>();
+        var valid = new List<IdealAdjustment>();
         var order = new List<ActorId>();
         foreach (var e in entries)
         {
@@ -59,16 +80,15 @@ public sealed record IdealAdjustment
                 ok = false;
             }
             if (!ok) continue;
-            if (!rows.TryGetValue(e.Actor, out var row)) { row = (1.0, 0.0, false); order.Add(e.Actor); }
-            rows[e.Actor] = e.Follows == e.Actor ? row with { Own = e.Weight, OwnGiven = true } : row with { Others = row.Others + e.Weight };
+            valid.Add(e);
+            if (!order.Contains(e.Actor)) order.Add(e.Actor);
         }
         foreach (var actor in order)
         {
-            var (own, others, ownGiven) = rows[actor];
-            double sum = own + others;
+            var (sum, ownGiven, room) = Row(actor, valid);
             if (sum > 1 + RowTolerance)
-                problems.Add($"Ideal adjustment of '{actor}': the weights sum to {sum.ToString("0.############", CultureInfo.InvariantCulture)}"
-                    + (ownGiven ? "" : $" (its own weight is 1 unless given: follows '{actor}' with at most {Math.Max(0, 1 - others).ToString("0.############", CultureInfo.InvariantCulture)})")
+                problems.Add($"Ideal adjustment of '{actor}': the weights sum to {Format(sum)}"
+                    + (ownGiven ? "" : $" (its own weight is 1 unless given: follows '{actor}' with at most {Format(room)})")
                     + "; at most 1 per actor, its own weight included.");
         }
         return problems;

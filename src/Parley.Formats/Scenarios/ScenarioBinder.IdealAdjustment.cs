@@ -1,4 +1,3 @@
-using System.Globalization;
 using Parley.Core.Domain;
 
 namespace Parley.Formats.Scenarios;
@@ -17,7 +16,7 @@ internal sealed partial class ScenarioBinder
         var result = new List<IdealAdjustment>();
         var list = top.List("ideal_adjustment", allowed: "a list of {actor: ID, follows: ID, weight: 0..1}");
         if (list is null) return result;
-        var rows = new Dictionary<string, List<(string Follows, double Weight, FieldMap Map)>>(StringComparer.Ordinal);
+        var lastOf = new Dictionary<string, FieldMap>(StringComparer.Ordinal); // each actor's last entry, where a row error goes
         var seen = new Dictionary<(string, string), int>();
         for (int k = 0; k < list.Items.Count; k++)
         {
@@ -42,20 +41,16 @@ internal sealed partial class ScenarioBinder
                 continue;
             }
             if (weight is null) continue;
-            if (!rows.TryGetValue(actor, out var row)) rows[actor] = row = [];
-            row.Add((follows, weight.Value, map));
+            lastOf[actor] = map;
             result.Add(new IdealAdjustment(new ActorId(actor), new ActorId(follows), weight.Value));
         }
-        foreach (var (actor, row) in rows)
+        foreach (var (actor, last) in lastOf)
         {
             if (_actorsListed && !_actors.ContainsKey(actor)) continue; // reported as an unknown actor
-            bool ownGiven = row.Any(e => e.Follows == actor);
-            double others = row.Where(e => e.Follows != actor).Sum(e => e.Weight);
-            double sum = (ownGiven ? row.First(e => e.Follows == actor).Weight : 1.0) + others;
+            var (sum, ownGiven, ownRoom) = IdealAdjustment.Row(new ActorId(actor), result);
             if (sum <= 1 + IdealAdjustment.RowTolerance) continue;
-            var last = row[^1].Map;
-            var total = sum.ToString("0.############", CultureInfo.InvariantCulture);
-            var room = Math.Max(0, 1 - others).ToString("0.############", CultureInfo.InvariantCulture);
+            var total = IdealAdjustment.Format(sum);
+            var room = IdealAdjustment.Format(ownRoom);
             _context.Error(last.Get("weight")!, last.Field("weight"),
                 ownGiven
                     ? $"the ideal-adjustment weights of '{actor}' sum to {total}"
