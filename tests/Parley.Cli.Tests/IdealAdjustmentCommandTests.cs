@@ -33,12 +33,7 @@ public sealed class IdealAdjustmentCommandTests
         </Scenario>
         """;
 
-    private static string Temp(string extension, string content)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"parley-ideal-{Guid.NewGuid():N}{extension}");
-        File.WriteAllText(path, content);
-        return path;
-    }
+    private static string Temp(string extension, string content) => TempFiles.Write(extension, content);
 
     [Fact]
     public void Convert_writes_the_ktab_ideal_adjustment_and_the_smp_forecast_is_unchanged()

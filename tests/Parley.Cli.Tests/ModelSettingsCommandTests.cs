@@ -12,12 +12,7 @@ public sealed class ModelSettingsCommandTests
 {
     private static string Toy => File.ReadAllText(Fixtures.Path("toy.yaml"));
 
-    private static string Temp(string extension, string content)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"parley-settings-{Guid.NewGuid():N}{extension}");
-        File.WriteAllText(path, content);
-        return path;
-    }
+    private static string Temp(string extension, string content) => TempFiles.Write(extension, content);
 
     private static CliRunner.Outcome Ok(params string[] args)
     {
