@@ -21,35 +21,47 @@ public enum MoveKind : byte
 /// One bargaining round of the expected utility model on struct-of-arrays working buffers that are reused across
 /// rounds and runs (nothing is allocated once the buffers have grown to the largest actor count seen).
 /// <para>
-/// Cost per round: sorting O(n log n); a vote table g[p, t] = c_t s_t (|x_t − x_p| / R)^r_t for every distinct
-/// position p and voter t with prefix sums over voters in position order, O(n·m); the probability of every pair of
-/// distinct positions from two prefix-sum differences after a binary search for the voters nearer to each side,
-/// O(m² log m) (instead of O(n) per dyad); the reference variant's all-pairs denominator Σ_k Σ_a Σ_b |v_k(a, b)| by
-/// visiting, for each voter, the positions in order of distance and weighting each value by (#before − #after),
-/// O(n·m) (instead of O(n³)); security levels and offers O(n²). Powers: the logarithms of the three bases
-/// (d, 0.5 ∓ 0.5d) once per pair of distinct positions, then one exponential per use, four lanes at a time with
-/// <see cref="Numerics.ReproducibleMath"/> (same bits on every machine); the offers are classified four proposers at a
-/// time without branches.
+/// Cost per round: sorting O(n log n); a table of the distances between distinct positions, O(m²) (every distance
+/// of the round is read from it); a vote table g[t, p] = c_t s_t (|x_t − x_p| / R)^r_t for every voter t in position
+/// order and distinct position p, with prefix sums over voters, O(n·m), four positions at a time; the probability of
+/// every pair of distinct positions from two prefix-sum differences, the voters nearer each side found by two
+/// pointers, O(m²) (instead of O(n) per dyad); the reference variant's all-pairs denominator Σ_k Σ_a Σ_b |v_k(a, b)|
+/// by visiting, for each voter, the positions in order of distance (one walk per distinct position, built once per
+/// round) and weighting each value by (#before − #after), O(n·m) (instead of O(n³)); security levels four targets at
+/// a time, O(n²); offers O(n·m). Powers: the logarithms of the three bases (d, 0.5 ∓ 0.5d) once per pair of distinct
+/// positions, then one exponential per use, four lanes at a time with <see cref="Numerics.ReproducibleMath"/> (same
+/// bits on every machine); the offers are classified four proposers at a time without branches.
+/// </para>
+/// <para>
+/// Every vector lane performs the scalar computation's IEEE operations in the scalar order, and every sum runs in
+/// the order the scalar code sums (a lane per independent sum, never a regrouped sum), so the bits do not depend on
+/// the vector width or on whether the hardware has vectors at all.
+/// </para>
 /// </para>
 /// </summary>
 public sealed class EumKernel
 {
-    private int _n, _m, _cap, _mCap;
+    private int _n, _m, _cap, _ms;
     private double[] _x = [], _s = [], _w = [], _r = [], _usq = [], _sec = [];
     private int[] _order = [], _pid = [];
     private double[] _sortKeys = [];
     private double[] _ux = [];
     private int[] _ucount = [], _ustart = [];
-    private double[] _gRaw = [], _gPre = [], _prob = [], _probT = [];
+    // Tables over distinct positions: m rows of stride _ms (m rounded up to whole vectors; the lanes past m hold
+    // finite values that no result reads). Votes: one row per voter in position order, columns = positions.
+    private double[] _gRawT = [], _gPreT = [], _prob = [], _probT = [];
     private double[] _tD = [], _tLd = [], _tLs = [], _tLf = [];
+    private double[] _rowA = [], _rowB = [], _rowC = [], _rowD = [], _rowE = [];
+    private double[] _sSorted = [], _acc = [], _edRow = [], _epRow = [];
     private int[] _pidSorted = [];
-    private bool _tables;
+    private bool _tables, _walks;
+    private int[] _walk = [];
     private double[] _newX = [];
     private double[] _pij = [], _pji = [], _qusqB = [], _dist = [], _base = [], _ownUs = [], _ownUf = [], _key = [], _pos = [], _cls = [], _aa = [], _bb = [];
     private MoveKind[] _kind = [];
     private int[] _with = [];
     private double[] _eu = [], _euOther = [];
-    private double[] _vx = [], _vw = [], _vr = [], _tmp = [], _bs = [], _bf = [], _us = [], _uf = [], _us2 = [], _uf2 = [];
+    private double[] _bs = [], _bf = [], _us = [], _uf = [], _us2 = [], _uf2 = [];
     private EumOptions _opt = EumOptions.Default;
     private double _range, _median, _mean, _denominator;
     private bool _degenerate;
@@ -97,10 +109,9 @@ public sealed class EumKernel
         _cap = Math.Max(n, _cap * 2);
         _x = new double[_cap]; _s = new double[_cap]; _w = new double[_cap]; _r = new double[_cap];
         _usq = new double[_cap]; _sec = new double[_cap]; _order = new int[_cap]; _sortKeys = new double[_cap]; _pid = new int[_cap];
-        _ux = new double[_cap]; _ucount = new int[_cap]; _ustart = new int[_cap + 1];
+        _ux = new double[_cap + 4]; _ucount = new int[_cap]; _ustart = new int[_cap + 1];
         _newX = new double[_cap]; _kind = new MoveKind[_cap]; _with = new int[_cap];
         _eu = new double[_cap]; _euOther = new double[_cap];
-        _vx = new double[_cap]; _vw = new double[_cap]; _vr = new double[_cap]; _tmp = new double[_cap];
         _bs = new double[_cap]; _bf = new double[_cap]; _us = new double[_cap]; _uf = new double[_cap];
         _us2 = new double[_cap]; _uf2 = new double[_cap];
         _pij = new double[_cap]; _pji = new double[_cap]; _qusqB = new double[_cap]; _dist = new double[_cap]; _base = new double[_cap];
@@ -110,17 +121,33 @@ public sealed class EumKernel
 
     private void EnsureTables(int m)
     {
-        if (m <= _mCap && _gRaw.Length >= m * _n && _gPre.Length >= m * (_n + 1)) return;
-        _mCap = Math.Max(m, _mCap);
-        int cols = Math.Max(_n, _cap);
-        _gRaw = new double[_mCap * cols];
-        _gPre = new double[_mCap * (cols + 1)];
-        _prob = new double[_mCap * _mCap];
-        _probT = new double[_mCap * _mCap];
-        _tD = new double[_mCap * _mCap];
-        _tLd = new double[_mCap * _mCap];
-        _tLs = new double[_mCap * _mCap];
-        _tLf = new double[_mCap * _mCap];
+        int ms = (m + 3) & ~3, n = _n;
+        _ms = ms;
+        int square = ms * ms + 4; // + 4: a padded row read may run one vector past the last row
+        if (_tD.Length < square)
+        {
+            int size = Math.Max(square, _tD.Length * 2);
+            _tD = new double[size]; _tLd = new double[size]; _tLs = new double[size]; _tLf = new double[size];
+            _prob = new double[size]; _probT = new double[size];
+        }
+        int votes = (n + 1) * ms + 4;
+        if (_gRawT.Length < votes)
+        {
+            int size = Math.Max(votes, _gRawT.Length * 2);
+            _gRawT = new double[size]; _gPreT = new double[size];
+        }
+        if (_rowA.Length < ms + 4)
+        {
+            int size = Math.Max(ms + 4, _rowA.Length * 2);
+            _rowA = new double[size]; _rowB = new double[size]; _rowC = new double[size]; _rowD = new double[size];
+            _rowE = new double[size];
+        }
+        int np = ((n + 3) & ~3) + 4;
+        if (_acc.Length < np)
+        {
+            int size = Math.Max(np, _acc.Length * 2);
+            _sSorted = new double[size]; _acc = new double[size]; _edRow = new double[size]; _epRow = new double[size];
+        }
     }
 
     /// <summary>Sorts the positions and computes the c·s-weighted (lower) median and mean only.</summary>
@@ -150,6 +177,8 @@ public sealed class EumKernel
         }
         EnsureTables(_m);
         _tables = false;
+        _walks = false;
+        BuildDistances();
         // First pass: r = 1 for everybody.
         BuildVotes(useRisk: false);
         ComputeProbabilities();
@@ -180,15 +209,15 @@ public sealed class EumKernel
     }
 
     /// <summary>P(x_i prevails over x_j) in the current pass (after <see cref="Prepare"/>).</summary>
-    public double Probability(int i, int j) => _degenerate ? 0.0 : _prob[_pid[i] * _m + _pid[j]];
+    public double Probability(int i, int j) => _degenerate ? 0.0 : _prob[_pid[i] * _ms + _pid[j]];
 
     /// <summary>E(U) of <paramref name="challenger"/> challenging <paramref name="target"/>, valued with risk exponent <paramref name="r"/>.</summary>
     public double ExpectedUtility(int challenger, int target, double r)
     {
         if (_degenerate) return 0.0;
-        double d = Math.Abs(_x[challenger] - _x[target]) / _range;
+        double d = _tD[_pid[challenger] * _ms + _pid[target]];
         double us = Utility(0.5 - 0.5 * d, r), uf = Utility(0.5 + 0.5 * d, r);
-        double p = _prob[_pid[challenger] * _m + _pid[target]];
+        double p = _prob[_pid[challenger] * _ms + _pid[target]];
         double st = _s[target];
         return st * (p * us + (1 - p) * uf) + (1 - st) * us - NotChallenging(challenger, target, r, 2 - 4 * Pow(0.5, r));
     }
@@ -213,6 +242,7 @@ public sealed class EumKernel
             }
             _ucount[m - 1]++;
             _pid[k] = m - 1;
+            _pidSorted[t] = m - 1;
         }
         _ustart[m] = n;
         _m = m;
@@ -286,95 +316,88 @@ public sealed class EumKernel
     private static double Utility(double b, double r) => 2 - 4 * Pow(b > 0 ? b : 0, r);
 
     /// <summary>
-    /// For every pair of distinct positions p, q: d = |x_p − x_q|/R and the logarithms of d, max(0.5 − 0.5d, 0) and
-    /// 0.5 + 0.5d, the bases the round raises to the actors' risk exponents (once per pair instead of once per use;
-    /// <see cref="PowMath.UtilityFromLogs"/> gives the same bits as computing each power directly).
+    /// D[p, q] = |x_q − x_p|/R for every pair of distinct positions, four q at a time: every distance of the round comes
+    /// from this table (|a − b| = |b − a| exactly, and R divides, so each entry has the bits of the scalar expression).
+    /// </summary>
+    private void BuildDistances()
+    {
+        int m = _m, ms = _ms;
+        var ux = _ux.AsSpan(0, ms);
+        for (int q = m; q < ms; q++) ux[q] = _ux[m - 1]; // padding lanes: finite, never read as results
+        var range = Vector256.Create(_range); // divide (not multiply by 1/R) so that the extreme pair has d = 1 exactly
+        for (int p = 0; p < m; p++)
+        {
+            var up = Vector256.Create(_ux[p]);
+            var row = _tD.AsSpan(p * ms, ms);
+            for (int q = 0; q < ms; q += 4)
+                (Vector256.Abs(Vector256.Create(ux.Slice(q, 4)) - up) / range).CopyTo(row.Slice(q, 4));
+        }
+    }
+
+    /// <summary>
+    /// For every pair of distinct positions p, q: the logarithms of d, max(0.5 − 0.5d, 0) and 0.5 + 0.5d, the bases the
+    /// round raises to the actors' risk exponents (once per pair instead of once per use; <see cref="PowMath.UtilityFromLogs"/>
+    /// gives the same bits as computing each power directly). Rows of the upper triangle in whole vectors, mirrored.
     /// </summary>
     private void BuildLogTables()
     {
-        int m = _m;
-        double range = _range;
-        // scratch rows (the offers reuse these buffers later in the round)
-        var d = _tmp.AsSpan(0, m);
-        var bs = _bs.AsSpan(0, m);
-        var bf = _bf.AsSpan(0, m);
-        var ld = _us.AsSpan(0, m);
-        var ls = _uf.AsSpan(0, m);
-        var lf = _us2.AsSpan(0, m);
+        int m = _m, ms = _ms;
+        var bs = _rowA;
+        var bf = _rowB;
+        var ld = _rowC;
+        var ls = _rowD;
+        var lf = _rowE;
+        var zero = Vector256<double>.Zero;
+        var half = Vector256.Create(0.5);
         for (int p = 0; p < m; p++)
         {
-            double up = _ux[p];
-            int len = m - p; // q = p .. m−1, mirrored below the diagonal
-            for (int k = 0; k < len; k++)
+            int len = m - p, row = p * ms + p; // q = p .. m−1 (whole vectors: the rows have slack), mirrored below
+            for (int k = 0; k < len; k += 4)
             {
-                double dk = Math.Abs(_ux[p + k] - up) / range;
-                d[k] = dk;
-                double b = 0.5 - 0.5 * dk;
-                bs[k] = b > 0 ? b : 0.0;
-                bf[k] = 0.5 + 0.5 * dk;
+                var d = Vector256.Create(_tD.AsSpan(row + k, 4));
+                var b = half - half * d;
+                var vbs = Vector256.ConditionalSelect(Vector256.GreaterThan(b, zero), b, zero);
+                var vbf = half + half * d;
+                Numerics.ReproducibleMath.Log(d).CopyTo(ld.AsSpan(k, 4));
+                Numerics.ReproducibleMath.Log(vbs).CopyTo(ls.AsSpan(k, 4));
+                Numerics.ReproducibleMath.Log(vbf).CopyTo(lf.AsSpan(k, 4));
             }
-            Numerics.ReproducibleMath.LogInto(d[..len], ld[..len]);
-            Numerics.ReproducibleMath.LogInto(bs[..len], ls[..len]);
-            Numerics.ReproducibleMath.LogInto(bf[..len], lf[..len]);
             for (int k = 0; k < len; k++)
             {
-                int a = p * m + p + k, b = (p + k) * m + p;
-                _tD[a] = _tD[b] = d[k];
+                int a = row + k, b = (p + k) * ms + p;
                 _tLd[a] = _tLd[b] = ld[k];
                 _tLs[a] = _tLs[b] = ls[k];
                 _tLf[a] = _tLf[b] = lf[k];
             }
         }
-        for (int t = 0; t < _n; t++) _pidSorted[t] = _pid[_order[t]];
         _tables = true;
     }
 
+    /// <summary>
+    /// The vote table g[t, p] = c_t s_t d(t, p)^r_t for every voter t (in position order) and distinct position p, and
+    /// its prefix sums over voters, G[t, p] = Σ_{t' &lt; t} g[t', p]: one row per voter, four positions at a time, each
+    /// column summed in voter order (the bits of a running sum per position).
+    /// </summary>
     private void BuildVotes(bool useRisk)
     {
-        int n = _n, m = _m, stride = n + 1;
-        double range = _range; // divide (not multiply by 1/R) so that the extreme pair has d = 1 exactly
+        int n = _n, ms = _ms;
+        var raw = _gRawT;
+        var pre = _gPreT;
+        pre.AsSpan(0, ms).Clear();
         for (int t = 0; t < n; t++)
         {
             int k = _order[t];
-            _vx[t] = _x[k];
-            _vw[t] = _w[k];
-            _vr[t] = _r[k];
-        }
-        var d = _tmp.AsSpan(0, n);
-        for (int p = 0; p < m; p++)
-        {
-            double up = _ux[p];
-            var raw = _gRaw.AsSpan(p * n, n);
-            if (!useRisk)
+            var w = Vector256.Create(_w[k]);
+            var r = Vector256.Create(_r[k]);
+            int dRow = _pidSorted[t] * ms, rRow = t * ms;
+            for (int q = 0; q < ms; q += 4)
             {
-                for (int t = 0; t < n; t++) d[t] = Math.Abs(_vx[t] - up) / range;
-                for (int t = 0; t < n; t++) raw[t] = _vw[t] * d[t];
-            }
-            else if (_tables)
-            {
-                // the voters in position order: d and log d from the pair tables
-                var logD = _dist.AsSpan(0, n);
-                int row = p * m;
-                for (int t = 0; t < n; t++)
-                {
-                    int q = row + _pidSorted[t];
-                    d[t] = _tD[q];
-                    logD[t] = _tLd[q];
-                }
-                PowMath.WeightedPowFromLogs(d, logD, _vr.AsSpan(0, n), _vw.AsSpan(0, n), raw);
-            }
-            else
-            {
-                for (int t = 0; t < n; t++) d[t] = Math.Abs(_vx[t] - up) / range;
-                PowMath.WeightedPowInto(d, _vr.AsSpan(0, n), _vw.AsSpan(0, n), raw);
-            }
-            int rowPre = p * stride;
-            double acc = 0;
-            _gPre[rowPre] = 0;
-            for (int t = 0; t < n; t++)
-            {
-                acc += raw[t];
-                _gPre[rowPre + t + 1] = acc;
+                var d = Vector256.Create(_tD.AsSpan(dRow + q, 4));
+                var g = !useRisk ? w * d
+                    : _tables ? w * Numerics.ReproducibleMath.PowFromLog(d, Vector256.Create(_tLd.AsSpan(dRow + q, 4)), r)
+                    : w * Numerics.ReproducibleMath.Pow(d, r);
+                g.CopyTo(raw.AsSpan(rRow + q, 4));
+                (Vector256.Create(pre.AsSpan(rRow + q, 4)) + g).CopyTo(pre.AsSpan(rRow + ms + q, 4));
             }
         }
         if (_opt.Variant.Probability == ProbabilityRule.AllPairs) _denominator = AllPairsDenominator();
@@ -383,32 +406,56 @@ public sealed class EumKernel
     /// <summary>
     /// Σ_k Σ_a Σ_b |g_k(x_b) − g_k(x_a)| over all actors a, b: for voter k, g_k grows with the distance from x_k, so
     /// visiting the distinct positions outward from x_k gives the values in ascending order, and each value counts
-    /// (#actors before it − #actors after it) times; ordered pairs count twice.
+    /// (#actors before it − #actors after it) times; ordered pairs count twice. The visiting order depends only on the
+    /// voter's position, so it is built once per round (<see cref="BuildWalks"/>) and serves both passes.
     /// </summary>
     private double AllPairsDenominator()
     {
-        int n = _n, m = _m;
+        int n = _n, m = _m, ms = _ms;
+        if (!_walks) BuildWalks();
+        var counts = _ucount;
+        var raw = _gRawT;
+        var walks = _walk;
         double sum = 0;
         for (int t = 0; t < n; t++)
         {
-            int k = _order[t];
-            int p0 = _pid[k];
-            double xk = _x[k];
+            int w0 = _pidSorted[t] * m, row = t * ms;
             int before = 0;
             double total = 0;
-            int lo = p0 - 1, hi = p0 + 1, e = p0;
-            while (true)
+            for (int k = 0; k < m; k++)
             {
-                int c = _ucount[e];
-                total += c * _gRaw[e * n + t] * (before - (n - before - c));
+                int e = walks[w0 + k];
+                int c = counts[e];
+                total += c * raw[row + e] * (before - (n - before - c));
                 before += c;
-                if (lo < 0 && hi >= m) break;
-                if (hi >= m || (lo >= 0 && xk - _ux[lo] <= _ux[hi] - xk)) e = lo--;
-                else e = hi++;
             }
             sum += 2 * total;
         }
         return sum;
+    }
+
+    /// <summary>
+    /// For every distinct position p0, the distinct positions in order of distance from it, starting at p0 (the nearer
+    /// side first; the lower side on a tie): the merge of the two sides walking outward.
+    /// </summary>
+    private void BuildWalks()
+    {
+        int m = _m;
+        if (_walk.Length < m * m) _walk = new int[Math.Max(m * m, _walk.Length * 2)];
+        var walk = _walk;
+        for (int p0 = 0; p0 < m; p0++)
+        {
+            double xk = _ux[p0];
+            int lo = p0 - 1, hi = p0 + 1, e = p0, w = p0 * m;
+            for (int k = 0; ; k++)
+            {
+                walk[w + k] = e;
+                if (lo < 0 && hi >= m) break;
+                if (hi >= m || (lo >= 0 && xk - _ux[lo] <= _ux[hi] - xk)) e = lo--;
+                else e = hi++;
+            }
+        }
+        _walks = true;
     }
 
     /// <summary>
@@ -418,12 +465,14 @@ public sealed class EumKernel
     /// </summary>
     private void ComputeProbabilities()
     {
-        int n = _n, m = _m, stride = n + 1;
+        int n = _n, m = _m, ms = _ms;
         bool allPairs = _opt.Variant.Probability == ProbabilityRule.AllPairs;
         double den = _denominator;
+        var pre = _gPreT;
+        int last = n * ms;
         for (int p = 0; p < m; p++)
         {
-            _prob[p * m + p] = _probT[p * m + p] = allPairs ? 0.0 : 0.5;
+            _prob[p * ms + p] = _probT[p * ms + p] = allPairs ? 0.0 : 0.5;
             double xp = _ux[p];
             int e = p; // last distinct index in [p, q) strictly nearer x_p; moves right as x_q does
             for (int q = p + 1; q < m; q++)
@@ -432,10 +481,9 @@ public sealed class EumKernel
                 while (e + 1 < q && Math.Abs(_ux[e + 1] - xp) < Math.Abs(_ux[e + 1] - xq)) e++;
                 int f = e + 1;
                 if (f < q && !(Math.Abs(_ux[f] - xq) < Math.Abs(_ux[f] - xp))) f++;
-                int t1 = _ustart[e + 1], t2 = _ustart[f];
-                int rp = p * stride, rq = q * stride;
-                double npq = _gPre[rq + t1] - _gPre[rp + t1];
-                double nqp = (_gPre[rp + n] - _gPre[rp + t2]) - (_gPre[rq + n] - _gPre[rq + t2]);
+                int r1 = _ustart[e + 1] * ms, r2 = _ustart[f] * ms;
+                double npq = pre[r1 + q] - pre[r1 + p];
+                double nqp = (pre[last + p] - pre[r2 + p]) - (pre[last + q] - pre[r2 + q]);
                 if (npq < 0) npq = 0;
                 if (nqp < 0) nqp = 0;
                 double ppq, pqp;
@@ -446,14 +494,14 @@ public sealed class EumKernel
                 }
                 else
                 {
-                    double s = npq + nqp;
-                    ppq = s > 0 ? npq / s : 0.5;
-                    pqp = s > 0 ? nqp / s : 0.5;
+                    double sum = npq + nqp;
+                    ppq = sum > 0 ? npq / sum : 0.5;
+                    pqp = sum > 0 ? nqp / sum : 0.5;
                 }
-                _prob[p * m + q] = ppq;
-                _prob[q * m + p] = pqp;
-                _probT[q * m + p] = ppq; // _probT[a·m + b] = P(b beats a): row access for "P(j beats i)" over j
-                _probT[p * m + q] = pqp;
+                _prob[p * ms + q] = ppq;
+                _prob[q * ms + p] = pqp;
+                _probT[q * ms + p] = ppq; // _probT[a, b] = P(b beats a): row access for "P(j beats i)" over j
+                _probT[p * ms + q] = pqp;
             }
         }
     }
@@ -495,24 +543,7 @@ public sealed class EumKernel
         int n = _n, m = _m;
         if (_opt.Variant.StatusQuo == StatusQuoTerm.QOnly || _opt.Q == 1.0)
         {
-            // r = 1: U_s = 2 − 4(0.5 − 0.5d), U_f = 2 − 4(0.5 + 0.5d), U_sq = 0; no powers.
-            double range = _range;
-            for (int j = 0; j < n; j++)
-            {
-                double xj = _x[j], sj = _s[j];
-                int pj = _pid[j];
-                double sum = 0;
-                for (int t = 0; t < n; t++)
-                {
-                    int i = _order[t];
-                    if (i == j) continue;
-                    double d = Math.Abs(_x[i] - xj) / range;
-                    double us = 2 - 4 * Math.Max(0.5 - 0.5 * d, 0.0), uf = 2 - 4 * (0.5 + 0.5 * d);
-                    double p = _probT[pj * m + _pid[i]];
-                    sum += sj * (p * us + (1 - p) * uf) + (1 - sj) * us - _opt.Q * 0.0;
-                }
-                _sec[j] = sum;
-            }
+            SecurityLanes();
             return;
         }
         for (int j = 0; j < n; j++)
@@ -522,6 +553,63 @@ public sealed class EumKernel
                 if (_order[t] != j) sum += ExpectedUtility(_order[t], j, 1.0);
             _sec[j] = sum;
         }
+    }
+
+    /// <summary>
+    /// Sec_j for Q·U_sq = 0 (r = 1): U_s = 2 − 4·max(0.5 − 0.5d, 0), U_f = 2 − 4(0.5 + 0.5d), no powers. Four targets j
+    /// side by side (in position order), each lane adding the challengers i in position order, so each lane's sum is the
+    /// scalar sum over i ≠ j (the lane of j itself adds +0, which changes no sum that starts at +0).
+    /// </summary>
+    private void SecurityLanes()
+    {
+        int n = _n, m = _m, ms = _ms, np = (n + 3) & ~3;
+        var sj = _sSorted;
+        var acc = _acc;
+        var ed = _edRow;
+        var ep = _epRow;
+        for (int u = 0; u < np; u++)
+        {
+            sj[u] = u < n ? _s[_order[u]] : 0.0;
+            acc[u] = 0.0;
+            ed[u] = ep[u] = 0.0;
+        }
+        var zero = Vector256<double>.Zero;
+        var one = Vector256<double>.One;
+        var half = Vector256.Create(0.5);
+        var two = Vector256.Create(2.0);
+        var four = Vector256.Create(4.0);
+        var lane = Vector256.Create(0.0, 1.0, 2.0, 3.0);
+        int rowOf = -1;
+        for (int t = 0; t < n; t++)
+        {
+            int a = _pidSorted[t];
+            if (a != rowOf)
+            {
+                // d and P(i beats j) from i's position to every target's, in target (position) order
+                int row = a * ms;
+                for (int u = 0; u < n; u++)
+                {
+                    int b = _pidSorted[u];
+                    ed[u] = _tD[row + b];
+                    ep[u] = _prob[row + b];
+                }
+                rowOf = a;
+            }
+            var self = Vector256.Create((double)t);
+            for (int u = 0; u < np; u += 4)
+            {
+                var d = Vector256.Create(ed.AsSpan(u, 4));
+                var p = Vector256.Create(ep.AsSpan(u, 4));
+                var s = Vector256.Create(sj.AsSpan(u, 4));
+                var bs = half - half * d;
+                var us = two - four * Vector256.ConditionalSelect(Vector256.GreaterThan(bs, zero), bs, zero);
+                var uf = two - four * (half + half * d);
+                var term = s * (p * us + (one - p) * uf) + (one - s) * us;
+                term = Vector256.ConditionalSelect(Vector256.Equals(lane + Vector256.Create((double)u), self), zero, term);
+                (Vector256.Create(acc.AsSpan(u, 4)) + term).CopyTo(acc.AsSpan(u, 4));
+            }
+        }
+        for (int u = 0; u < n; u++) _sec[_order[u]] = acc[u];
     }
 
     /// <summary>
@@ -560,39 +648,21 @@ public sealed class EumKernel
             ChooseForScalar(i);
             return;
         }
-        int n = _n, m = _m;
+        int n = _n, ms = _ms;
         bool own = v.Perspective == PerspectiveRule.Own;
         double xi = _x[i], ri = _r[i], si = _s[i];
-        int pi = _pid[i];
-        double range = _range;
+        int pi = _pid[i], rowI = pi * ms;
 
-        // U_s, U_f valued with r_i, per distinct position, then per proposer.
-        var bsP = _bs.AsSpan(0, m);
-        var bfP = _bf.AsSpan(0, m);
-        for (int p = 0; p < m; p++)
-        {
-            double d = Math.Abs(xi - _ux[p]) / range;
-            bsP[p] = 0.5 - 0.5 * d;
-            bfP[p] = 0.5 + 0.5 * d;
-        }
-        var usP = _us2.AsSpan(0, m);
-        var ufP = _uf2.AsSpan(0, m);
-        if (_tables)
-        {
-            PowMath.UtilityFromLogs(bsP, _tLs.AsSpan(pi * m, m), ri, usP);
-            PowMath.UtilityFromLogs(bfP, _tLf.AsSpan(pi * m, m), ri, ufP);
-        }
-        else
-        {
-            PowMath.UtilityInto(bsP, ri, usP);
-            PowMath.UtilityInto(bfP, ri, ufP);
-        }
+        // U_s = 2 − 4·max(0.5 − 0.5d, 0)^r_i and U_f = 2 − 4(0.5 + 0.5d)^r_i per distinct position (whole vectors; the
+        // bits of PowMath.UtilityFromLogs / UtilityInto), then per proposer.
+        var usP = _rowC.AsSpan(0, ms);
+        var ufP = _rowD.AsSpan(0, ms);
+        UtilitiesFrom(rowI, ri, usP, ufP);
         var us = _us.AsSpan(0, n);
         var uf = _uf.AsSpan(0, n);
         var pij = _pij.AsSpan(0, n);
         var pji = _pji.AsSpan(0, n);
         var qusq = _qusqB.AsSpan(0, n); // value of not challenging in b (the receiver's, or each proposer's own)
-        int rowI = pi * m;
         for (int j = 0; j < n; j++)
         {
             int pj = _pid[j];
@@ -605,7 +675,7 @@ public sealed class EumKernel
         {
             // b is valued by the proposer j with r_j (paper): U_s, U_f of the same distances with each r_j.
             var d = _dist.AsSpan(0, n);
-            for (int j = 0; j < n; j++) d[j] = Math.Abs(xi - _x[j]) / range;
+            for (int j = 0; j < n; j++) d[j] = _tD[rowI + _pid[j]];
             var bs2 = _base.AsSpan(0, n);
             for (int j = 0; j < n; j++) bs2[j] = 0.5 - 0.5 * d[j];
             PowMath.UtilityInto(bs2, _r.AsSpan(0, n), _ownUs.AsSpan(0, n));
@@ -626,14 +696,12 @@ public sealed class EumKernel
         var bb = _bb.AsSpan(0, n);
         var ownUs = own ? _ownUs.AsSpan(0, n) : us;
         var ownUf = own ? _ownUf.AsSpan(0, n) : uf;
-        OfferClasses(i, xi, si, q * _usq[i], v, us, uf, ownUs, ownUf, pij, pji, qusq, aa, bb, cls, key, pos);
-
+        Span<double> mins = stackalloc double[3];
+        OfferClasses(i, xi, si, q * _usq[i], v, us, uf, ownUs, ownUf, pij, pji, qusq, aa, bb, cls, key, pos, mins);
 
         for (int c = 0; c < 3; c++)
         {
-            double min = double.PositiveInfinity;
-            for (int j = 0; j < n; j++)
-                if (cls[j] == c && key[j] < min) min = key[j];
+            double min = mins[c];
             if (min == double.PositiveInfinity) continue;
             int best = -1;
             for (int j = 0; j < n; j++)
@@ -652,15 +720,50 @@ public sealed class EumKernel
     }
 
     /// <summary>
+    /// U_s and U_f of the distances in row <paramref name="row"/> of the distance table valued with risk exponent r:
+    /// 2 − 4·b^r for b = max(0.5 − 0.5d, 0) and b = max(0.5 + 0.5d, 0), powers from the logarithm tables when they
+    /// exist (r = 1: no power at all, b exactly).
+    /// </summary>
+    private void UtilitiesFrom(int row, double r, Span<double> us, Span<double> uf)
+    {
+        int ms = _ms;
+        var zero = Vector256<double>.Zero;
+        var half = Vector256.Create(0.5);
+        var two = Vector256.Create(2.0);
+        var four = Vector256.Create(4.0);
+        var vr = Vector256.Create(r);
+        bool power = r != 1.0, tables = _tables;
+        for (int p = 0; p < ms; p += 4)
+        {
+            var d = Vector256.Create(_tD.AsSpan(row + p, 4));
+            var bs = half - half * d;
+            var bf = half + half * d;
+            bs = Vector256.ConditionalSelect(Vector256.GreaterThan(bs, zero), bs, zero);
+            bf = Vector256.ConditionalSelect(Vector256.GreaterThan(bf, zero), bf, zero);
+            if (power)
+            {
+                bs = tables ? Numerics.ReproducibleMath.PowFromLog(bs, Vector256.Create(_tLs.AsSpan(row + p, 4)), vr)
+                    : Numerics.ReproducibleMath.Pow(bs, vr);
+                bf = tables ? Numerics.ReproducibleMath.PowFromLog(bf, Vector256.Create(_tLf.AsSpan(row + p, 4)), vr)
+                    : Numerics.ReproducibleMath.Pow(bf, vr);
+            }
+            (two - four * bs).CopyTo(us.Slice(p, 4));
+            (two - four * bf).CopyTo(uf.Slice(p, 4));
+        }
+    }
+
+    /// <summary>
     /// For every proposer j: b = E(U_ji) as the receiver i sees it (or j itself, own perspective), a = E(U_ij), the
     /// class of j's offer (0 confrontation, 1 compromise, 2 capitulation, −1 none), its position and its key (+∞ when
-    /// there is no offer).
+    /// there is no offer); and the smallest key of each class (+∞ for an empty class).
     /// </summary>
     private void OfferClasses(int i, double xi, double si, double qusqI, EumVariant v,
         ReadOnlySpan<double> us, ReadOnlySpan<double> uf, ReadOnlySpan<double> us2, ReadOnlySpan<double> uf2,
         ReadOnlySpan<double> pij, ReadOnlySpan<double> pji, ReadOnlySpan<double> qusqB,
-        Span<double> aOut, Span<double> bOut, Span<double> clsOut, Span<double> keyOut, Span<double> posOut)
+        Span<double> aOut, Span<double> bOut, Span<double> clsOut, Span<double> keyOut, Span<double> posOut,
+        Span<double> minKey)
     {
+        minKey.Fill(double.PositiveInfinity);
         int n = _n, j = 0;
         bool euKey = v.Compromise == CompromiseKey.EuWeightedPosition;
         bool cap = v.CapitulationReachable;
@@ -677,6 +780,9 @@ public sealed class EumKernel
             var vi = Vector256.Create((double)i);
             var lane = Vector256.Create(0.0, 1.0, 2.0, 3.0);
             var capMask = cap ? Vector256<double>.AllBitsSet : zero;
+            var min0 = inf;
+            var min1 = inf;
+            var min2 = inf;
             for (; j <= n - 4; j += 4)
             {
                 var vus = Vector256.Create(us.Slice(j, 4));
@@ -697,17 +803,32 @@ public sealed class EumKernel
                 var c1 = aNeg & Vector256.GreaterThan(b, negA);
                 var c2 = aNeg & Vector256.LessThan(b, negA) & capMask;
                 var key0 = Vector256.Abs(vxi - vxj);
-                var pos1 = vxi + (vxj - vxi) * Vector256.Abs(a / b);
-                var key1 = euKey ? (negA * vxi + b * vxj) / (negA + b) : Vector256.Abs(vxi - pos1);
+                var key = Vector256.ConditionalSelect(c0 | c2, key0, inf);
+                var pos = vxj;
+                if (Vector256.ExtractMostSignificantBits(c1) != 0)
+                {
+                    // the divisions only when some lane is a compromise
+                    var pos1 = vxi + (vxj - vxi) * Vector256.Abs(a / b);
+                    var key1 = euKey ? (negA * vxi + b * vxj) / (negA + b) : Vector256.Abs(vxi - pos1);
+                    key = Vector256.ConditionalSelect(c1, key1, key);
+                    pos = Vector256.ConditionalSelect(c1, pos1, vxj);
+                    min1 = Vector256.Min(min1, Vector256.ConditionalSelect(c1, key1, inf));
+                }
+                min0 = Vector256.Min(min0, Vector256.ConditionalSelect(c0, key0, inf));
+                min2 = Vector256.Min(min2, Vector256.ConditionalSelect(c2, key0, inf));
                 var cls = Vector256.ConditionalSelect(c0, zero,
                     Vector256.ConditionalSelect(c1, one, Vector256.ConditionalSelect(c2, Vector256.Create(2.0), Vector256.Create(-1.0))));
-                var key = Vector256.ConditionalSelect(c1, key1, Vector256.ConditionalSelect(c0 | c2, key0, inf));
-                var pos = Vector256.ConditionalSelect(c1, pos1, vxj);
                 a.CopyTo(aOut.Slice(j, 4));
                 b.CopyTo(bOut.Slice(j, 4));
                 cls.CopyTo(clsOut.Slice(j, 4));
                 key.CopyTo(keyOut.Slice(j, 4));
                 pos.CopyTo(posOut.Slice(j, 4));
+            }
+            for (int l = 0; l < 4; l++)
+            {
+                if (min0.GetElement(l) < minKey[0]) minKey[0] = min0.GetElement(l);
+                if (min1.GetElement(l) < minKey[1]) minKey[1] = min1.GetElement(l);
+                if (min2.GetElement(l) < minKey[2]) minKey[2] = min2.GetElement(l);
             }
         }
         for (; j < n; j++)
@@ -731,6 +852,8 @@ public sealed class EumKernel
                 keyOut[j] = euKey ? (negA * xi + b * xj) / (negA + b) : Math.Abs(xi - pos);
             }
             else if (cap && 0 > a && b < negA) { clsOut[j] = 2; keyOut[j] = Math.Abs(xi - xj); }
+            int c = (int)clsOut[j];
+            if (c >= 0 && keyOut[j] < minKey[c]) minKey[c] = keyOut[j];
         }
     }
 
@@ -742,7 +865,7 @@ public sealed class EumKernel
     /// </summary>
     private void ChooseForScalar(int i)
     {
-        int n = _n, m = _m;
+        int n = _n, ms = _ms;
         var v = _opt.Variant;
         bool own = v.Perspective == PerspectiveRule.Own;
         bool byEnforceability = v.Ties == TieBreak.Enforceability;
@@ -784,7 +907,7 @@ public sealed class EumKernel
             if (j == i || xj == xi) continue;
             int pj = _pid[j];
             double us = _us[j], uf = _uf[j];
-            double pij = _prob[pi * m + pj], pji = _probT[pi * m + pj];
+            double pij = _prob[pi * ms + pj], pji = _probT[pi * ms + pj];
             double sj = _s[j];
             double b;
             if (own)
