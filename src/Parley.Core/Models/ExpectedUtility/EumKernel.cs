@@ -54,8 +54,8 @@ public sealed class EumKernel
     private double[] _rowA = [], _rowB = [], _rowC = [], _rowD = [], _rowE = [];
     private double[] _sSorted = [], _acc = [], _edRow = [], _epRow = [];
     private int[] _pidSorted = [];
-    private bool _tables, _walks;
-    private int[] _walk = [];
+    private bool _tables, _walks, _splits;
+    private int[] _walk = [], _split1 = [], _split2 = [];
     private double[] _newX = [];
     private double[] _pij = [], _pji = [], _qusqB = [], _dist = [], _base = [], _ownUs = [], _ownUf = [], _key = [], _pos = [], _cls = [], _aa = [], _bb = [];
     private MoveKind[] _kind = [];
@@ -178,6 +178,7 @@ public sealed class EumKernel
         EnsureTables(_m);
         _tables = false;
         _walks = false;
+        _splits = false;
         BuildDistances();
         // First pass: r = 1 for everybody.
         BuildVotes(useRisk: false);
@@ -460,30 +461,65 @@ public sealed class EumKernel
 
     /// <summary>
     /// For each pair of distinct positions p &lt; q: the voters strictly nearer x_p form a prefix of the sorted
-    /// voters and those strictly nearer x_q a suffix, so each side's vote total is a difference of prefix sums.
-    /// The prefix end only moves right as q does (two pointers), so all pairs cost O(m²).
+    /// voters and those strictly nearer x_q a suffix (<see cref="BuildSplits"/>), so each side's vote total is a
+    /// difference of prefix sums; four q at a time.
     /// </summary>
     private void ComputeProbabilities()
     {
         int n = _n, m = _m, ms = _ms;
+        if (!_splits) BuildSplits();
         bool allPairs = _opt.Variant.Probability == ProbabilityRule.AllPairs;
         double den = _denominator;
         var pre = _gPreT;
+        var prob = _prob;
+        var probT = _probT;
         int last = n * ms;
+        var zero = Vector256<double>.Zero;
+        var vden = Vector256.Create(den);
+        var half = Vector256.Create(0.5);
         for (int p = 0; p < m; p++)
         {
-            _prob[p * ms + p] = _probT[p * ms + p] = allPairs ? 0.0 : 0.5;
-            double xp = _ux[p];
-            int e = p; // last distinct index in [p, q) strictly nearer x_p; moves right as x_q does
-            for (int q = p + 1; q < m; q++)
+            prob[p * ms + p] = probT[p * ms + p] = allPairs ? 0.0 : 0.5;
+            int rowP = p * ms, sp = p * m;
+            double lastP = pre[last + p];
+            int q = p + 1;
+            for (; q + 3 < m; q += 4)
             {
-                double xq = _ux[q];
-                while (e + 1 < q && Math.Abs(_ux[e + 1] - xp) < Math.Abs(_ux[e + 1] - xq)) e++;
-                int f = e + 1;
-                if (f < q && !(Math.Abs(_ux[f] - xq) < Math.Abs(_ux[f] - xp))) f++;
-                int r1 = _ustart[e + 1] * ms, r2 = _ustart[f] * ms;
+                int a0 = _split1[sp + q], a1 = _split1[sp + q + 1], a2 = _split1[sp + q + 2], a3 = _split1[sp + q + 3];
+                int b0 = _split2[sp + q], b1 = _split2[sp + q + 1], b2 = _split2[sp + q + 2], b3 = _split2[sp + q + 3];
+                var npq = Vector256.Create(pre[a0 + q], pre[a1 + q + 1], pre[a2 + q + 2], pre[a3 + q + 3])
+                    - Vector256.Create(pre[a0 + p], pre[a1 + p], pre[a2 + p], pre[a3 + p]);
+                var nqp = (Vector256.Create(lastP) - Vector256.Create(pre[b0 + p], pre[b1 + p], pre[b2 + p], pre[b3 + p]))
+                    - (Vector256.Create(pre.AsSpan(last + q, 4))
+                       - Vector256.Create(pre[b0 + q], pre[b1 + q + 1], pre[b2 + q + 2], pre[b3 + q + 3]));
+                npq = Vector256.ConditionalSelect(Vector256.LessThan(npq, zero), zero, npq);
+                nqp = Vector256.ConditionalSelect(Vector256.LessThan(nqp, zero), zero, nqp);
+                Vector256<double> ppq, pqp;
+                if (allPairs)
+                {
+                    ppq = den > 0 ? npq / vden : zero;
+                    pqp = den > 0 ? nqp / vden : zero;
+                }
+                else
+                {
+                    var sum = npq + nqp;
+                    var some = Vector256.GreaterThan(sum, zero);
+                    ppq = Vector256.ConditionalSelect(some, npq / sum, half);
+                    pqp = Vector256.ConditionalSelect(some, nqp / sum, half);
+                }
+                ppq.CopyTo(prob.AsSpan(rowP + q, 4));
+                pqp.CopyTo(probT.AsSpan(rowP + q, 4)); // _probT[a, b] = P(b beats a): row access for "P(j beats i)" over j
+                for (int l = 0; l < 4; l++)
+                {
+                    prob[(q + l) * ms + p] = pqp.GetElement(l);
+                    probT[(q + l) * ms + p] = ppq.GetElement(l);
+                }
+            }
+            for (; q < m; q++)
+            {
+                int r1 = _split1[sp + q], r2 = _split2[sp + q];
                 double npq = pre[r1 + q] - pre[r1 + p];
-                double nqp = (pre[last + p] - pre[r2 + p]) - (pre[last + q] - pre[r2 + q]);
+                double nqp = (lastP - pre[r2 + p]) - (pre[last + q] - pre[r2 + q]);
                 if (npq < 0) npq = 0;
                 if (nqp < 0) nqp = 0;
                 double ppq, pqp;
@@ -498,12 +534,43 @@ public sealed class EumKernel
                     ppq = sum > 0 ? npq / sum : 0.5;
                     pqp = sum > 0 ? nqp / sum : 0.5;
                 }
-                _prob[p * ms + q] = ppq;
-                _prob[q * ms + p] = pqp;
-                _probT[q * ms + p] = ppq; // _probT[a, b] = P(b beats a): row access for "P(j beats i)" over j
-                _probT[p * ms + q] = pqp;
+                prob[rowP + q] = ppq;
+                prob[q * ms + p] = pqp;
+                probT[q * ms + p] = ppq;
+                probT[rowP + q] = pqp;
             }
         }
+    }
+
+    /// <summary>
+    /// For each pair of distinct positions p &lt; q, the row offsets (voter index × stride) in the prefix-sum table where
+    /// the voters strictly nearer x_p end and where those strictly nearer x_q begin. The first end only moves right as
+    /// q does (two pointers), so all pairs cost O(m²); positions only, so both passes of a round share them.
+    /// </summary>
+    private void BuildSplits()
+    {
+        int m = _m, ms = _ms;
+        if (_split1.Length < m * m)
+        {
+            int size = Math.Max(m * m, _split1.Length * 2);
+            _split1 = new int[size];
+            _split2 = new int[size];
+        }
+        for (int p = 0; p < m; p++)
+        {
+            double xp = _ux[p];
+            int e = p; // last distinct index in [p, q) strictly nearer x_p; moves right as x_q does
+            for (int q = p + 1; q < m; q++)
+            {
+                double xq = _ux[q];
+                while (e + 1 < q && Math.Abs(_ux[e + 1] - xp) < Math.Abs(_ux[e + 1] - xq)) e++;
+                int f = e + 1;
+                if (f < q && !(Math.Abs(_ux[f] - xq) < Math.Abs(_ux[f] - xp))) f++;
+                _split1[p * m + q] = _ustart[e + 1] * ms;
+                _split2[p * m + q] = _ustart[f] * ms;
+            }
+        }
+        _splits = true;
     }
 
     // ---------------------------------------------------------------- utilities, security, risk
@@ -658,6 +725,11 @@ public sealed class EumKernel
         var usP = _rowC.AsSpan(0, ms);
         var ufP = _rowD.AsSpan(0, ms);
         UtilitiesFrom(rowI, ri, usP, ufP);
+        if (!own)
+        {
+            ChooseForReceiver(i, usP, ufP);
+            return;
+        }
         var us = _us.AsSpan(0, n);
         var uf = _uf.AsSpan(0, n);
         var pij = _pij.AsSpan(0, n);
@@ -715,6 +787,82 @@ public sealed class EumKernel
             _with[i] = best;
             _eu[i] = aa[best];
             _euOther[i] = bb[best];
+            return;
+        }
+    }
+
+    /// <summary>
+    /// The receiver's perspective (b valued by i with r_i): b = E(U_ji) depends on the proposer's position only, so it
+    /// is computed once per distinct position, four at a time; a, the class and the key only for the proposers at
+    /// positions with b &gt; 0 (most receivers have none). The same IEEE operations as <see cref="OfferClasses"/>, so
+    /// the same bits; the winner within a class is the smallest key, then the tie rule (first proposer in input order,
+    /// or the larger b, then the lower position, then the first proposer).
+    /// </summary>
+    private void ChooseForReceiver(int i, ReadOnlySpan<double> usP, ReadOnlySpan<double> ufP)
+    {
+        var v = _opt.Variant;
+        int m = _m, ms = _ms, pi = _pid[i], rowI = pi * ms;
+        double xi = _x[i], si = _s[i], qusqI = _opt.Q * _usq[i];
+        bool euKey = v.Compromise == CompromiseKey.EuWeightedPosition;
+        bool cap = v.CapitulationReachable, byEnforceability = v.Ties == TieBreak.Enforceability;
+        var vsi = Vector256.Create(si);
+        var vq = Vector256.Create(qusqI);
+        var one = Vector256<double>.One;
+        Span<double> bestKey = stackalloc double[3];
+        Span<double> bestA = stackalloc double[3];
+        Span<double> bestB = stackalloc double[3];
+        Span<double> bestPos = stackalloc double[3];
+        Span<int> bestWith = stackalloc int[3];
+        bestKey.Fill(double.PositiveInfinity);
+        bestWith.Fill(-1);
+        for (int p0 = 0; p0 < ms; p0 += 4)
+        {
+            var us = Vector256.Create(usP.Slice(p0, 4));
+            var uf = Vector256.Create(ufP.Slice(p0, 4));
+            var pji = Vector256.Create(_probT.AsSpan(rowI + p0, 4));
+            var vb = vsi * (pji * us + (one - pji) * uf) + (one - vsi) * us - vq;
+            uint offers = Vector256.ExtractMostSignificantBits(Vector256.GreaterThan(vb, Vector256<double>.Zero));
+            while (offers != 0)
+            {
+                int p = p0 + System.Numerics.BitOperations.TrailingZeroCount(offers);
+                offers &= offers - 1;
+                if (p >= m || p == pi) continue;
+                double b = vb.GetElement(p - p0), usp = usP[p], ufp = ufP[p], pij = _prob[rowI + p], xj = _ux[p];
+                for (int t = _ustart[p], end = _ustart[p + 1]; t < end; t++)
+                {
+                    int j = _order[t];
+                    double sj = _s[j];
+                    double a = sj * (pij * usp + (1 - pij) * ufp) + (1 - sj) * usp - qusqI;
+                    double negA = 0 - a;
+                    int c;
+                    double key, pos = xj;
+                    if (b > a && a > 0) { c = 0; key = Math.Abs(xi - xj); }
+                    else if (0 > a && b > negA)
+                    {
+                        c = 1;
+                        pos = xi + (xj - xi) * Math.Abs(a / b);
+                        key = euKey ? (negA * xi + b * xj) / (negA + b) : Math.Abs(xi - pos);
+                    }
+                    else if (cap && 0 > a && b < negA) { c = 2; key = Math.Abs(xi - xj); }
+                    else continue;
+                    int w = bestWith[c];
+                    bool better = key < bestKey[c]
+                        || (key == bestKey[c] && (byEnforceability
+                            ? b > bestB[c] || (b == bestB[c] && (pos < bestPos[c] || (pos == bestPos[c] && j < w)))
+                            : j < w));
+                    if (!better) continue;
+                    bestKey[c] = key; bestA[c] = a; bestB[c] = b; bestPos[c] = pos; bestWith[c] = j;
+                }
+            }
+        }
+        for (int c = 0; c < 3; c++)
+        {
+            if (bestWith[c] < 0) continue;
+            _newX[i] = bestPos[c];
+            _kind[i] = c switch { 0 => MoveKind.Confrontation, 1 => MoveKind.Compromise, _ => MoveKind.Capitulation };
+            _with[i] = bestWith[c];
+            _eu[i] = bestA[c];
+            _euOther[i] = bestB[c];
             return;
         }
     }
