@@ -722,14 +722,14 @@ public sealed class EumKernel
 
         // U_s = 2 − 4·max(0.5 − 0.5d, 0)^r_i and U_f = 2 − 4(0.5 + 0.5d)^r_i per distinct position (whole vectors; the
         // bits of PowMath.UtilityFromLogs / UtilityInto), then per proposer.
+        if (!own)
+        {
+            ChooseForReceiver(i);
+            return;
+        }
         var usP = _rowC.AsSpan(0, ms);
         var ufP = _rowD.AsSpan(0, ms);
         UtilitiesFrom(rowI, ri, usP, ufP);
-        if (!own)
-        {
-            ChooseForReceiver(i, usP, ufP);
-            return;
-        }
         var us = _us.AsSpan(0, n);
         var uf = _uf.AsSpan(0, n);
         var pij = _pij.AsSpan(0, n);
@@ -797,17 +797,30 @@ public sealed class EumKernel
     /// positions with b &gt; 0 (most receivers have none). The same IEEE operations as <see cref="OfferClasses"/>, so
     /// the same bits; the winner within a class is the smallest key, then the tie rule (first proposer in input order,
     /// or the larger b, then the lower position, then the first proposer).
+    /// <para>
+    /// With Q = 1 a block of four positions whose b is provably negative is skipped before its powers are computed
+    /// (<see cref="NoOfferBound"/>); skipping changes no result, only the work.
+    /// </para>
     /// </summary>
-    private void ChooseForReceiver(int i, ReadOnlySpan<double> usP, ReadOnlySpan<double> ufP)
+    private void ChooseForReceiver(int i)
     {
         var v = _opt.Variant;
         int m = _m, ms = _ms, pi = _pid[i], rowI = pi * ms;
-        double xi = _x[i], si = _s[i], qusqI = _opt.Q * _usq[i];
+        double xi = _x[i], si = _s[i], ri = _r[i], qusqI = _opt.Q * _usq[i];
         bool euKey = v.Compromise == CompromiseKey.EuWeightedPosition;
         bool cap = v.CapitulationReachable, byEnforceability = v.Ties == TieBreak.Enforceability;
+        bool prune = SkipsNegativeOffers && _opt.Q == 1.0 && ri >= 0.49 && ri <= 2.01;
+        var kMin = Vector256.Create(prune ? NoOfferBound(ri) : double.PositiveInfinity);
+        var dMin = Vector256.Create(NoOfferMinDistance);
         var vsi = Vector256.Create(si);
         var vq = Vector256.Create(qusqI);
+        var usP = _rowC.AsSpan(0, ms);
+        var ufP = _rowD.AsSpan(0, ms);
         var one = Vector256<double>.One;
+        var lane = Vector256.Create(0.0, 1.0, 2.0, 3.0);
+        var own = Vector256.Create((double)pi);
+        var end = Vector256.Create((double)m);
+        bool power = ri != 1.0, tables = _tables;
         Span<double> bestKey = stackalloc double[3];
         Span<double> bestA = stackalloc double[3];
         Span<double> bestB = stackalloc double[3];
@@ -817,18 +830,29 @@ public sealed class EumKernel
         bestWith.Fill(-1);
         for (int p0 = 0; p0 < ms; p0 += 4)
         {
+            var d = Vector256.Create(_tD.AsSpan(rowI + p0, 4));
+            var pji = Vector256.Create(_probT.AsSpan(rowI + p0, 4));
+            if (prune)
+            {
+                // no offer from a position with s_i(1 − P_ji) ≥ the bound at a distance ≥ the minimum; nor from i's own
+                // position or the padding lanes
+                var idx = lane + Vector256.Create((double)p0);
+                var none = (Vector256.GreaterThanOrEqual(vsi * (one - pji), kMin) & Vector256.GreaterThanOrEqual(d, dMin))
+                    | Vector256.Equals(idx, own) | Vector256.GreaterThanOrEqual(idx, end);
+                if (Vector256.ExtractMostSignificantBits(none) == 0b1111) continue;
+            }
+            UtilitiesBlock(rowI, p0, ri, power, tables, usP, ufP);
             var us = Vector256.Create(usP.Slice(p0, 4));
             var uf = Vector256.Create(ufP.Slice(p0, 4));
-            var pji = Vector256.Create(_probT.AsSpan(rowI + p0, 4));
             var vb = vsi * (pji * us + (one - pji) * uf) + (one - vsi) * us - vq;
             uint offers = Vector256.ExtractMostSignificantBits(Vector256.GreaterThan(vb, Vector256<double>.Zero));
             while (offers != 0)
             {
-                int p = p0 + System.Numerics.BitOperations.TrailingZeroCount(offers);
+                int l = System.Numerics.BitOperations.TrailingZeroCount(offers), p = p0 + l;
                 offers &= offers - 1;
                 if (p >= m || p == pi) continue;
-                double b = vb.GetElement(p - p0), usp = usP[p], ufp = ufP[p], pij = _prob[rowI + p], xj = _ux[p];
-                for (int t = _ustart[p], end = _ustart[p + 1]; t < end; t++)
+                double b = vb.GetElement(l), usp = usP[p], ufp = ufP[p], pij = _prob[rowI + p], xj = _ux[p];
+                for (int t = _ustart[p], stop = _ustart[p + 1]; t < stop; t++)
                 {
                     int j = _order[t];
                     double sj = _s[j];
@@ -867,6 +891,52 @@ public sealed class EumKernel
         }
     }
 
+    /// <summary>Whether blocks of positions that provably make no offer are skipped (on; tests turn it off to compare).</summary>
+    internal bool SkipsNegativeOffers { get; set; } = true;
+
+    /// <summary>Distances below which <see cref="NoOfferBound"/> is not used (its margin needs F − U ≥ 0.12·d).</summary>
+    private const double NoOfferMinDistance = 1e-4;
+
+    /// <summary>
+    /// A k such that, with Q = 1 and 0.49 ≤ r ≤ 2.01, every position at distance d ≥ <see cref="NoOfferMinDistance"/>
+    /// with s_i(1 − P_ji) ≥ k gives b = E(U_ji) &lt; 0 as computed, so no offer (docs/decisions.md, "EUM: skipping
+    /// positions that cannot make an offer"). With U = (0.5 − 0.5d)^r, F = (0.5 + 0.5d)^r, H = 0.5^r and
+    /// κ = s_i(1 − P_ji): b = 4[(H − U) − κ(F − U)] ≤ 4(F − U)(φ − κ), where φ = max(1/2, 2^−r) bounds (H − U)/(F − U)
+    /// (Jensen for r ≥ 1; concavity for r &lt; 1). κ ≥ φ + 10⁻⁶ and F − U ≥ 0.12·d then put b below −4.8·10⁻¹¹,
+    /// beyond the ≈ 10⁻¹² error of computing it.
+    /// </summary>
+    internal static double NoOfferBound(double r) => Math.Max(0.5, Math.Pow(2.0, -r)) + 1e-6;
+
+    /// <summary>
+    /// U_s = 2 − 4·max(0.5 − 0.5d, 0)^r and U_f = 2 − 4(0.5 + 0.5d)^r of the four distances at <paramref name="p0"/> in
+    /// row <paramref name="row"/> of the distance table, powers from the logarithm tables when they exist (r = 1: no
+    /// power, b exactly); the bits of PowMath.UtilityFromLogs / UtilityInto. Not inlined: the powers need every
+    /// vector register.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void UtilitiesBlock(int row, int p0, double r, bool power, bool tables, Span<double> us, Span<double> uf)
+    {
+        var zero = Vector256<double>.Zero;
+        var half = Vector256.Create(0.5);
+        var d = Vector256.Create(_tD.AsSpan(row + p0, 4));
+        var bs = half - half * d;
+        var bf = half + half * d;
+        bs = Vector256.ConditionalSelect(Vector256.GreaterThan(bs, zero), bs, zero);
+        bf = Vector256.ConditionalSelect(Vector256.GreaterThan(bf, zero), bf, zero);
+        if (power)
+        {
+            var vr = Vector256.Create(r);
+            bs = tables ? Numerics.ReproducibleMath.PowFromLog(bs, Vector256.Create(_tLs.AsSpan(row + p0, 4)), vr)
+                : Numerics.ReproducibleMath.Pow(bs, vr);
+            bf = tables ? Numerics.ReproducibleMath.PowFromLog(bf, Vector256.Create(_tLf.AsSpan(row + p0, 4)), vr)
+                : Numerics.ReproducibleMath.Pow(bf, vr);
+        }
+        var two = Vector256.Create(2.0);
+        var four = Vector256.Create(4.0);
+        (two - four * bs).CopyTo(us.Slice(p0, 4));
+        (two - four * bf).CopyTo(uf.Slice(p0, 4));
+    }
+
     /// <summary>
     /// U_s and U_f of the distances in row <paramref name="row"/> of the distance table valued with risk exponent r:
     /// 2 − 4·b^r for b = max(0.5 − 0.5d, 0) and b = max(0.5 + 0.5d, 0), powers from the logarithm tables when they
@@ -874,30 +944,8 @@ public sealed class EumKernel
     /// </summary>
     private void UtilitiesFrom(int row, double r, Span<double> us, Span<double> uf)
     {
-        int ms = _ms;
-        var zero = Vector256<double>.Zero;
-        var half = Vector256.Create(0.5);
-        var two = Vector256.Create(2.0);
-        var four = Vector256.Create(4.0);
-        var vr = Vector256.Create(r);
         bool power = r != 1.0, tables = _tables;
-        for (int p = 0; p < ms; p += 4)
-        {
-            var d = Vector256.Create(_tD.AsSpan(row + p, 4));
-            var bs = half - half * d;
-            var bf = half + half * d;
-            bs = Vector256.ConditionalSelect(Vector256.GreaterThan(bs, zero), bs, zero);
-            bf = Vector256.ConditionalSelect(Vector256.GreaterThan(bf, zero), bf, zero);
-            if (power)
-            {
-                bs = tables ? Numerics.ReproducibleMath.PowFromLog(bs, Vector256.Create(_tLs.AsSpan(row + p, 4)), vr)
-                    : Numerics.ReproducibleMath.Pow(bs, vr);
-                bf = tables ? Numerics.ReproducibleMath.PowFromLog(bf, Vector256.Create(_tLf.AsSpan(row + p, 4)), vr)
-                    : Numerics.ReproducibleMath.Pow(bf, vr);
-            }
-            (two - four * bs).CopyTo(us.Slice(p, 4));
-            (two - four * bf).CopyTo(uf.Slice(p, 4));
-        }
+        for (int p = 0; p < _ms; p += 4) UtilitiesBlock(row, p, r, power, tables, us, uf);
     }
 
     /// <summary>
