@@ -54,7 +54,7 @@ public sealed class EumKernel
     private double[] _rowA = [], _rowB = [], _rowC = [], _rowD = [], _rowE = [];
     private double[] _sSorted = [], _acc = [], _edRow = [], _epRow = [];
     private int[] _pidSorted = [];
-    private bool _tables, _walks, _splits;
+    private bool _tables, _baseLogs, _walks, _splits;
     private int[] _walk = [], _split1 = [], _split2 = [];
     private double[] _newX = [];
     private double[] _pij = [], _pji = [], _qusqB = [], _dist = [], _base = [], _ownUs = [], _ownUf = [], _key = [], _pos = [], _cls = [], _aa = [], _bb = [];
@@ -176,7 +176,7 @@ public sealed class EumKernel
             return;
         }
         EnsureTables(_m);
-        _tables = false;
+        _tables = _baseLogs = false;
         _walks = false;
         _splits = false;
         BuildDistances();
@@ -187,7 +187,9 @@ public sealed class EumKernel
         ComputeSecurity();
         if (_opt.Risk) ComputeRiskExponents();
         FillUsq();
-        if (_opt.Risk && AnyRiskNotOne()) BuildLogTables();
+        // The logarithms of the utility bases pay off where every pair's powers are used (the proposer's own view);
+        // the receiver's view skips most pairs and computes the few powers it needs directly (the same bits).
+        if (_opt.Risk && AnyRiskNotOne()) BuildLogTables(bases: _opt.Variant.Perspective == PerspectiveRule.Own);
         // Second pass: votes weighted by each voter's own r (reference code), when anyone's r differs from 1.
         if (_opt.Risk && _opt.Variant.VotesUseRisk && AnyRiskNotOne())
         {
@@ -336,15 +338,14 @@ public sealed class EumKernel
     }
 
     /// <summary>
-    /// For every pair of distinct positions p, q: the logarithms of d, max(0.5 − 0.5d, 0) and 0.5 + 0.5d, the bases the
-    /// round raises to the actors' risk exponents (once per pair instead of once per use; <see cref="PowMath.UtilityFromLogs"/>
+    /// For every pair of distinct positions p, q: the logarithm of d (the votes' base) and, when
+    /// <paramref name="bases"/>, of max(0.5 − 0.5d, 0) and 0.5 + 0.5d (the utilities' bases), raised later to the
+    /// actors' risk exponents (once per pair instead of once per use; <see cref="Numerics.ReproducibleMath.PowFromLog"/>
     /// gives the same bits as computing each power directly). Rows of the upper triangle in whole vectors, mirrored.
     /// </summary>
-    private void BuildLogTables()
+    private void BuildLogTables(bool bases)
     {
         int m = _m, ms = _ms;
-        var bs = _rowA;
-        var bf = _rowB;
         var ld = _rowC;
         var ls = _rowD;
         var lf = _rowE;
@@ -356,22 +357,23 @@ public sealed class EumKernel
             for (int k = 0; k < len; k += 4)
             {
                 var d = Vector256.Create(_tD.AsSpan(row + k, 4));
-                var b = half - half * d;
-                var vbs = Vector256.ConditionalSelect(Vector256.GreaterThan(b, zero), b, zero);
-                var vbf = half + half * d;
                 Numerics.ReproducibleMath.Log(d).CopyTo(ld.AsSpan(k, 4));
-                Numerics.ReproducibleMath.Log(vbs).CopyTo(ls.AsSpan(k, 4));
-                Numerics.ReproducibleMath.Log(vbf).CopyTo(lf.AsSpan(k, 4));
+                if (!bases) continue;
+                var b = half - half * d;
+                Numerics.ReproducibleMath.Log(Vector256.ConditionalSelect(Vector256.GreaterThan(b, zero), b, zero)).CopyTo(ls.AsSpan(k, 4));
+                Numerics.ReproducibleMath.Log(half + half * d).CopyTo(lf.AsSpan(k, 4));
             }
             for (int k = 0; k < len; k++)
             {
                 int a = row + k, b = (p + k) * ms + p;
                 _tLd[a] = _tLd[b] = ld[k];
+                if (!bases) continue;
                 _tLs[a] = _tLs[b] = ls[k];
                 _tLf[a] = _tLf[b] = lf[k];
             }
         }
         _tables = true;
+        _baseLogs = bases;
     }
 
     /// <summary>
@@ -820,7 +822,7 @@ public sealed class EumKernel
         var lane = Vector256.Create(0.0, 1.0, 2.0, 3.0);
         var own = Vector256.Create((double)pi);
         var end = Vector256.Create((double)m);
-        bool power = ri != 1.0, tables = _tables;
+        bool power = ri != 1.0, tables = _baseLogs;
         Span<double> bestKey = stackalloc double[3];
         Span<double> bestA = stackalloc double[3];
         Span<double> bestB = stackalloc double[3];
@@ -944,7 +946,7 @@ public sealed class EumKernel
     /// </summary>
     private void UtilitiesFrom(int row, double r, Span<double> us, Span<double> uf)
     {
-        bool power = r != 1.0, tables = _tables;
+        bool power = r != 1.0, tables = _baseLogs;
         for (int p = 0; p < _ms; p += 4) UtilitiesBlock(row, p, r, power, tables, us, uf);
     }
 
