@@ -905,9 +905,11 @@ public sealed class EumKernel
     /// positions that cannot make an offer"). With U = (0.5 − 0.5d)^r, F = (0.5 + 0.5d)^r, H = 0.5^r and
     /// κ = s_i(1 − P_ji): b = 4[(H − U) − κ(F − U)] ≤ 4(F − U)(φ − κ), where φ = max(1/2, 2^−r) bounds (H − U)/(F − U)
     /// (Jensen for r ≥ 1; concavity for r &lt; 1). κ ≥ φ + 10⁻⁶ and F − U ≥ 0.12·d then put b below −4.8·10⁻¹¹,
-    /// beyond the ≈ 10⁻¹² error of computing it.
+    /// beyond the ≈ 10⁻¹² error of computing it. For r &lt; 1, 2^−r is replaced by its chord between r = 0.49 and 1,
+    /// which lies above it (2^−r is convex) and needs no power: 0.7120251 ≥ 2^−0.49.
     /// </summary>
-    internal static double NoOfferBound(double r) => Math.Max(0.5, Math.Pow(2.0, -r)) + 1e-6;
+    internal static double NoOfferBound(double r) =>
+        (r >= 1 ? 0.5 : 0.7120251 + (r - 0.49) / 0.51 * (0.5 - 0.7120251)) + 1e-6;
 
     /// <summary>
     /// U_s = 2 − 4·max(0.5 − 0.5d, 0)^r and U_f = 2 − 4(0.5 + 0.5d)^r of the four distances at <paramref name="p0"/> in
