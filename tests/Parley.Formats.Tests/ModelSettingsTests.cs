@@ -44,9 +44,9 @@ public class ModelSettingsTests
     [Fact]
     public void Json_reads_the_same_and_yaml_and_json_round_trip()
     {
-        var s = Valid(FromYaml(With("smp: {vpm: quartic, max-rounds: 50, ktab-compat: true, seed: 7}", "eum: {q: 0.25, t-rule: \"007\"}")));
+        var s = Valid(FromYaml(With("smp: {vpm: quartic, max-rounds: 50, ktab-compat: true, seed: 7}", "eum: {q: 0.25, rounds: \"007\"}")));
         var yaml = ScenarioYamlWriter.Write(s);
-        Assert.Contains("\nmodel_settings:\n  smp: {vpm: quartic, max-rounds: 50, ktab-compat: true, seed: 7}\n  eum: {q: 0.25, t-rule: \"007\"}\n", yaml);
+        Assert.Contains("\nmodel_settings:\n  smp: {vpm: quartic, max-rounds: 50, ktab-compat: true, seed: 7}\n  eum: {q: 0.25, rounds: \"007\"}\n", yaml);
         Assert.Equal(s.ModelDefaults, Valid(FromYaml(yaml)).ModelDefaults);
         var json = ScenarioJsonWriter.Write(s);
         Assert.Contains("\"model_settings\"", json);
@@ -77,6 +77,24 @@ public class ModelSettingsTests
         Assert.Contains("model 'smp' has no setting 'vmp'", e.Message);
         Assert.Contains("did you mean 'vpm'?", e.Allowed);
         Assert.Contains("seed", e.Allowed);
+    }
+
+    [Theory]
+    [InlineData("smp: {vpm: quadratic}", "vpm", "quadratic", "'quadratic' is not one of linear, square, quartic, octic, binary")]
+    [InlineData("eum: {q: 2}", "q", "2", "2 is not in 0..1")]
+    [InlineData("eum: {rounds: many}", "rounds", "many", "'many' is not a whole number in 0..10000")]
+    [InlineData("exchange: {ties: coin}", "ties", "coin", "'coin' is not one of")]
+    [InlineData("nash: {utility: cubic}", "utility", "cubic", "'cubic' is not one of quadratic, linear")]
+    public void A_value_the_model_cannot_use_is_a_located_error(string entry, string setting, string value, string message)
+    {
+        var yaml = With(entry);
+        var e = SingleError(FromYaml(yaml));
+        var model = entry[..entry.IndexOf(':')];
+        Assert.Equal($"model_settings.{model}.{setting}", e.Field);
+        Assert.Equal((18, Column(yaml, 18, value)), (e.Line, e.Column));
+        Assert.Contains(message, e.Message);
+        Assert.DoesNotContain("setting '", e.Message); // the field already names it
+        Assert.False(string.IsNullOrWhiteSpace(e.Allowed));
     }
 
     [Theory]
@@ -120,16 +138,17 @@ public class ModelSettingsTests
     }
 
     [Fact]
-    public void The_model_reads_the_values_and_names_the_field_when_one_is_wrong()
+    public void A_value_refused_by_the_model_names_the_scenario_field_wherever_it_is_read()
     {
-        var yaml = With("smp: {vpm: quadratic}");
-        var s = Valid(FromYaml(yaml));
-        var settings = ModelSettings.Default.OverScenario(s.ModelDefaultsFor("smp"), seedGiven: false);
-        var e = Assert.Throws<ModelSettingException>(() => new SpatialModelOfPolitics().Run(s, settings));
-        // the file, line and column of the value (1-based)
-        var lines = yaml.Split('\n');
-        int line = Array.FindIndex(lines, l => l.Contains("vpm: quadratic")) + 1, column = lines[line - 1].IndexOf("quadratic") + 1;
-        Assert.Equal($"setting 'vpm' (from the scenario's model_settings.smp.vpm at test.yaml:{line}:{column}): 'quadratic' is not one of linear, square, quartic, octic, binary",
+        // the domain refuses it too (every reader builds a Scenario), naming the model and the setting
+        var bad = new ModelDefaults("smp", [new ModelSetting("vpm", "quadratic")],
+            sources: new Dictionary<string, string> { ["vpm"] = "test.yaml:18:14" });
+        var refused = Assert.Throws<ArgumentException>(() => Valid(FromYaml(Minimal)).With(modelDefaults: [bad]));
+        Assert.Equal("Model 'smp': setting 'vpm': 'quadratic' is not one of linear, square, quartic, octic, binary.", refused.Message);
+        // a model reading scenario settings names where each came from
+        var settings = ModelSettings.Default.OverScenario(bad, seedGiven: false);
+        var e = Assert.Throws<ModelSettingException>(() => new SpatialModelOfPolitics().CheckSettings(settings));
+        Assert.Equal("setting 'vpm' (from the scenario's model_settings.smp.vpm at test.yaml:18:14): 'quadratic' is not one of linear, square, quartic, octic, binary",
             e.Message);
     }
 

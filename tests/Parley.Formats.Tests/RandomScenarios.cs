@@ -85,13 +85,15 @@ internal static class RandomScenarios
             new IdealAdjustment(actorIds[1], actorIds[1], Number(0, 1)),
         };
         // Model settings: values of every kind the writer must keep (names, numbers, true/false, texts that look like
-        // numbers or need quotes) and a full 64-bit seed.
+        // numbers or need quotes) and a full 64-bit seed; each one a value the model accepts (others are refused on reading).
         var modelDefaults = random.Next(2) == 0 ? [] : new[]
         {
             new ModelDefaults("smp", [new ModelSetting("vpm", "quartic"), new ModelSetting("max-rounds", random.Next(1, 200).ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 new ModelSetting("ktab-compat", random.Next(2) == 0 ? "true" : "off")], random.Next(2) == 0 ? ulong.MaxValue : (ulong)random.NextInt64()),
             new ModelDefaults("eum", [new ModelSetting("q", Number(0, 1).ToString("R", System.Globalization.CultureInfo.InvariantCulture)),
-                new ModelSetting("variant", random.Next(2) == 0 ? "paper" : "007"), new ModelSetting("t-rule", Text())]),
+                new ModelSetting("variant", random.Next(2) == 0 ? "paper" : "REFERENCE"),
+                new ModelSetting("rounds", random.Next(2) == 0 ? "007" : "0"),
+                new ModelSetting("t-rule", new[] { "closer", "Direction", "al_ways", "-never" }[random.Next(4)])]),
         };
         return new Scenario(metadata, actors, issues, stances, rule, setter, shocks, idealAdjustments, modelDefaults);
     }

@@ -8,8 +8,8 @@ public readonly record struct ModelSetting(string Name, string Value);
 /// prngSeed for <c>smp</c>): named settings in the order given and an optional seed. They sit between the model's own
 /// defaults and the command line: <c>--option</c> and <c>--seed</c> override them.
 /// <para>
-/// The names are checked when the scenario is built (the model must exist and declare each setting, see
-/// <see cref="Scenario"/>); the values are read, and refused with the model's usual error, when the model runs.
+/// The settings are checked when the scenario is built (the model must exist, declare each setting and accept its
+/// value, see <see cref="Scenario"/> and <see cref="Modelling.IModel.CheckSettings"/>).
 /// </para>
 /// </summary>
 public sealed class ModelDefaults : IEquatable<ModelDefaults>

@@ -11,6 +11,12 @@ public interface IModel
     ModelInfo Info { get; }
 
     ScenarioResult Run(Scenario scenario, ModelSettings settings);
+
+    /// <summary>
+    /// Refuses, without running, settings the model does not declare or whose values it cannot use
+    /// (<see cref="ModelSettingException"/> naming the setting): the same reading of the settings a run does.
+    /// </summary>
+    void CheckSettings(ModelSettings settings) => settings.RejectUnknown(Info);
 }
 
 /// <summary>A model that works on one issue at a time; multi-issue scenarios run issue by issue.</summary>
@@ -30,6 +36,9 @@ public abstract class IssueModel : IIssueModel
     public abstract IssueResult Run(IssueProblem problem, ModelSettings settings);
 
     public virtual double Forecast(IssueProblem problem, ModelSettings settings) => Run(problem, settings).Forecast;
+
+    /// <inheritdoc cref="IModel.CheckSettings"/>
+    public virtual void CheckSettings(ModelSettings settings) => settings.RejectUnknown(Info);
 
     public ScenarioResult Run(Scenario scenario, ModelSettings settings)
     {

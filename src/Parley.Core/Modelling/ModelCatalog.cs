@@ -32,8 +32,8 @@ public static class ModelCatalog
 
     /// <summary>
     /// What is wrong with a scenario's settings for a model (<see cref="Domain.ModelDefaults"/>) that can be told before it
-    /// runs: a model that does not exist, a setting it does not declare. Null when the names are fine; the values are
-    /// read by the model when it runs.
+    /// runs: a model that does not exist, a setting it does not declare, a value the model cannot use. Null when the
+    /// settings are fine.
     /// </summary>
     public static string? DefaultsProblem(Domain.ModelDefaults defaults)
     {
@@ -41,11 +41,35 @@ public static class ModelCatalog
         if (model is null)
             return $"Model settings name unknown model '{defaults.Model}' (one of: {string.Join(", ", All.Select(m => m.Info.Name))}).";
         foreach (var s in defaults.Settings)
+        {
             if (!model.Info.Parameters.Any(p => string.Equals(p.Name, s.Name, StringComparison.OrdinalIgnoreCase)))
                 return model.Info.Parameters.Count == 0
                     ? $"Model '{model.Info.Name}' takes no setting '{s.Name}' (only a seed)."
                     : $"Model '{model.Info.Name}' has no setting '{s.Name}' (it has: {string.Join(", ", model.Info.Parameters.Select(p => p.Name))}).";
+            if (ValueProblem(model, s.Name, s.Value) is { } problem) return $"Model '{model.Info.Name}': {problem}.";
+        }
         return null;
+    }
+
+    /// <summary>
+    /// Why <paramref name="model"/> cannot use <paramref name="value"/> for its setting <paramref name="name"/> (the
+    /// message a run would give, e.g. "setting 'vpm': 'quadratic' is not one of …"), or null when it can.
+    /// </summary>
+    public static string? ValueProblem(IModel model, string name, string value)
+    {
+        var settings = ModelSettings.Default with
+        {
+            Values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [name] = value },
+        };
+        try
+        {
+            model.CheckSettings(settings);
+            return null;
+        }
+        catch (ModelSettingException e)
+        {
+            return e.Message;
+        }
     }
 
     public static IModel? Find(string name) =>

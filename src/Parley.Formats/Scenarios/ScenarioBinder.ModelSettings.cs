@@ -13,7 +13,8 @@ internal sealed partial class ScenarioBinder
     /// <summary>
     /// <c>model_settings:</c> a mapping of model name → its settings (<c>{vpm: quartic, seed: 7}</c>): a model of the
     /// catalogue, settings it declares (names as <c>parley models</c> prints them) with scalar values, and an optional
-    /// <c>seed</c>. The values are read (and refused, naming this field) by the model when it runs.
+    /// <c>seed</c>. Each value is checked by the model's own reading of its settings
+    /// (<see cref="IModel.CheckSettings"/>) and refused at its line and column.
     /// </summary>
     private List<ModelDefaults> BindModelSettings(FieldMap top)
     {
@@ -100,6 +101,14 @@ internal sealed partial class ScenarioBinder
             if (string.IsNullOrWhiteSpace(scalar.Text))
             {
                 _context.Error(value, field, "the value is empty", SettingValueAllowed);
+                ok = false;
+                continue;
+            }
+            if (ModelCatalog.ValueProblem(model, name, scalar.Text) is { } problem)
+            {
+                var prefix = $"setting '{name}': ";
+                _context.Error(value, field, problem.StartsWith(prefix, StringComparison.Ordinal) ? problem[prefix.Length..] : problem,
+                    model.Info.Parameters.First(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).Description);
                 ok = false;
                 continue;
             }

@@ -92,10 +92,18 @@ public sealed class NashBargainingModel : IssueModel
             new ModelParameter(StatusQuoActorsSetting, "actors whose ideal is the status quo: pin (they block every move) or exclude", "pin"),
         ]);
 
+    private static (NashUtility Utility, StatusQuoActors AtStatusQuo) Options(ModelSettings settings) =>
+        (settings.GetEnum(UtilitySetting, NashUtility.Quadratic), settings.GetEnum(StatusQuoActorsSetting, StatusQuoActors.Pin));
+
+    public override void CheckSettings(ModelSettings settings)
+    {
+        settings.RejectUnknown(Info);
+        Options(settings);
+    }
+
     public override IssueResult Run(IssueProblem problem, ModelSettings settings)
     {
-        var utility = settings.GetEnum(UtilitySetting, NashUtility.Quadratic);
-        var atQ = settings.GetEnum(StatusQuoActorsSetting, StatusQuoActors.Pin);
+        var (utility, atQ) = Options(settings);
         string utilityName = utility.ToString().ToLowerInvariant();
 
         if (problem.StatusQuo is not { } q)
@@ -137,8 +145,7 @@ public sealed class NashBargainingModel : IssueModel
 
     public override double Forecast(IssueProblem problem, ModelSettings settings)
     {
-        var utility = settings.GetEnum(UtilitySetting, NashUtility.Quadratic);
-        var atQ = settings.GetEnum(StatusQuoActorsSetting, StatusQuoActors.Pin);
+        var (utility, atQ) = Options(settings);
         if (problem.StatusQuo is not { } q)
             return utility == NashUtility.Quadratic
                 ? CompromiseModel.WeightedMean(problem.Positions, problem.Capabilities, problem.Saliences)

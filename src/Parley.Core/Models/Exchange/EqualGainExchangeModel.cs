@@ -30,11 +30,19 @@ public sealed class EqualGainExchangeModel : IModel
             new ModelParameter("ties", "Equal best gains: deterministic (decide's stable order) or random (seeded).", "deterministic"),
         ]);
 
+    public void CheckSettings(ModelSettings settings)
+    {
+        settings.RejectUnknown(Info);
+        Options(settings);
+    }
+
+    private static (int Rounds, TieBreak Ties) Options(ModelSettings settings) =>
+        (settings.GetInt("rounds", 10, 1, 1000), settings.GetEnum("ties", TieBreak.Deterministic));
+
     public ScenarioResult Run(Scenario scenario, ModelSettings settings)
     {
         settings.RejectUnknown(Info);
-        int rounds = settings.GetInt("rounds", 10, 1, 1000);
-        var ties = settings.GetEnum("ties", TieBreak.Deterministic);
+        var (rounds, ties) = Options(settings);
         var issues = IssueModel.SelectIssues(scenario, settings).ToArray();
         var actors = scenario.Actors;
         int n = actors.Count, m = issues.Length;

@@ -40,6 +40,12 @@ public sealed class ExpectedUtilityModel : IssueModel
         return Run(problem, EumOptions.From(settings), settings.Interventions);
     }
 
+    public override void CheckSettings(ModelSettings settings)
+    {
+        settings.RejectUnknown(Info);
+        EumOptions.From(settings);
+    }
+
     /// <summary>One run with explicit options (any <see cref="EumVariant"/>, not only the two named ones).</summary>
     public EumResult Run(IssueProblem problem, EumOptions options, IReadOnlyList<Domain.Intervention>? interventions = null)
     {

@@ -24,6 +24,12 @@ public sealed class SpatialModelOfPolitics : IModel
         IsMultiIssue: true,
         Parameters: SmpOptions.Parameters) { UsesIdealAdjustment = true };
 
+    public void CheckSettings(ModelSettings settings)
+    {
+        settings.RejectUnknown(Info);
+        SmpOptions.From(settings);
+    }
+
     public ScenarioResult Run(Scenario scenario, ModelSettings settings)
     {
         settings.RejectUnknown(Info);
