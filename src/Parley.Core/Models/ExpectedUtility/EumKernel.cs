@@ -901,7 +901,7 @@ public sealed class EumKernel
 
     /// <summary>
     /// A k such that, with Q = 1 and 0.49 ≤ r ≤ 2.01, every position at distance d ≥ <see cref="NoOfferMinDistance"/>
-    /// with s_i(1 − P_ji) ≥ k gives b = E(U_ji) &lt; 0 as computed, so no offer (docs/decisions.md, "EUM: skipping
+    /// with s_i(1 − P_ji) ≥ k gives b = E(U_ji) &lt; 0 as computed, so no offer (docs/eum.md, "Skipping
     /// positions that cannot make an offer"). With U = (0.5 − 0.5d)^r, F = (0.5 + 0.5d)^r, H = 0.5^r and
     /// κ = s_i(1 − P_ji): b = 4[(H − U) − κ(F − U)] ≤ 4(F − U)(φ − κ), where φ = max(1/2, 2^−r) bounds (H − U)/(F − U)
     /// (Jensen for r ≥ 1; concavity for r &lt; 1). κ ≥ φ + 10⁻⁶ and F − U ≥ 0.12·d then put b below −4.8·10⁻¹¹,
