@@ -70,14 +70,24 @@ public class ModelDefaultsTests
     }
 
     [Fact]
+    public void A_value_the_model_cannot_use_is_refused_when_the_scenario_is_built()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Toy(new ModelDefaults("eum", [new ModelSetting("q", "2")])));
+        Assert.Equal("Model 'eum': setting 'q': 2 is not in 0..1.", e.Message);
+        Assert.Contains("'quadratic' is not one of", Assert.Throws<ArgumentException>(() =>
+            Toy(new ModelDefaults("smp", [new ModelSetting("vpm", "quadratic")]))).Message);
+        Toy(new ModelDefaults("eum", [new ModelSetting("q", "0.5")])); // a usable value is kept
+    }
+
+    [Fact]
     public void An_error_about_a_scenario_setting_names_the_scenario_field()
     {
-        var s = Toy(new ModelDefaults("eum", [new ModelSetting("q", "2")]));
-        var settings = ModelSettings.Default.OverScenario(s.ModelDefaultsFor("eum"), seedGiven: false);
-        var e = Assert.Throws<ModelSettingException>(() => new ExpectedUtilityModel().Run(s, settings));
+        var defaults = new ModelDefaults("eum", [new ModelSetting("q", "2")]);
+        var settings = ModelSettings.Default.OverScenario(defaults, seedGiven: false);
+        var e = Assert.Throws<ModelSettingException>(() => new ExpectedUtilityModel().CheckSettings(settings));
         Assert.Contains("setting 'q' (from the scenario's model_settings.eum.q)", e.Message);
-        // the same value from the command line keeps the usual message
-        var cli = Assert.Throws<ModelSettingException>(() => new ExpectedUtilityModel().Run(s, ModelSettings.Default.With("q", "2")));
+        // the same value from the command line keeps the usual message, and a run refuses it the same way
+        var cli = Assert.Throws<ModelSettingException>(() => new ExpectedUtilityModel().Run(Toy(), ModelSettings.Default.With("q", "2")));
         Assert.StartsWith("setting 'q': ", cli.Message);
     }
 }
