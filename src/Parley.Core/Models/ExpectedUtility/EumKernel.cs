@@ -41,7 +41,7 @@ public enum MoveKind : byte
 /// </summary>
 public sealed class EumKernel
 {
-    private int _n, _m, _cap, _ms;
+    private int _n, _m, _cap, _ms, _orderCount = -1;
     private double[] _x = [], _s = [], _w = [], _r = [], _usq = [], _sec = [];
     private int[] _order = [], _pid = [];
     private double[] _sortKeys = [];
@@ -108,7 +108,7 @@ public sealed class EumKernel
         if (n <= _cap) return;
         _cap = Math.Max(n, _cap * 2);
         _x = new double[_cap]; _s = new double[_cap]; _w = new double[_cap]; _r = new double[_cap];
-        _usq = new double[_cap]; _sec = new double[_cap]; _order = new int[_cap]; _sortKeys = new double[_cap]; _pid = new int[_cap];
+        _usq = new double[_cap]; _sec = new double[_cap]; _order = new int[_cap]; _orderCount = -1; _sortKeys = new double[_cap]; _pid = new int[_cap];
         _ux = new double[_cap + 4]; _ucount = new int[_cap]; _ustart = new int[_cap + 1];
         _newX = new double[_cap]; _kind = new MoveKind[_cap]; _with = new int[_cap];
         _eu = new double[_cap]; _euOther = new double[_cap];
@@ -261,7 +261,13 @@ public sealed class EumKernel
     {
         int n = _n;
         var order = _order;
-        for (int i = 0; i < n; i++) order[i] = i;
+        // Start from the previous round's order when the actors are the same in number (usually nearly sorted
+        // already); any starting permutation gives the same result, the order being a strict total order.
+        if (n != _orderCount)
+        {
+            for (int i = 0; i < n; i++) order[i] = i;
+            _orderCount = n;
+        }
         if (n > 64)
         {
             _x.AsSpan(0, n).CopyTo(_sortKeys);
@@ -577,9 +583,12 @@ public sealed class EumKernel
 
     // ---------------------------------------------------------------- utilities, security, risk
 
+    /// <summary>U_sq = 2 − 4·0.5^r_i for every actor (four at a time; the bits of the scalar power).</summary>
     private void FillUsq()
     {
-        for (int i = 0; i < _n; i++) _usq[i] = 2 - 4 * Pow(0.5, _r[i]);
+        var half = _base.AsSpan(0, _n);
+        half.Fill(0.5);
+        PowMath.UtilityInto(half, _r.AsSpan(0, _n), _usq.AsSpan(0, _n));
     }
 
     private bool AnyRiskNotOne()
