@@ -82,11 +82,10 @@ public static class Pce
     /// <summary>
     /// Coalition strengths <c>c[a·n+b]</c> for n options from voter weights and utilities stored option-major
     /// (<c>u[o·nVoters + k]</c> = utility to voter k of option o): for a &gt; b, voters in index order
-    /// (<c>Model::coalitions</c>). The work runs in parallel when <paramref name="parallel"/>, on at most
-    /// <paramref name="maxThreads"/> threads (−1: all cores); the result does not change.
+    /// (<c>Model::coalitions</c>). The work runs on at most <paramref name="threads"/> threads (1: this one; −1: all
+    /// cores); the result does not change.
     /// </summary>
-    public static double[] Coalitions(VotingRule rule, ReadOnlySpan<double> w, double[] u, int nOpt, bool parallel = false,
-        int maxThreads = -1)
+    public static double[] Coalitions(VotingRule rule, ReadOnlySpan<double> w, double[] u, int nOpt, int threads = 1)
     {
         int nv = w.Length;
         var c = new double[nOpt * nOpt];
@@ -95,7 +94,7 @@ public static class Pce
             if (!(wk > 0.0)) throw new InvalidOperationException("non-positive voting weight (an actor has capability 0)");
         if (rule == VotingRule.Prop && Vector.IsHardwareAccelerated)
         {
-            PropCoalitions(wArr, u, nOpt, c, parallel, maxThreads);
+            PropCoalitions(wArr, u, nOpt, c, threads);
             return c;
         }
         void Row(int a)
@@ -116,7 +115,7 @@ public static class Pce
             }
             c[a * nOpt + a] = MinCoalition;
         }
-        if (parallel && nOpt > 64) Parallel.For(0, nOpt, new ParallelOptions { MaxDegreeOfParallelism = maxThreads }, Row);
+        if (threads != 1 && nOpt > 64) Parallel.For(0, nOpt, new ParallelOptions { MaxDegreeOfParallelism = threads }, Row);
         else for (int a = 0; a < nOpt; a++) Row(a);
         return c;
     }
@@ -128,7 +127,7 @@ public static class Pce
     // block's utilities are copied voter-major into a contiguous panel, panel[(block·nv + k)·B + l] =
     // u[(b0 + l)·nv + k], so row a gets W pairs' utilities of voter k with one vector load, and the block's
     // panel stays in cache while every row a > b0 streams past it.
-    private static void PropCoalitions(double[] w, double[] u, int nOpt, double[] c, bool parallel, int maxThreads)
+    private static void PropCoalitions(double[] w, double[] u, int nOpt, double[] c, int threads)
     {
         int nv = w.Length, width = Vector<double>.Count;
         int bw = nOpt <= width ? width : 4 * width; // block width B
@@ -151,8 +150,8 @@ public static class Pce
             // Block blk serves rows a > b0, so its work falls with blk: pair the first block with the last, and so
             // on. Every pair is computed by the same code whatever the schedule, so the result does not depend on it.
             int halves = (nBlocks + 1) / 2;
-            if (parallel && nOpt > 64)
-                Parallel.For(0, halves, new ParallelOptions { MaxDegreeOfParallelism = maxThreads },
+            if (threads != 1 && nOpt > 64)
+                Parallel.For(0, halves, new ParallelOptions { MaxDegreeOfParallelism = threads },
                     i => PropBlockPair(i, nBlocks, w, u, panel, nOpt, bw, c));
             else
                 for (int i = 0; i < halves; i++) PropBlockPair(i, nBlocks, w, u, panel, nOpt, bw, c);
@@ -383,9 +382,9 @@ public static class Pce
     /// and option-major utilities (<c>u[o·nVoters + k]</c>).
     /// </summary>
     public static double[] ScalarPce(ReadOnlySpan<double> w, double[] u, int nOpt, VotingRule rule,
-        VictoryProbModel vpm, PceModel pcem, bool parallel = false, int maxThreads = -1)
+        VictoryProbModel vpm, PceModel pcem, int threads = 1)
     {
-        var c = Coalitions(rule, w, u, nOpt, parallel, maxThreads);
+        var c = Coalitions(rule, w, u, nOpt, threads);
         return Distribution(pcem, vpm, c, nOpt);
     }
 }

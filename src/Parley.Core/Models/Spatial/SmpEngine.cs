@@ -98,8 +98,8 @@ public sealed class SmpEngine
                 u0[j * n + i] = Utility(d, 0.0);
             }
         });
-        var probs = Pce.ScalarPce(_p.Capabilities, u0, n, _o.Voting, _o.VictoryProb, _o.Pce, parallel: true,
-            maxThreads: _par.MaxDegreeOfParallelism);
+        var probs = Pce.ScalarPce(_p.Capabilities, u0, n, _o.Voting, _o.VictoryProb, _o.Pce,
+            threads: _par.MaxDegreeOfParallelism);
         var risk = RiskFromProbabilities(probs);
 
         var own = new double[n * n];
@@ -172,8 +172,8 @@ public sealed class SmpEngine
                 u[o * n + k] = a.OwnUtility[k * n + reps[o]];
         });
         // KTAB's pDist uses the proportional voting rule whatever the model's rule (SPEC §6.10; docs/decisions.md).
-        var pr = Pce.ScalarPce(_p.Capabilities, u, nu, VotingRule.Prop, _o.VictoryProb, _o.Pce, parallel: true,
-            maxThreads: _par.MaxDegreeOfParallelism);
+        var pr = Pce.ScalarPce(_p.Capabilities, u, nu, VotingRule.Prop, _o.VictoryProb, _o.Pce,
+            threads: _par.MaxDegreeOfParallelism);
         var cls = new int[n];
         var ap = new double[n];
         Parallel.For(0, n, _par, i =>
