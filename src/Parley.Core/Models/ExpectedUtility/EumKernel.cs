@@ -832,13 +832,7 @@ public sealed class EumKernel
         var own = Vector256.Create((double)pi);
         var end = Vector256.Create((double)m);
         bool power = ri != 1.0, tables = _baseLogs;
-        Span<double> bestKey = stackalloc double[3];
-        Span<double> bestA = stackalloc double[3];
-        Span<double> bestB = stackalloc double[3];
-        Span<double> bestPos = stackalloc double[3];
-        Span<int> bestWith = stackalloc int[3];
-        bestKey.Fill(double.PositiveInfinity);
-        bestWith.Fill(-1);
+        var best = new BestOffers();
         for (int p0 = 0; p0 < ms; p0 += 4)
         {
             var d = Vector256.Create(_tD.AsSpan(rowI + p0, 4));
@@ -880,24 +874,67 @@ public sealed class EumKernel
                     }
                     else if (cap && 0 > a && b < negA) { c = 2; key = Math.Abs(xi - xj); }
                     else continue;
-                    int w = bestWith[c];
-                    bool better = key < bestKey[c]
-                        || (key == bestKey[c] && (byEnforceability
-                            ? b > bestB[c] || (b == bestB[c] && (pos < bestPos[c] || (pos == bestPos[c] && j < w)))
-                            : j < w));
-                    if (!better) continue;
-                    bestKey[c] = key; bestA[c] = a; bestB[c] = b; bestPos[c] = pos; bestWith[c] = j;
+                    best.Consider(c, key, a, b, pos, j, byEnforceability);
                 }
             }
         }
+        AcceptBest(i, in best);
+    }
+
+    [System.Runtime.CompilerServices.InlineArray(3)]
+    private struct Three<T>
+    {
+        private T _element;
+    }
+
+    /// <summary>The best offer of each class (0 confrontation, 1 compromise, 2 capitulation) one receiver has seen.</summary>
+    private struct BestOffers
+    {
+        private Three<double> _key, _a, _b, _pos;
+        private Three<int> _with;
+
+        public BestOffers()
+        {
+            ((Span<double>)_key).Fill(double.PositiveInfinity);
+            ((Span<int>)_with).Fill(-1);
+        }
+
+        public readonly int With(int c) => _with[c];
+        public readonly double Position(int c) => _pos[c];
+        public readonly double A(int c) => _a[c];
+        public readonly double B(int c) => _b[c];
+
+        /// <summary>
+        /// Keeps j's offer if it ranks first in its class: the smallest key; on a tie the first proposer in input order,
+        /// or (enforceability) the larger b, then the lower position, then the first proposer. The order in which the
+        /// offers are considered does not matter.
+        /// </summary>
+        public void Consider(int c, double key, double a, double b, double pos, int j, bool byEnforceability)
+        {
+            int w = _with[c];
+            bool better = key < _key[c]
+                || (key == _key[c] && (byEnforceability
+                    ? b > _b[c] || (b == _b[c] && (pos < _pos[c] || (pos == _pos[c] && j < w)))
+                    : j < w));
+            if (!better) return;
+            _key[c] = key; _a[c] = a; _b[c] = b; _pos[c] = pos; _with[c] = j;
+        }
+    }
+
+    /// <summary>
+    /// Actor i accepts the best offer of the first non-empty class (a lost confrontation before a compromise before a
+    /// capitulation): its new position, the kind of move, the proposer and the two expected utilities.
+    /// </summary>
+    private void AcceptBest(int i, in BestOffers best)
+    {
         for (int c = 0; c < 3; c++)
         {
-            if (bestWith[c] < 0) continue;
-            _newX[i] = bestPos[c];
+            if (best.With(c) < 0) continue;
+            _newX[i] = best.Position(c);
             _kind[i] = c switch { 0 => MoveKind.Confrontation, 1 => MoveKind.Compromise, _ => MoveKind.Capitulation };
-            _with[i] = bestWith[c];
-            _eu[i] = bestA[c];
-            _euOther[i] = bestB[c];
+            _with[i] = best.With(c);
+            _eu[i] = best.A(c);
+            _euOther[i] = best.B(c);
             return;
         }
     }
@@ -1084,14 +1121,7 @@ public sealed class EumKernel
         int pi = _pid[i];
         double range = _range; // divide (not multiply by 1/R) so that the extreme pair has d = 1 exactly
 
-        // best offer per class: 0 confrontation, 1 compromise, 2 capitulation
-        Span<double> bestKey = stackalloc double[3];
-        Span<double> bestB = stackalloc double[3];
-        Span<double> bestA = stackalloc double[3];
-        Span<double> bestPos = stackalloc double[3];
-        Span<int> bestWith = stackalloc int[3];
-        bestKey.Fill(double.PositiveInfinity);
-        bestWith.Fill(-1);
+        var best = new BestOffers();
 
         // U_s and U_f of every dyad (i, j), valued with r_i (and with r_j for the paper's own perspective), in bulk.
         var bsAll = _bs.AsSpan(0, n);
@@ -1153,22 +1183,9 @@ public sealed class EumKernel
             }
             else continue;
 
-            if (key < bestKey[cls]
-                || (key == bestKey[cls] && byEnforceability && (b > bestB[cls] || (b == bestB[cls] && pos < bestPos[cls]))))
-            {
-                bestKey[cls] = key; bestB[cls] = b; bestA[cls] = a; bestPos[cls] = pos; bestWith[cls] = j;
-            }
+            best.Consider(cls, key, a, b, pos, j, byEnforceability);
         }
 
-        for (int cls = 0; cls < 3; cls++)
-        {
-            if (bestWith[cls] < 0) continue;
-            _newX[i] = bestPos[cls];
-            _kind[i] = cls switch { 0 => MoveKind.Confrontation, 1 => MoveKind.Compromise, _ => MoveKind.Capitulation };
-            _with[i] = bestWith[cls];
-            _eu[i] = bestA[cls];
-            _euOther[i] = bestB[cls];
-            return;
-        }
+        AcceptBest(i, in best);
     }
 }
