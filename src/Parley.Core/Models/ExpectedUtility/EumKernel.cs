@@ -732,7 +732,7 @@ public sealed class EumKernel
         int pi = _pid[i], rowI = pi * ms;
 
         // U_s = 2 − 4·max(0.5 − 0.5d, 0)^r_i and U_f = 2 − 4(0.5 + 0.5d)^r_i per distinct position (whole vectors; the
-        // bits of PowMath.UtilityFromLogs / UtilityInto), then per proposer.
+        // bits of PowMath.UtilityInto), then per proposer.
         if (!own)
         {
             ChooseForReceiver(i);
@@ -960,7 +960,7 @@ public sealed class EumKernel
     /// <summary>
     /// U_s = 2 − 4·max(0.5 − 0.5d, 0)^r and U_f = 2 − 4(0.5 + 0.5d)^r of the four distances at <paramref name="p0"/> in
     /// row <paramref name="row"/> of the distance table, powers from the logarithm tables when they exist (r = 1: no
-    /// power, b exactly); the bits of PowMath.UtilityFromLogs / UtilityInto. Not inlined: the powers need every
+    /// power, b exactly); the bits of PowMath.UtilityInto. Not inlined: the powers need every
     /// vector register.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

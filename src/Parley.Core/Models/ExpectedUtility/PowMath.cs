@@ -40,51 +40,6 @@ internal static class PowMath
         for (; i < n; i++) dst[i] = 2 - 4 * Pow(b[i] > 0 ? b[i] : 0.0, r[i]);
     }
 
-    /// <summary>dst[k] = w[k]·d[k]^r[k] for d ≥ 0.</summary>
-    public static void WeightedPowInto(ReadOnlySpan<double> d, ReadOnlySpan<double> r, ReadOnlySpan<double> w, Span<double> dst)
-    {
-        int n = d.Length, i = 0;
-        for (; i <= n - 4; i += 4)
-            (Vector256.Create(w.Slice(i, 4)) * ReproducibleMath.Pow(Vector256.Create(d.Slice(i, 4)), Vector256.Create(r.Slice(i, 4))))
-                .CopyTo(dst.Slice(i, 4));
-        for (; i < n; i++) dst[i] = w[i] * Pow(d[i], r[i]);
-    }
-
-    /// <summary>
-    /// dst[k] = 2 − 4·b[k]^r from the clamped bases' logarithms (<c>logB[k] = Log(max(b[k], 0))</c>): the same bits as
-    /// <see cref="UtilityInto(ReadOnlySpan{double}, double, Span{double})"/>.
-    /// </summary>
-    public static void UtilityFromLogs(ReadOnlySpan<double> b, ReadOnlySpan<double> logB, double r, Span<double> dst)
-    {
-        if (r == 1.0)
-        {
-            for (int k = 0; k < b.Length; k++) dst[k] = 2 - 4 * (b[k] > 0 ? b[k] : 0.0);
-            return;
-        }
-        var vr = Vector256.Create(r);
-        var two = Vector256.Create(2.0);
-        var four = Vector256.Create(4.0);
-        int n = b.Length, i = 0;
-        for (; i <= n - 4; i += 4)
-        {
-            var vb = Vector256.Create(b.Slice(i, 4));
-            var clamped = Vector256.ConditionalSelect(Vector256.GreaterThan(vb, Vector256<double>.Zero), vb, Vector256<double>.Zero);
-            (two - four * ReproducibleMath.PowFromLog(clamped, Vector256.Create(logB.Slice(i, 4)), vr)).CopyTo(dst.Slice(i, 4));
-        }
-        for (; i < n; i++) dst[i] = 2 - 4 * Pow(b[i] > 0 ? b[i] : 0.0, r);
-    }
-
-    /// <summary>dst[k] = w[k]·d[k]^r[k] from <c>logD[k] = Log(d[k])</c>: the same bits as <see cref="WeightedPowInto"/>.</summary>
-    public static void WeightedPowFromLogs(ReadOnlySpan<double> d, ReadOnlySpan<double> logD, ReadOnlySpan<double> r,
-        ReadOnlySpan<double> w, Span<double> dst)
-    {
-        int n = d.Length, i = 0;
-        for (; i <= n - 4; i += 4)
-            (Vector256.Create(w.Slice(i, 4)) * ReproducibleMath.PowFromLog(Vector256.Create(d.Slice(i, 4)),
-                Vector256.Create(logD.Slice(i, 4)), Vector256.Create(r.Slice(i, 4)))).CopyTo(dst.Slice(i, 4));
-        for (; i < n; i++) dst[i] = w[i] * Pow(d[i], r[i]);
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> Utility(Vector256<double> b, Vector256<double> r)
     {
