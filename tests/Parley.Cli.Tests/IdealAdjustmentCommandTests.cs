@@ -8,30 +8,7 @@ namespace Parley.Cli.Tests;
 /// <summary>The scenario's ideal_adjustment (smp only) through convert, run, analyze and validate.</summary>
 public sealed class IdealAdjustmentCommandTests
 {
-    private const string Xml = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <Scenario>
-          <name>Follow</name>
-          <desc>test</desc>
-          <prngSeed>1</prngSeed>
-          <Dimensions><dName>Tax</dName><dName>Trade</dName></Dimensions>
-          <Actors>
-            <Actor><name>Alice</name><description>A</description><capability>117.7</capability>
-              <Position><dCoord>52.8</dCoord><dCoord>10</dCoord></Position>
-              <Salience><dSal>32.3</dSal><dSal>20</dSal></Salience></Actor>
-            <Actor><name>Bob</name><description>B</description><capability>50</capability>
-              <Position><dCoord>12</dCoord><dCoord>90</dCoord></Position>
-              <Salience><dSal>40</dSal><dSal>40</dSal></Salience></Actor>
-            <Actor><name>Carol</name><description>C</description><capability>80</capability>
-              <Position><dCoord>70</dCoord><dCoord>60</dCoord></Position>
-              <Salience><dSal>10</dSal><dSal>60</dSal></Salience></Actor>
-          </Actors>
-          <IdealAdjustment>
-            <iaPair><adjustingIdeal>Bob</adjustingIdeal><referencePos>Alice</referencePos><adjust>0.3</adjust></iaPair>
-            <iaPair><adjustingIdeal>Bob</adjustingIdeal><referencePos>Bob</referencePos><adjust>0.6</adjust></iaPair>
-          </IdealAdjustment>
-        </Scenario>
-        """;
+    private static readonly string Xml = KtabSampleXml.Create("Follow", 1, adjustments: [("Bob", "Alice", "0.3"), ("Bob", "Bob", "0.6")]);
 
     private static string Temp(string extension, string content) => TempFiles.Write(extension, content);
 

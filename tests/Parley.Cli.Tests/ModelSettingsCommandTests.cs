@@ -161,40 +161,13 @@ public sealed class ModelSettingsCommandTests
         }
     }
 
-    private const string KtabXml = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <Scenario>
-          <name>Small</name>
-          <desc>test</desc>
-          <prngSeed>424242</prngSeed>
-          <ModelParameters>
-            <VictoryProbModel>Quartic</VictoryProbModel>
-            <PCEModel>Conditional</PCEModel>
-            <StateTransitions>Stochastic</StateTransitions>
-            <VotingRule>Binary</VotingRule>
-            <BigRAdjust>OneThird</BigRAdjust>
-            <BigRRange>Mid</BigRRange>
-            <ThirdPartyCommit>SemiCommit</ThirdPartyCommit>
-            <InterVecBrgn>S2P2</InterVecBrgn>
-            <BargnModel>InitOnlyInterp</BargnModel>
-          </ModelParameters>
-          <Dimensions><dName>Tax</dName><dName>Trade</dName></Dimensions>
-          <Actors>
-            <Actor><name>Alice</name><description>A</description><capability>117.7</capability>
-              <Position><dCoord>52.8</dCoord><dCoord>10</dCoord></Position>
-              <Salience><dSal>32.3</dSal><dSal>20</dSal></Salience></Actor>
-            <Actor><name>Bob</name><description>B</description><capability>50</capability>
-              <Position><dCoord>12</dCoord><dCoord>90</dCoord></Position>
-              <Salience><dSal>40</dSal><dSal>40</dSal></Salience></Actor>
-            <Actor><name>Carol</name><description>C</description><capability>80</capability>
-              <Position><dCoord>70</dCoord><dCoord>60</dCoord></Position>
-              <Salience><dSal>10</dSal><dSal>60</dSal></Salience></Actor>
-          </Actors>
-          <IdealAdjustment>
-            <iaPair><adjustingIdeal>Alice</adjustingIdeal><referencePos>Alice</referencePos><adjust>1</adjust></iaPair>
-          </IdealAdjustment>
-        </Scenario>
-        """;
+    private static readonly string KtabXml = KtabSampleXml.Create("Small", 424242,
+    [
+        ("VictoryProbModel", "Quartic"), ("PCEModel", "Conditional"), ("StateTransitions", "Stochastic"),
+        ("VotingRule", "Binary"), ("BigRAdjust", "OneThird"), ("BigRRange", "Mid"), ("ThirdPartyCommit", "SemiCommit"),
+        ("InterVecBrgn", "S2P2"), ("BargnModel", "InitOnlyInterp"),
+    ],
+    [("Alice", "Alice", "1")]);
 
     [Fact]
     public void A_ktab_xml_file_runs_with_its_own_parameters_and_seed_and_convert_keeps_them()

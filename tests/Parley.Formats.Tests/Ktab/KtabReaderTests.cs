@@ -124,41 +124,13 @@ public sealed class KtabReaderTests
         Assert.Equal(300, r.Value!.Actors.Count);
     }
 
-    private const string Xml = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <Scenario>
-          <name>Example</name>
-          <desc>test</desc>
-          <prngSeed>12345</prngSeed>
-          <ModelParameters>
-            <VictoryProbModel>Square</VictoryProbModel>
-            <PCEModel>MarkovIncentive</PCEModel>
-            <StateTransitions>Stochastic</StateTransitions>
-            <VotingRule>PropCbc</VotingRule>
-            <BigRAdjust>Half</BigRAdjust>
-            <BigRRange>Max</BigRRange>
-            <ThirdPartyCommit>FullCommit</ThirdPartyCommit>
-            <InterVecBrgn>S2PMax</InterVecBrgn>
-            <BargnModel>PWCompInterp</BargnModel>
-          </ModelParameters>
-          <Dimensions><dName>Tax</dName><dName>Trade policy</dName></Dimensions>
-          <Actors>
-            <Actor><name>Alice</name><description>A</description><capability>117.7</capability>
-              <Position><dCoord>52.8</dCoord><dCoord>10</dCoord></Position>
-              <Salience><dSal>32.3</dSal><dSal>20</dSal></Salience></Actor>
-            <Actor><name>Bob</name><description>B</description><capability>50</capability>
-              <Position><dCoord>12</dCoord><dCoord>90</dCoord></Position>
-              <Salience><dSal>40</dSal><dSal>40</dSal></Salience></Actor>
-            <Actor><name>Carol</name><description>C</description><capability>80</capability>
-              <Position><dCoord>70</dCoord><dCoord>60</dCoord></Position>
-              <Salience><dSal>10</dSal><dSal>60</dSal></Salience></Actor>
-          </Actors>
-          <IdealAdjustment>
-            <iaPair><adjustingIdeal>Bob</adjustingIdeal><referencePos>Alice</referencePos><adjust>0.07</adjust></iaPair>
-            <iaPair><adjustingIdeal>Bob</adjustingIdeal><referencePos>Bob</referencePos><adjust>0.9</adjust></iaPair>
-          </IdealAdjustment>
-        </Scenario>
-        """;
+    private static readonly string Xml = KtabSampleXml.Create("Example", 12345,
+    [
+        ("VictoryProbModel", "Square"), ("PCEModel", "MarkovIncentive"), ("StateTransitions", "Stochastic"),
+        ("VotingRule", "PropCbc"), ("BigRAdjust", "Half"), ("BigRRange", "Max"), ("ThirdPartyCommit", "FullCommit"),
+        ("InterVecBrgn", "S2PMax"), ("BargnModel", "PWCompInterp"),
+    ],
+    [("Bob", "Alice", "0.07"), ("Bob", "Bob", "0.9")], secondDimension: "Trade policy");
 
     [Fact]
     public void Xml_model_parameters_seed_and_accommodation_are_kept()
