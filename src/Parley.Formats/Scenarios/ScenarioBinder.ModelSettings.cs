@@ -106,7 +106,7 @@ internal sealed partial class ScenarioBinder
             }
             if (ModelCatalog.ValueProblem(model, name, scalar.Text) is { } problem)
             {
-                var prefix = $"setting '{name}': ";
+                var prefix = ModelSettings.Default.Label(name) + ": "; // the field already names the setting
                 _context.Error(value, field, problem.StartsWith(prefix, StringComparison.Ordinal) ? problem[prefix.Length..] : problem,
                     model.Info.Parameters.First(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).Description);
                 ok = false;

@@ -51,7 +51,7 @@ public sealed class EumKernel
     // finite values that no result reads). Votes: one row per voter in position order, columns = positions.
     private double[] _gRawT = [], _gPreT = [], _prob = [], _probT = [];
     private double[] _tD = [], _tLd = [], _tLs = [], _tLf = [];
-    private double[] _rowA = [], _rowB = [], _rowC = [], _rowD = [], _rowE = [];
+    private double[] _row1 = [], _row2 = [], _row3 = []; // scratch rows over distinct positions (length ≥ _ms)
     private double[] _sSorted = [], _acc = [], _edRow = [], _epRow = [];
     private int[] _pidSorted = [];
     private bool _tables, _baseLogs, _walks, _splits;
@@ -136,11 +136,11 @@ public sealed class EumKernel
             int size = Math.Max(votes, _gRawT.Length * 2);
             _gRawT = new double[size]; _gPreT = new double[size];
         }
-        if (_rowA.Length < ms + 4)
+        if (_row1.Length < ms + 4)
         {
-            int size = Math.Max(ms + 4, _rowA.Length * 2);
-            _rowA = new double[size]; _rowB = new double[size]; _rowC = new double[size]; _rowD = new double[size];
-            _rowE = new double[size];
+            int size = Math.Max(ms + 4, _row1.Length * 2);
+            _row1 = new double[size]; _row2 = new double[size];
+            _row3 = new double[size];
         }
         int np = ((n + 3) & ~3) + 4;
         if (_acc.Length < np)
@@ -352,9 +352,9 @@ public sealed class EumKernel
     private void BuildLogTables(bool bases)
     {
         int m = _m, ms = _ms;
-        var ld = _rowC;
-        var ls = _rowD;
-        var lf = _rowE;
+        var ld = _row1;
+        var ls = _row2;
+        var lf = _row3;
         var zero = Vector256<double>.Zero;
         var half = Vector256.Create(0.5);
         for (int p = 0; p < m; p++)
@@ -738,8 +738,8 @@ public sealed class EumKernel
             ChooseForReceiver(i);
             return;
         }
-        var usP = _rowC.AsSpan(0, ms);
-        var ufP = _rowD.AsSpan(0, ms);
+        var usP = _row1.AsSpan(0, ms);
+        var ufP = _row2.AsSpan(0, ms);
         UtilitiesFrom(rowI, ri, usP, ufP);
         var us = _us.AsSpan(0, n);
         var uf = _uf.AsSpan(0, n);
@@ -825,8 +825,8 @@ public sealed class EumKernel
         var dMin = Vector256.Create(NoOfferMinDistance);
         var vsi = Vector256.Create(si);
         var vq = Vector256.Create(qusqI);
-        var usP = _rowC.AsSpan(0, ms);
-        var ufP = _rowD.AsSpan(0, ms);
+        var usP = _row1.AsSpan(0, ms);
+        var ufP = _row2.AsSpan(0, ms);
         var one = Vector256<double>.One;
         var lane = Vector256.Create(0.0, 1.0, 2.0, 3.0);
         var own = Vector256.Create((double)pi);
