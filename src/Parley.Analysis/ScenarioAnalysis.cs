@@ -82,9 +82,9 @@ public static class ScenarioAnalysis
     {
         try
         {
-            var point = model.Run(run.Scenario, run.Settings);
+            var point = model.Run(run.Scenario, run.Settings, options.MonteCarlo.Cancellation);
             var distribution = MonteCarloRunner.Run(run.Scenario, model, run.Settings, options.MonteCarlo);
-            var tornado = options.Tornado ? Sensitivity.Tornado.Run(run.Scenario, model, run.Settings) : [];
+            var tornado = options.Tornado ? Sensitivity.Tornado.Run(run.Scenario, model, run.Settings, options.MonteCarlo.Cancellation) : [];
             var shocks = options.Shocks && run.Scenario.Shocks.Count > 0
                 ? ShockComparison.Compare(run.Scenario, model, run.Settings, run.Scenario.Shocks)
                 : [];
@@ -93,7 +93,7 @@ public static class ScenarioAnalysis
                 : [];
             return new ModelAnalysis(model, point, distribution, tornado, shocks, run.Notes) { Sobol = sobol };
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
         {
             // one model failing (bad settings, degenerate input, a bug) must not take the other models' analysis down:
             // the error is shown in that model's row of every output

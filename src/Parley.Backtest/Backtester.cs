@@ -28,7 +28,7 @@ public sealed record BacktestOptions
     public int Folds { get; init; } = 10;
 
     /// <summary>Fixes the fold assignment and the models' random draws.</summary>
-    public ulong Seed { get; init; } = 20250624;
+    public ulong Seed { get; init; } = ModelSettings.DefaultSeed;
 
     public ModelSettings Settings { get; init; } = ModelSettings.Default;
 }

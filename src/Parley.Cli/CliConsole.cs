@@ -8,6 +8,15 @@ namespace Parley.Cli;
 /// </summary>
 public sealed record CliConsole(IAnsiConsole Out, TextWriter RawOut, TextWriter Error, bool Interactive)
 {
+    /// <summary>Fires on Ctrl-C (the process's console) or when a test cancels: long commands stop promptly.</summary>
+    public CancellationToken Cancellation { get; init; }
+
+    /// <summary>Writes the notes of a use case on stderr ("parley: note: ...").</summary>
+    public void Notes(IEnumerable<Application.Note> notes)
+    {
+        foreach (var n in notes) Error.WriteLine($"parley: note: {n.Text}");
+    }
+
     public static CliConsole System()
     {
         var interactive = !Console.IsOutputRedirected && !Console.IsErrorRedirected;

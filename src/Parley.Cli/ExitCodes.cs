@@ -10,7 +10,13 @@ public static class ExitCodes
 
     /// <summary>The input or the command line is invalid; the diagnostics say where and why.</summary>
     public const int InvalidInput = 2;
+
+    /// <summary>Stopped by the user (Ctrl-C), as shells report SIGINT.</summary>
+    public const int Cancelled = 130;
 }
 
-/// <summary>A problem with what the user asked for; printed as one line, exit code 2.</summary>
-public sealed class UsageException(string message) : Exception(message);
+/// <summary>A problem with the command line itself; printed as one line, exit code 2.</summary>
+public sealed class UsageException(string message) : Core.ParleyException(message)
+{
+    public override Core.ParleyErrorKind Kind => Core.ParleyErrorKind.InvalidRequest;
+}

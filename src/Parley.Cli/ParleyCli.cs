@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Parley.Cli.Commands;
-using Parley.Core.Modelling;
+using Parley.Application;
+using Parley.Core;
 using Parley.Formats;
 
 namespace Parley.Cli;
@@ -41,23 +42,38 @@ public static class ParleyCli
                 Output = console.RawOut,
                 Error = console.Error,
                 EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = null, // Ctrl-C is CliConsole.Cancellation's (Program.cs)
             });
         }
-        catch (InputException e)
-        {
-            foreach (var d in e.Diagnostics) console.Error.WriteLine(d);
-            return ExitCodes.InvalidInput;
-        }
-        catch (Exception e) when (e is UsageException or ModelSettingException)
-        {
-            console.Error.WriteLine($"parley: {e.Message}");
-            return ExitCodes.InvalidInput;
-        }
         catch (Exception e)
+        {
+            return Report(ParleyError.From(e), e, console);
+        }
+    }
+
+    /// <summary>Prints a failure the way the command line reports it and returns its exit code.</summary>
+    private static int Report(ParleyError error, Exception e, CliConsole console)
+    {
+        if (e is InputException input)
+        {
+            foreach (var notice in input.Notices) console.Error.WriteLine($"parley: note: {notice}");
+            foreach (var d in input.Diagnostics) console.Error.WriteLine(d);
+            return ExitCodes.InvalidInput;
+        }
+        if (error.Cancelled)
+        {
+            console.Error.WriteLine("parley: cancelled (Ctrl-C); nothing was written");
+            return ExitCodes.Cancelled;
+        }
+        if (error.Internal)
         {
             console.Error.WriteLine($"parley: internal error: {e.GetType().Name}: {e.Message}");
             console.Error.WriteLine("This is a bug in Parley; please report it with the input that caused it.");
             return ExitCodes.Failure;
         }
+        // an invalid request names its field: on the command line, that is the option of the same name
+        var message = e is InvalidRequestException request ? $"--{request.Field}: {request.Message}" : error.Message;
+        console.Error.WriteLine($"parley: {message}");
+        return ExitCodes.InvalidInput;
     }
 }

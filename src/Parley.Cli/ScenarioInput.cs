@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using Parley.Application.Scenarios;
 using Parley.Core.Domain;
-using Parley.Formats;
 
 namespace Parley.Cli;
 
@@ -11,8 +11,7 @@ namespace Parley.Cli;
 /// </summary>
 public sealed class ScenarioInput
 {
-    public const string BundledName = "nato-hague-2025.yaml";
-    private const string BundledResource = "Parley.Cli.Scenarios.nato-hague-2025.yaml";
+    public const string BundledName = ScenarioLoader.BundledName;
 
     public Argument<string?> File { get; } = new("scenario")
     {
@@ -37,7 +36,7 @@ public sealed class ScenarioInput
         command.Options.Add(Scale);
     }
 
-    /// <summary>Reads the scenario, printing notices on stderr; throws <see cref="InputException"/> with every problem.</summary>
+    /// <summary>Reads the scenario, printing the reader's notes on stderr; throws with every problem.</summary>
     public Scenario Load(ParseResult parse, CliConsole console) =>
         Load(parse.GetValue(File), parse.GetValue(Format), parse.GetValue(Scale), console);
 
@@ -45,21 +44,13 @@ public sealed class ScenarioInput
     {
         if (path is not null && path.StartsWith('-') && path.Length > 1)
             throw new UsageException($"unknown option '{path}' (see 'parley --help')");
-        var options = new ReadOptions { Scale = ParseScale(scale) };
-        var result = path is null
-            ? ScenarioFiles.Parse($"{BundledName} (bundled)", ReadBundled(), format ?? "yaml", options)
-            : ScenarioFiles.Load(path, format, options);
-        foreach (var notice in result.Notices) console.Error.WriteLine($"parley: note: {notice}");
-        return result.ValueOrThrow();
+        var loader = new ScenarioLoader();
+        var loaded = path is null ? loader.Bundled(format) : loader.Load(path, format, ParseScale(scale));
+        console.Notes(loaded.Notes);
+        return loaded.Scenario;
     }
 
-    public static string ReadBundled()
-    {
-        using var stream = typeof(ScenarioInput).Assembly.GetManifestResourceStream(BundledResource)
-                           ?? throw new InvalidOperationException("the bundled scenario is missing from the build");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    public static string ReadBundled() => ScenarioLoader.BundledText();
 
     private static Scale? ParseScale(string? text)
     {

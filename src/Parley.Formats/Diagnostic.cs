@@ -17,9 +17,14 @@ public sealed record Diagnostic(string File, int Line, int Column, string Field,
 
 /// <summary>Raised when an input cannot be read; carries every problem found, not just the first.</summary>
 public sealed class InputException(IReadOnlyList<Diagnostic> diagnostics)
-    : Exception(string.Join(Environment.NewLine, diagnostics))
+    : Core.ParleyException(string.Join(Environment.NewLine, diagnostics))
 {
+    public override Core.ParleyErrorKind Kind => Core.ParleyErrorKind.InvalidInput;
+
     public IReadOnlyList<Diagnostic> Diagnostics { get; } = diagnostics;
+
+    /// <summary>What the reader noticed before it failed (shown before the errors).</summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
 
     public InputException(Diagnostic diagnostic) : this([diagnostic]) { }
 }
@@ -32,7 +37,7 @@ public sealed record LoadResult<T>(T? Value, IReadOnlyList<Diagnostic> Errors, I
 {
     public bool Ok => Value is not null && Errors.Count == 0;
 
-    public T ValueOrThrow() => Ok ? Value! : throw new InputException(Errors);
+    public T ValueOrThrow() => Ok ? Value! : throw new InputException(Errors) { Notices = Notices };
 
     public static LoadResult<T> Fail(IReadOnlyList<Diagnostic> errors, IReadOnlyList<string>? notices = null) =>
         new(null, errors, notices ?? []);

@@ -1,3 +1,4 @@
+using Parley.Core.Modelling;
 using Parley.Core.Domain;
 
 namespace Parley.Formats;
@@ -9,6 +10,9 @@ public sealed record ReadOptions
 
     /// <summary>For one-issue tables: the issue's scale (default: the range of the positions).</summary>
     public Scale? Scale { get; init; }
+
+    /// <summary>The models a scenario's <c>model_settings</c> may name and configure (default: Parley's own).</summary>
+    public ModelRegistry Models { get; init; } = ModelRegistry.BuiltIn;
 }
 
 /// <summary>

@@ -59,7 +59,35 @@ public static class ScenarioFiles
         options ??= ReadOptions.Default;
         var reader = Choose(displayPath, content, format, out var error);
         if (reader is null) return LoadResult<Scenario>.Fail([error!]);
-        return reader.Read(displayPath, content, options);
+        return CheckModelSettings(displayPath, reader.Read(displayPath, content, options), options);
+    }
+
+    /// <summary>
+    /// Every reader's model settings (a scenario's <c>model_settings</c>, KTAB's run parameters...) checked against the
+    /// registry the caller reads for: an unregistered model, an undeclared setting, a value the model cannot use. The
+    /// YAML/JSON binder already refuses these at their line; this covers the other readers in one place.
+    /// </summary>
+    private static LoadResult<Scenario> CheckModelSettings(string path, LoadResult<Scenario> read, ReadOptions options)
+    {
+        if (!read.Ok) return read;
+        var errors = new List<Diagnostic>();
+        foreach (var defaults in read.Value!.ModelDefaults)
+            if (options.Models.DefaultsProblem(defaults) is { } problem)
+            {
+                var at = defaults.Sources.Values.FirstOrDefault();
+                var (line, column) = LineAndColumn(at);
+                errors.Add(new Diagnostic(path, line, column, $"model_settings.{defaults.Model}", problem));
+            }
+        return errors.Count == 0 ? read : LoadResult<Scenario>.Fail(errors, read.Notices);
+    }
+
+    /// <summary>The line and column at the end of a "FILE:LINE:COLUMN" place (0, 0 when there is none).</summary>
+    private static (int Line, int Column) LineAndColumn(string? place)
+    {
+        var parts = place?.Split(':') ?? [];
+        return parts.Length >= 3 && int.TryParse(parts[^2], out var line) && int.TryParse(parts[^1], out var column)
+            ? (line, column)
+            : (0, 0);
     }
 
     private static IScenarioReader? Choose(string path, string content, string? format, out Diagnostic? error)

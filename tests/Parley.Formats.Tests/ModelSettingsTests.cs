@@ -140,11 +140,11 @@ public class ModelSettingsTests
     [Fact]
     public void A_value_refused_by_the_model_names_the_scenario_field_wherever_it_is_read()
     {
-        // the domain refuses it too (every reader builds a Scenario), naming the model and the setting
+        // the registry every reader checks against refuses it too, naming the model and the setting
         var bad = new ModelDefaults("smp", [new ModelSetting("vpm", "quadratic")],
             sources: new Dictionary<string, string> { ["vpm"] = "test.yaml:18:14" });
-        var refused = Assert.Throws<ArgumentException>(() => Valid(FromYaml(Minimal)).With(modelDefaults: [bad]));
-        Assert.Equal("Model 'smp': setting 'vpm': 'quadratic' is not one of linear, square, quartic, octic, binary.", refused.Message);
+        Assert.Equal("Model 'smp': setting 'vpm': 'quadratic' is not one of linear, square, quartic, octic, binary.",
+            ModelRegistry.BuiltIn.DefaultsProblem(bad));
         // a model reading scenario settings names where each came from
         var settings = ModelSettings.Default.OverScenario(bad, seedGiven: false);
         var e = Assert.Throws<ModelSettingException>(() => new SpatialModelOfPolitics().CheckSettings(settings));

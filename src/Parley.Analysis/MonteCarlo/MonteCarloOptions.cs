@@ -7,7 +7,7 @@ namespace Parley.Analysis.MonteCarlo;
 public sealed record MonteCarloOptions
 {
     public const int DefaultDraws = 2000;
-    public const ulong DefaultSeed = 20250624;
+    public const ulong DefaultSeed = Core.Modelling.ModelSettings.DefaultSeed;
 
     public int Draws { get; init; } = DefaultDraws;
     public ulong Seed { get; init; } = DefaultSeed;
@@ -19,6 +19,9 @@ public sealed record MonteCarloOptions
 
     /// <summary>Called (from any thread) with a number of completed steps; a model's run on N draws over I issues is N × I steps.</summary>
     public Action<long>? Progress { get; init; }
+
+    /// <summary>Stops the draws (between chunks, and inside long model runs) with <see cref="OperationCanceledException"/>.</summary>
+    public CancellationToken Cancellation { get; init; }
 
     public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
 }

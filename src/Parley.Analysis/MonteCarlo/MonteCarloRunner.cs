@@ -56,7 +56,7 @@ public static class MonteCarloRunner
                     result[d] = model.Forecast(state.Problem, settings);
                 }
             }
-            catch (Exception e) when (e is not DrawFailedException)
+            catch (Exception e) when (e is not DrawFailedException and not OperationCanceledException)
             {
                 throw new DrawFailedException(model.Info.Name, d, e);
             }
@@ -78,12 +78,12 @@ public static class MonteCarloRunner
                 for (; d < to; d++)
                 {
                     ulong key = DrawKeys.Key(seed, (ulong)d);
-                    var run = model.Run(space.Draw(key), settings);
+                    var run = model.Run(space.Draw(key), settings, options.Cancellation);
                     for (int k = 0; k < issues.Count; k++)
                         result[k][d] = run.For(issues[k].Id)?.Forecast ?? double.NaN;
                 }
             }
-            catch (Exception e) when (e is not DrawFailedException)
+            catch (Exception e) when (e is not DrawFailedException and not OperationCanceledException)
             {
                 throw new DrawFailedException(model.Info.Name, d, e);
             }
@@ -101,8 +101,12 @@ public static class MonteCarloRunner
             if (threads == 1)
             {
                 var state = init();
-                const int step = 4096;
-                for (int from = 0; from < n; from += step) body(state, from, Math.Min(n, from + step));
+                const int step = 256;
+                for (int from = 0; from < n; from += step)
+                {
+                    options.Cancellation.ThrowIfCancellationRequested();
+                    body(state, from, Math.Min(n, from + step));
+                }
                 return;
             }
             Parallel(options, init, body, n, threads);
@@ -118,8 +122,13 @@ public static class MonteCarloRunner
         int chunk = Math.Clamp(n / (threads * 8), 16, 4096);
         try
         {
-            System.Threading.Tasks.Parallel.ForEach(Partitioner.Create(0, n, chunk), new ParallelOptions { MaxDegreeOfParallelism = threads },
+            System.Threading.Tasks.Parallel.ForEach(Partitioner.Create(0, n, chunk),
+                new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = options.Cancellation },
                 init, (range, _, state) => { body(state, range.Item1, range.Item2); return state; }, _ => { });
+        }
+        catch (AggregateException e) when (e.Flatten().InnerExceptions.All(x => x is OperationCanceledException))
+        {
+            throw new OperationCanceledException(options.Cancellation);
         }
         catch (AggregateException e)
         {

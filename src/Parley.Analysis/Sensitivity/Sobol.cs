@@ -84,7 +84,7 @@ public static class Sobol
                     int fromB = m;
                     var s = space.Materialise(u => u.Range.Quantile(DrawKeys.Uniform(
                         fromB == -1 || u.Slot == fromB && fromB >= 0 ? kb : ka, u.Slot)));
-                    var run = model.Run(s, settings);
+                    var run = model.Run(s, settings, options.Cancellation);
                     for (int q = 0; q < issues.Count; q++)
                         f[q][m + 2][j] = run.For(issues[q].Id)?.Forecast ?? double.NaN;
                 }

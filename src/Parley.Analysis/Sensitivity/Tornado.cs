@@ -27,17 +27,19 @@ public sealed record TornadoResult(IssueId Issue, double Point, double Centre, I
 /// </summary>
 public static class Tornado
 {
-    public static IReadOnlyList<TornadoResult> Run(Scenario scenario, IModel model, ModelSettings settings)
+    public static IReadOnlyList<TornadoResult> Run(Scenario scenario, IModel model, ModelSettings settings,
+        CancellationToken cancellation = default)
     {
         settings.RejectUnknown(model.Info);
         var space = new InputSpace(scenario);
         var issues = IssueModel.SelectIssues(scenario, settings).ToArray();
         if (model is IIssueModel fast && !model.Info.IsMultiIssue)
-            return issues.Select(i => ForIssue(fast, space, IssueProblem.From(scenario, i), settings)).ToArray();
-        return ForScenario(model, space, issues, settings);
+            return issues.Select(i => ForIssue(fast, space, IssueProblem.From(scenario, i), settings, cancellation)).ToArray();
+        return ForScenario(model, space, issues, settings, cancellation);
     }
 
-    private static TornadoResult ForIssue(IIssueModel model, InputSpace space, IssueProblem problem, ModelSettings settings)
+    private static TornadoResult ForIssue(IIssueModel model, InputSpace space, IssueProblem problem, ModelSettings settings,
+        CancellationToken cancellation)
     {
         var map = space.MapFor(problem);
         int n = problem.Count;
@@ -55,6 +57,7 @@ public static class Tornado
         foreach (var input in space.InputsOn(problem.Issue.Id))
         {
             if (!index.TryGetValue(input.Actor, out int i)) continue;
+            cancellation.ThrowIfCancellationRequested();
             var array = input.Kind switch
             {
                 InputKind.Capability => capabilities,
@@ -73,7 +76,7 @@ public static class Tornado
     }
 
     private static IReadOnlyList<TornadoResult> ForScenario(IModel model, InputSpace space, IReadOnlyList<Issue> issues,
-        ModelSettings settings)
+        ModelSettings settings, CancellationToken cancellation)
     {
         double Of(ScenarioResult r, Issue i) => r.For(i.Id)?.Forecast ?? double.NaN;
         var point = model.Run(space.Scenario, settings);
@@ -82,8 +85,8 @@ public static class Tornado
         var high = new List<ScenarioResult>();
         foreach (var input in space.Inputs)
         {
-            low.Add(model.Run(space.Materialise(u => u.Slot == input.Slot ? input.Range.Low : u.Range.Centre), settings));
-            high.Add(model.Run(space.Materialise(u => u.Slot == input.Slot ? input.Range.High : u.Range.Centre), settings));
+            low.Add(model.Run(space.Materialise(u => u.Slot == input.Slot ? input.Range.Low : u.Range.Centre), settings, cancellation));
+            high.Add(model.Run(space.Materialise(u => u.Slot == input.Slot ? input.Range.High : u.Range.Centre), settings, cancellation));
         }
         return issues.Select(issue =>
         {

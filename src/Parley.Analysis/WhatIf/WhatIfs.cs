@@ -4,7 +4,10 @@ using Parley.Core.Domain;
 namespace Parley.Analysis.WhatIf;
 
 /// <summary>A what-if or shock could not be understood; the message names the offending part and what is allowed.</summary>
-public sealed class WhatIfException(string message) : Exception(message);
+public sealed class WhatIfException(string message) : Core.ParleyException(message)
+{
+    public override Core.ParleyErrorKind Kind => Core.ParleyErrorKind.InvalidRequest;
+}
 
 /// <summary>
 /// Reads what-ifs from the command line into <see cref="Intervention"/>s, checked against the scenario:

@@ -1,4 +1,3 @@
-using Parley.Core.Modelling;
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Parley.Cli.Rendering;
@@ -16,8 +15,8 @@ public static class AnalyzeCommand
     public static Command Create(CliConsole console)
     {
         var input = new ScenarioInput();
-        var selection = new ModelSelection(ModelCatalog.AnalysisDefaultNames);
         var analysis = new AnalysisInput();
+        var selection = new ModelSelection(analysis.Service.DefaultModels);
         var json = new Option<bool>("--json") { Description = "Print one JSON document: run's shape plus distribution, tornado and shocks per model." };
         var command = new Command("analyze", "Uncertainty and sensitivity: the distribution of each model's forecast over the scenario's input ranges.");
         input.AddTo(command);

@@ -1,8 +1,7 @@
 using System.CommandLine;
 using Parley.Backtest;
 using Parley.Cli.Rendering;
-using Parley.Core.Modelling;
-using Parley.Formats;
+using Parley.Application.Backtesting;
 
 namespace Parley.Cli.Commands;
 
@@ -41,42 +40,22 @@ public static class BacktestCommand
         command.Options.Add(json);
         command.SetAction(parse =>
         {
-            var path = parse.GetValue(dataset)!;
-            int k = parse.GetValue(folds);
-            if (k < 2) throw new UsageException($"--folds: {k} must be at least 2 (tuned predictors are scored on held-out folds)");
-            var options = new BacktestOptions { Folds = k };
-            if (parse.GetValue(seed) is { } s) options = options with { Seed = s, Settings = ModelSettings.Default with { Seed = s } };
-
-            var loaded = BacktestDataset.Load(path);
-            foreach (var notice in loaded.Notices) console.Error.WriteLine($"parley: note: {notice}");
-            var data = loaded.ValueOrThrow();
-            var convention = parse.GetValue(capability) is { } c
-                ? CapabilityConvention.Parse(c, data).ValueOrThrow().Convention
-                : data.DefaultCapability;
-            var predictors = Choose(parse.GetValue(models), options.Settings);
-            var report = Backtester.Run(data, predictors, convention, options);
-
+            var request = new BacktestRequest(parse.GetValue(dataset)!)
+            {
+                Predictors = parse.GetValue(models) ?? [],
+                Capability = parse.GetValue(capability),
+                Folds = parse.GetValue(folds),
+                Seed = parse.GetValue(seed),
+            };
+            var outcome = new BacktestService().Run(request, console.Cancellation);
+            var report = outcome.Report;
             if (parse.GetValue(outDir) is { } dir)
                 foreach (var file in ReportWriter.Write(report, dir)) console.Error.WriteLine($"parley: wrote {file}");
             if (parse.GetValue(json)) console.RawOut.WriteLine(BacktestJson.Write(report));
             else BacktestTable.Render(console.Out, report);
-            foreach (var m in report.Models.Where(m => m.Failed > 0))
-                console.Error.WriteLine($"parley: note: {m.Name} failed on {m.Failed} case(s), first: {m.FirstFailure}");
+            console.Notes(outcome.Notes);
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static IReadOnlyList<IPredictor> Choose(string[]? names, ModelSettings settings)
-    {
-        if (names is not { Length: > 0 }) return Backtester.DefaultPredictors(settings);
-        var chosen = new List<IPredictor>();
-        foreach (var name in names.SelectMany(n => n.Contains(':') ? [n.Trim()] : n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
-        {
-            var p = Backtester.Find(name, settings)
-                    ?? throw new UsageException($"unknown model '{name}' (one of: {string.Join(", ", Backtester.Names(settings))})");
-            if (!chosen.Any(x => x.Name == p.Name)) chosen.Add(p);
-        }
-        return chosen;
     }
 }

@@ -161,10 +161,9 @@ public static class BenchCommand
 
     private static IReadOnlyList<IModel> Choose(string[]? names)
     {
-        if (names is not { Length: > 0 }) return ModelCatalog.All;
+        if (names is not { Length: > 0 }) return ModelRegistry.BuiltIn.All;
         return names.SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .Select(n => ModelCatalog.Find(n) ?? throw new UsageException(
-                $"unknown model '{n}' (one of: {string.Join(", ", ModelCatalog.All.Select(m => m.Info.Name))})"))
+            .Select(ModelRegistry.BuiltIn.Get)
             .Distinct().ToArray();
     }
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Parley.Formats.Writing;
+using Parley.Application.Scenarios;
 
 namespace Parley.Cli.Commands;
 
@@ -22,7 +22,7 @@ public static class ConvertCommand
         command.SetAction(parse =>
         {
             var scenario = input.Load(parse, console);
-            var text = parse.GetValue(to) == "json" ? ScenarioJsonWriter.Write(scenario) : ScenarioYamlWriter.Write(scenario);
+            var text = ScenarioLoader.Write(scenario, parse.GetValue(to)!);
             if (parse.GetValue(output) is { } path)
             {
                 try

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Parley.Cli.Rendering;
 using Parley.Core.Domain;
-using Parley.Core.Modelling;
+using Parley.Application.Explaining;
 using Parley.Core.Models.ExpectedUtility;
 using Parley.Formats.Json;
 using Spectre.Console;
@@ -18,8 +18,9 @@ public static class ExplainCommand
 {
     public static Command Create(CliConsole console)
     {
+        var service = new ExplainService();
         var input = new ScenarioInput();
-        var selection = new ModelSelection();
+        var selection = new ModelSelection([ExplainService.Model]);
         var actor = new Option<string>("--actor", "-a") { Description = "The actor whose perceptions to show (its id).", Required = true };
         var round = new Option<int>("--round")
         {
@@ -36,53 +37,19 @@ public static class ExplainCommand
         command.SetAction(parse =>
         {
             var scenario = input.Load(parse, console);
-            var model = ChooseModel(parse, selection);
-            var requested = selection.RequestedSettings(parse, scenario);
-            ModelSelection.RejectUnused([model], requested);
-            var settings = ModelSelection.For(model, requested);
-            settings.RejectUnknown(model.Info);
-            int afterRound = parse.GetValue(round);
-            if (afterRound < 0) throw new UsageException($"--round: {afterRound} must be ≥ 0");
-
-            var actorId = parse.GetValue(actor)!;
-            if (!scenario.HasActor(new ActorId(actorId)))
-                throw new UsageException($"--actor: no actor '{actorId}' in scenario '{scenario.Id}' (it has: {string.Join(", ", scenario.Actors.Select(a => a.Id))})");
-
-            var views = new List<(Issue Issue, PerceptionView View)>();
-            foreach (var issue in IssueModel.SelectIssues(scenario, settings))
-            {
-                var problem = IssueProblem.From(scenario, issue);
-                int index = Enumerable.Range(0, problem.Count).FirstOrDefault(i => problem.ActorKey(i) == actorId, -1);
-                if (index < 0)
-                {
-                    if (settings.Issues is not null)
-                        throw new UsageException($"--actor: '{actorId}' holds no position on issue '{issue.Id}'");
-                    console.Error.WriteLine($"parley: note: '{actorId}' holds no position on issue '{issue.Id}'; skipped");
-                    continue;
-                }
-                views.Add((issue, Perception.For(problem, settings, index, afterRound)));
-            }
-
+            var request = new ExplainRequest(parse.GetValue(actor)!) { Models = selection.Request(parse), Round = parse.GetValue(round) };
+            var explanation = service.Explain(scenario, request, console.Cancellation);
+            console.Notes(explanation.Notes);
             if (parse.GetValue(json))
             {
-                console.RawOut.WriteLine(JsonSerializer.Serialize(new { scenario = scenario.Id, model = model.Info.Name, perceptions = views.Select(v => v.View) },
-                    ForecastJson.SerializerOptions));
+                console.RawOut.WriteLine(JsonSerializer.Serialize(new { scenario = scenario.Id, model = explanation.Model.Info.Name,
+                    perceptions = explanation.Views.Select(v => v.View) }, ForecastJson.SerializerOptions));
                 return ExitCodes.Ok;
             }
-            foreach (var (issue, view) in views) Render(console.Out, issue, view);
+            foreach (var (issue, view) in explanation.Views) Render(console.Out, issue, view);
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static IModel ChooseModel(ParseResult parse, ModelSelection selection)
-    {
-        var names = parse.GetValue(selection.Models) is { Length: > 0 } given
-            ? given.SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray()
-            : ["eum"];
-        if (names.Length != 1 || !string.Equals(names[0], "eum", StringComparison.OrdinalIgnoreCase))
-            throw new UsageException($"explain: perception views exist for the model 'eum' only (asked for: {string.Join(", ", names)})");
-        return ModelCatalog.Find("eum") ?? throw new UsageException("explain: the model 'eum' is not built in");
     }
 
     /// <summary>One actor's perception table on one issue.</summary>

@@ -17,7 +17,7 @@ public static class ModelsCommand
             table.AddColumn("what it does");
             table.AddColumn("source");
             table.AddColumn("settings (default)");
-            foreach (var m in ModelCatalog.All)
+            foreach (var m in ModelRegistry.BuiltIn.All)
             {
                 var settings = string.Join("\n", m.Info.Parameters.Select(p => $"{p.Name} ({p.Default}): {p.Description}"));
                 table.AddRow(Markup.Escape(m.Info.Name), Markup.Escape(m.Info.Summary), Markup.Escape(m.Info.Citation), Markup.Escape(settings));

@@ -1,4 +1,3 @@
-using Parley.Core.Modelling;
 using System.CommandLine;
 using Parley.Reports.Html;
 
@@ -10,8 +9,8 @@ public static class ReportCommand
     public static Command Create(CliConsole console)
     {
         var input = new ScenarioInput();
-        var selection = new ModelSelection(ModelCatalog.AnalysisDefaultNames, shortOptionAlias: false);
         var analysis = new AnalysisInput();
+        var selection = new ModelSelection(analysis.Service.DefaultModels, shortOptionAlias: false); // -o is the report's output
         var output = new Option<string>("--output", "-o")
         {
             Description = "The HTML file to write (default: report.html).",
@@ -19,8 +18,7 @@ public static class ReportCommand
         };
         var command = new Command("report", "Write a self-contained HTML report: forecasts, distributions, sensitivity, actors and evidence.");
         input.AddTo(command);
-        selection.AddTo(command); // --option has no -o here: -o is the report's output
-
+        selection.AddTo(command);
         analysis.AddTo(command);
         command.Options.Add(output);
         command.SetAction(parse =>

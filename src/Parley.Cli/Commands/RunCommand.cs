@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Parley.Application.Forecasting;
 using Parley.Cli.Rendering;
 using Parley.Formats.Json;
 
@@ -9,8 +10,9 @@ public static class RunCommand
 {
     public static Command Create(CliConsole console)
     {
+        var service = new ForecastService();
         var input = new ScenarioInput();
-        var selection = new ModelSelection();
+        var selection = new ModelSelection(service.DefaultModels);
         var json = new Option<bool>("--json") { Description = "Print one JSON document instead of tables (see README)." };
         var details = new Option<bool>("--details") { Description = "Also print each model's reasoning (rounds, moves) where it has one." };
         var command = new Command("run", "Forecast the outcome of each issue with each model (default: the bundled Hague 2025 scenario).");
@@ -21,16 +23,17 @@ public static class RunCommand
         command.SetAction(parse =>
         {
             var scenario = input.Load(parse, console);
-            var results = selection.RunAll(parse, scenario, console, out var models);
+            var forecast = service.Run(scenario, selection.Request(parse), console.Cancellation);
+            console.Notes(forecast.Notes);
             if (parse.GetValue(json))
             {
-                console.RawOut.WriteLine(ForecastJson.Write(ForecastJson.Build(scenario, results)));
+                console.RawOut.WriteLine(ForecastJson.Write(ForecastJson.Build(scenario, forecast.Results)));
                 return ExitCodes.Ok;
             }
-            ForecastTable.Render(console.Out, scenario, results);
-            bool anyDynamic = models.Any(m => m.Info.IsDynamic);
-            if (parse.GetValue(details) || (anyDynamic && parse.GetValue(selection.Models) is { Length: > 0 }))
-                ForecastTable.RenderDetails(console.Out, scenario, results);
+            ForecastTable.Render(console.Out, scenario, forecast.Results);
+            bool anyDynamic = forecast.Runs.Any(r => r.Model.Info.IsDynamic);
+            if (parse.GetValue(details) || (anyDynamic && selection.Named(parse)))
+                ForecastTable.RenderDetails(console.Out, scenario, forecast.Results);
             return ExitCodes.Ok;
         });
         return command;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Parley.Formats;
+using Parley.Application.Scenarios;
 
 namespace Parley.Cli.Commands;
 
@@ -16,14 +16,15 @@ public static class ValidateCommand
         };
         command.SetAction(parse =>
         {
+            var loader = new ScenarioLoader();
             int exit = ExitCodes.Ok;
             foreach (var file in parse.GetValue(files) ?? [])
             {
-                var result = ScenarioFiles.Load(file, parse.GetValue(format));
-                foreach (var notice in result.Notices) console.Error.WriteLine($"parley: note: {notice}");
+                var result = loader.Validate(file, parse.GetValue(format));
+                console.Notes(result.Notes);
                 if (result.Ok)
                 {
-                    var s = result.Value!;
+                    var s = result.Scenario!;
                     var ideal = s.IdealAdjustments.Count == 0 ? ""
                         : $", {s.IdealAdjustments.Count} ideal_adjustment entr{(s.IdealAdjustments.Count == 1 ? "y" : "ies")} (used by smp only)";
                     var settings = s.ModelDefaults.Count == 0 ? ""

@@ -1,5 +1,3 @@
-using Parley.Core.Modelling;
-
 namespace Parley.Core.Domain;
 
 /// <summary>
@@ -58,7 +56,6 @@ public sealed class Scenario
         foreach (var d in defaults)
         {
             if (!models.Add(d.Model)) throw new ArgumentException($"Model settings of '{d.Model}' are given twice.");
-            if (ModelCatalog.DefaultsProblem(d) is { } problem) throw new ArgumentException(problem);
         }
 
         Metadata = metadata;

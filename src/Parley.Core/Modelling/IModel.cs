@@ -13,6 +13,17 @@ public interface IModel
     ScenarioResult Run(Scenario scenario, ModelSettings settings);
 
     /// <summary>
+    /// <see cref="Run(Scenario, ModelSettings)"/> that stops with <see cref="OperationCanceledException"/> once
+    /// <paramref name="cancellation"/> fires. Models whose runs take long (round loops over many actors) check it between
+    /// rounds; the default checks it once, before the run.
+    /// </summary>
+    ScenarioResult Run(Scenario scenario, ModelSettings settings, CancellationToken cancellation)
+    {
+        cancellation.ThrowIfCancellationRequested();
+        return Run(scenario, settings);
+    }
+
+    /// <summary>
     /// Refuses, without running, settings the model does not declare or whose values it cannot use
     /// (<see cref="ModelSettingException"/> naming the setting): the same reading of the settings a run does.
     /// </summary>
@@ -40,12 +51,18 @@ public abstract class IssueModel : IIssueModel
     /// <inheritdoc cref="IModel.CheckSettings"/>
     public virtual void CheckSettings(ModelSettings settings) => settings.RejectUnknown(Info);
 
-    public ScenarioResult Run(Scenario scenario, ModelSettings settings)
+    public ScenarioResult Run(Scenario scenario, ModelSettings settings) => Run(scenario, settings, CancellationToken.None);
+
+    /// <summary>Runs each selected issue in turn, checking <paramref name="cancellation"/> before each.</summary>
+    public ScenarioResult Run(Scenario scenario, ModelSettings settings, CancellationToken cancellation)
     {
         settings.RejectUnknown(Info);
         var results = new List<IssueResult>();
         foreach (var issue in SelectIssues(scenario, settings))
+        {
+            cancellation.ThrowIfCancellationRequested();
             results.Add(Run(IssueProblem.From(scenario, issue), settings));
+        }
         return new ScenarioResult(Info.Name, results);
     }
 

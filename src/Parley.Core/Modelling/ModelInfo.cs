@@ -16,4 +16,11 @@ public sealed record ModelInfo(
 
     /// <summary>True when the model uses the scenario's ideal_adjustment (<see cref="Domain.Scenario.IdealAdjustments"/>).</summary>
     public bool UsesIdealAdjustment { get; init; }
+
+    /// <summary>Whether the model declares a setting of this name (ignoring case): the one test of "does it take this setting".</summary>
+    public bool Declares(string setting) =>
+        Parameters.Any(p => string.Equals(p.Name, setting, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The declared settings' names, comma-separated (for messages).</summary>
+    public string ParameterNames => string.Join(", ", Parameters.Select(p => p.Name));
 }

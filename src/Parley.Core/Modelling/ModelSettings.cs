@@ -4,7 +4,10 @@ using Parley.Core.Domain;
 namespace Parley.Core.Modelling;
 
 /// <summary>Raised when a model setting is unknown or cannot be read; the message names the setting and what is allowed.</summary>
-public sealed class ModelSettingException(string message) : Exception(message);
+public sealed class ModelSettingException(string message) : ParleyException(message)
+{
+    public override ParleyErrorKind Kind => ParleyErrorKind.InvalidSetting;
+}
 
 /// <summary>
 /// The options of one model run: named settings (e.g. variant=paper, rounds=10, q=1), a seed that fixes every
@@ -14,8 +17,11 @@ public sealed record ModelSettings
 {
     public static readonly ModelSettings Default = new();
 
+    /// <summary>The seed every run and analysis uses unless one is given: the Hague summit's opening day.</summary>
+    public const ulong DefaultSeed = 20250624;
+
     public IReadOnlyDictionary<string, string> Values { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-    public ulong Seed { get; init; } = 20250624;
+    public ulong Seed { get; init; } = DefaultSeed;
     public IReadOnlyList<IssueId>? Issues { get; init; }
 
     /// <summary>Interventions after round 0, applied by the dynamic models between rounds.</summary>
@@ -103,9 +109,9 @@ public sealed record ModelSettings
     public void RejectUnknown(ModelInfo info)
     {
         foreach (var key in Values.Keys)
-            if (!info.Parameters.Any(p => string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase)))
+            if (!info.Declares(key))
                 throw new ModelSettingException(info.Parameters.Count == 0
                     ? $"model '{info.Name}' takes no setting '{key}'"
-                    : $"model '{info.Name}' has no setting '{key}' (it has: {string.Join(", ", info.Parameters.Select(p => p.Name))})");
+                    : $"model '{info.Name}' has no setting '{key}' (it has: {info.ParameterNames})");
     }
 }

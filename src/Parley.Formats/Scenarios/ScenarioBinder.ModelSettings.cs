@@ -21,7 +21,7 @@ internal sealed partial class ScenarioBinder
         var result = new List<ModelDefaults>();
         var node = top.Get("model_settings");
         if (node is null) return result;
-        var modelNames = ModelCatalog.All.Select(m => m.Info.Name).ToArray();
+        var modelNames = _models.Names;
         if (node is not MappingNode map)
         {
             _context.Error(node, "model_settings", $"expected a mapping (model: settings), got {node.Describe()}",
@@ -38,7 +38,7 @@ internal sealed partial class ScenarioBinder
                 _context.Error(key, field, $"duplicate model '{name}' (first given on line {seenModels[name]})", "each model at most once");
                 continue;
             }
-            var model = ModelCatalog.Find(name);
+            var model = _models.Find(name);
             if (model is null || model.Info.Name != name)
             {
                 _context.Error(key, field, $"unknown model '{name}'", Suggestions.Allowed(name, modelNames, "models"));
@@ -104,7 +104,7 @@ internal sealed partial class ScenarioBinder
                 ok = false;
                 continue;
             }
-            if (ModelCatalog.ValueProblem(model, name, scalar.Text) is { } problem)
+            if (ModelRegistry.ValueProblem(model, name, scalar.Text) is { } problem)
             {
                 var prefix = ModelSettings.Default.Label(name) + ": "; // the field already names the setting
                 _context.Error(value, field, problem.StartsWith(prefix, StringComparison.Ordinal) ? problem[prefix.Length..] : problem,

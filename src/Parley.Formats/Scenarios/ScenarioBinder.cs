@@ -25,13 +25,19 @@ internal sealed partial class ScenarioBinder
 
     private int _actorItems;
 
-    private ScenarioBinder(string file) => _context = new BindContext(file);
+    private readonly Core.Modelling.ModelRegistry _models;
+
+    private ScenarioBinder(string file, Core.Modelling.ModelRegistry models)
+    {
+        _context = new BindContext(file);
+        _models = models;
+    }
 
     /// <summary>Binds a parsed document (syntax errors included) into a scenario or its diagnostics.</summary>
-    public static LoadResult<Scenario> Bind(string file, ParsedDocument document)
+    public static LoadResult<Scenario> Bind(string file, ParsedDocument document, ReadOptions options)
     {
         if (!document.Ok) return LoadResult<Scenario>.Fail(document.Errors);
-        var binder = new ScenarioBinder(file);
+        var binder = new ScenarioBinder(file, options.Models);
         var scenario = binder.BindRoot(document.Root);
         return binder._context.HasErrors || scenario is null
             ? LoadResult<Scenario>.Fail(binder._context.Errors)

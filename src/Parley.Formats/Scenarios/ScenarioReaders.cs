@@ -10,7 +10,7 @@ public sealed class YamlScenarioReader : IScenarioReader
     public IReadOnlyList<string> Extensions { get; } = [".yaml", ".yml"];
 
     public LoadResult<Scenario> Read(string displayPath, string content, ReadOptions options) =>
-        ScenarioBinder.Bind(displayPath, YamlDocumentParser.Parse(displayPath, content));
+        ScenarioBinder.Bind(displayPath, YamlDocumentParser.Parse(displayPath, content), options);
 }
 
 /// <summary>Reads the scenario schema (docs/scenario-format.md) written in JSON.</summary>
@@ -20,5 +20,5 @@ public sealed class JsonScenarioReader : IScenarioReader
     public IReadOnlyList<string> Extensions { get; } = [".json"];
 
     public LoadResult<Scenario> Read(string displayPath, string content, ReadOptions options) =>
-        ScenarioBinder.Bind(displayPath, JsonDocumentParser.Parse(displayPath, content));
+        ScenarioBinder.Bind(displayPath, JsonDocumentParser.Parse(displayPath, content), options);
 }

@@ -1,0 +1,79 @@
+using Parley.Analysis;
+using Parley.Analysis.MonteCarlo;
+using Parley.Analysis.WhatIf;
+using Parley.Application.Models;
+using Parley.Core;
+using Parley.Core.Domain;
+using Parley.Core.Modelling;
+
+namespace Parley.Application.Analysing;
+
+/// <summary>An analysis with the notes about how it ran.</summary>
+public sealed record AnalysisOutcome(AnalysisResult Result, IReadOnlyList<Note> Notes);
+
+/// <summary>
+/// The `analyze` and `report` use case: per chosen model (the one-issue models by default), the point forecast, the
+/// Monte Carlo distribution over the input ranges, the tornado, Sobol indices when asked, and the shocks; what-ifs are
+/// applied first. A model that fails is reported in its own entry (<see cref="ModelAnalysis.Error"/>) without stopping
+/// the others.
+/// </summary>
+public sealed class AnalysisService(ModelRegistry? registry = null)
+{
+    private readonly ModelRegistry _registry = registry ?? ModelRegistry.BuiltIn;
+
+    /// <summary>The models an analysis runs when none is named: the one-issue models, whose draws are cheap.</summary>
+    public IReadOnlyList<string> DefaultModels => _registry.All.Where(m => m is IIssueModel).Select(m => m.Info.Name).ToArray();
+
+    public AnalysisOutcome Run(Scenario scenario, AnalysisRequest request, IProgress<AnalysisProgress>? progress = null,
+        CancellationToken cancellation = default)
+    {
+        var (plan, whatIfs, options) = Prepare(scenario, request);
+        if (progress is not null)
+        {
+            long total = ScenarioAnalysis.ProgressSteps(scenario, plan.Models.Select(m => m.Model).ToArray(), options, plan.SettingsFor);
+            long done = 0;
+            progress.Report(new AnalysisProgress(0, total, "draws"));
+            options = options with
+            {
+                MonteCarlo = options.MonteCarlo with
+                {
+                    Progress = n => progress.Report(new AnalysisProgress(Interlocked.Add(ref done, n), total, "draws")),
+                },
+            };
+        }
+        options = options with { MonteCarlo = options.MonteCarlo with { Cancellation = cancellation } };
+        var result = ScenarioAnalysis.Run(scenario, plan.Models.Select(m => m.Model).ToArray(), options, whatIfs, plan.SettingsFor);
+        return new AnalysisOutcome(result, plan.Notes);
+    }
+
+    /// <summary>The request checked and resolved: models with their settings, the what-ifs, the analysis options.</summary>
+    public (ModelPlan Plan, IReadOnlyList<Intervention> WhatIfs, AnalysisOptions Options) Prepare(Scenario scenario, AnalysisRequest request)
+    {
+        if (request.Draws < 1) throw new InvalidRequestException("draws", $"{request.Draws} must be at least 1");
+        if (request.Draws > request.MaxDraws)
+            throw new InvalidRequestException("draws", $"{request.Draws} is more than the limit of {request.MaxDraws:N0} draws");
+        if (request.Threads < 0) throw new InvalidRequestException("threads", $"{request.Threads} must be at least 1 (or 0 for every core)");
+        if (request.SobolSamples is < 0 or 1) throw new InvalidRequestException("sobol", $"{request.SobolSamples} must be 0 (off) or at least 2");
+        if (request.SobolSamples > request.MaxDraws)
+            throw new InvalidRequestException("sobol", $"{request.SobolSamples} is more than the limit of {request.MaxDraws:N0} rows");
+        var plan = ModelPlanner.Plan(_registry, scenario, request.Models, DefaultModels);
+        var whatIfs = WhatIfs(scenario, request);
+        var options = new AnalysisOptions
+        {
+            MonteCarlo = new MonteCarloOptions { Draws = request.Draws, Threads = request.Threads, Seed = plan.Requested.Seed },
+            SobolSamples = request.SobolSamples,
+            Tornado = request.Tornado,
+        };
+        return (plan, whatIfs, options);
+    }
+
+    /// <summary>The request's what-ifs, checked against the scenario.</summary>
+    public static IReadOnlyList<Intervention> WhatIfs(Scenario scenario, AnalysisRequest request)
+    {
+        var list = new List<Intervention>();
+        foreach (var a in request.Without) list.Add(Analysis.WhatIf.WhatIfs.Without(scenario, a));
+        foreach (var s in request.Set) list.Add(Analysis.WhatIf.WhatIfs.ParseSet(scenario, s));
+        foreach (var id in request.Shocks) list.AddRange(Analysis.WhatIf.WhatIfs.FindShock(scenario, id).Interventions);
+        return list;
+    }
+}

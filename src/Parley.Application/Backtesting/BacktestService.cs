@@ -1,0 +1,60 @@
+using Parley.Backtest;
+using Parley.Core;
+using Parley.Core.Modelling;
+
+namespace Parley.Application.Backtesting;
+
+/// <summary>
+/// What `backtest` scores: a data set (a DEU file or a folder of scenarios whose issues carry an outcome), the
+/// predictors (empty = every model, benchmark and tuned combination; <c>NAME:KEY=VALUE,...</c> gives a model its
+/// settings), the capability convention (null = the data set's default), the folds of the cross-validation and a seed.
+/// </summary>
+public sealed record BacktestRequest(string Dataset)
+{
+    public IReadOnlyList<string> Predictors { get; init; } = [];
+    public string? Capability { get; init; }
+    public int Folds { get; init; } = 10;
+    public ulong? Seed { get; init; }
+}
+
+/// <summary>A backtest's scores with the notes about the data (files passed over, models that failed on some cases).</summary>
+public sealed record BacktestOutcome(BacktestReport Report, IReadOnlyList<Note> Notes);
+
+/// <summary>The `backtest` use case.</summary>
+public sealed class BacktestService
+{
+    public BacktestOutcome Run(BacktestRequest request, CancellationToken cancellation = default)
+    {
+        if (request.Folds < 2)
+            throw new InvalidRequestException("folds", $"{request.Folds} must be at least 2 (tuned predictors are scored on held-out folds)");
+        var options = new BacktestOptions { Folds = request.Folds };
+        if (request.Seed is { } s) options = options with { Seed = s, Settings = ModelSettings.Default with { Seed = s } };
+
+        var loaded = BacktestDataset.Load(request.Dataset);
+        var notes = loaded.Notices.Select(n => new Note(NoteKind.Reading, n)).ToList();
+        var data = loaded.ValueOrThrow();
+        var convention = request.Capability is { } c
+            ? CapabilityConvention.Parse(c, data).ValueOrThrow().Convention
+            : data.DefaultCapability;
+        var predictors = Choose(request.Predictors, options.Settings);
+        cancellation.ThrowIfCancellationRequested();
+        var report = Backtester.Run(data, predictors, convention, options);
+        foreach (var m in report.Models.Where(m => m.Failed > 0))
+            notes.Add(new Note(NoteKind.Skipped, $"{m.Name} failed on {m.Failed} case(s), first: {m.FirstFailure}"));
+        return new BacktestOutcome(report, notes);
+    }
+
+    /// <summary>The predictors named (comma-separated lists allowed, except inside NAME:KEY=VALUE), or every default one.</summary>
+    public static IReadOnlyList<IPredictor> Choose(IReadOnlyList<string> names, ModelSettings settings)
+    {
+        if (names.Count == 0) return Backtester.DefaultPredictors(settings);
+        var chosen = new List<IPredictor>();
+        foreach (var name in names.SelectMany(n => n.Contains(':') ? [n.Trim()] : n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            var p = Backtester.Find(name, settings)
+                    ?? throw new UnknownModelException(name, Backtester.Names(settings));
+            if (!chosen.Any(x => x.Name == p.Name)) chosen.Add(p);
+        }
+        return chosen;
+    }
+}

@@ -1,0 +1,40 @@
+using Parley.Application.Models;
+using Parley.Core.Domain;
+using Parley.Core.Modelling;
+
+namespace Parley.Application.Forecasting;
+
+/// <summary>One model's run: the model, the settings it ran with, and its result.</summary>
+public sealed record ModelRun(IModel Model, ModelSettings Settings, ScenarioResult Result)
+{
+    public string Name => Model.Info.Name;
+}
+
+/// <summary>Every chosen model's forecast of a scenario, with the notes about how they ran.</summary>
+public sealed record Forecast(Scenario Scenario, IReadOnlyList<ModelRun> Runs, IReadOnlyList<Note> Notes)
+{
+    public IReadOnlyList<ScenarioResult> Results => Runs.Select(r => r.Result).ToArray();
+}
+
+/// <summary>The `run` use case: each chosen model (every registered model by default) on the scenario.</summary>
+public sealed class ForecastService(ModelRegistry? registry = null)
+{
+    private readonly ModelRegistry _registry = registry ?? ModelRegistry.BuiltIn;
+
+    public ModelRegistry Registry => _registry;
+
+    /// <summary>The models a forecast runs when none is named: every registered model.</summary>
+    public IReadOnlyList<string> DefaultModels => _registry.Names;
+
+    public Forecast Run(Scenario scenario, ModelRequest request, CancellationToken cancellation = default)
+    {
+        var plan = ModelPlanner.Plan(_registry, scenario, request, DefaultModels);
+        var runs = new List<ModelRun>();
+        foreach (var chosen in plan.Models)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            runs.Add(new ModelRun(chosen.Model, chosen.Settings, chosen.Model.Run(scenario, chosen.Settings, cancellation)));
+        }
+        return new Forecast(scenario, runs, plan.Notes);
+    }
+}

@@ -1,0 +1,76 @@
+using Parley.Core.Domain;
+using Parley.Core.Modelling;
+using Parley.Formats;
+using Parley.Formats.Writing;
+
+namespace Parley.Application.Scenarios;
+
+/// <summary>A scenario as read, with the reader's notes (e.g. "saliences read as percent").</summary>
+public sealed record LoadedScenario(Scenario Scenario, IReadOnlyList<Note> Notes);
+
+/// <summary>A file checked by <see cref="ScenarioLoader.Validate"/>: the scenario when it is valid, else every problem found.</summary>
+public sealed record Validation(string Path, Scenario? Scenario, IReadOnlyList<Diagnostic> Errors, IReadOnlyList<Note> Notes)
+{
+    public bool Ok => Scenario is not null && Errors.Count == 0;
+}
+
+/// <summary>
+/// Reads scenarios for the use cases: from a file (any registered format), from text, or the bundled flagship scenario
+/// (NATO's Hague 2025 summit). Model settings in a scenario are checked against the registry the loader was made with.
+/// Invalid input throws <see cref="InputException"/> with every located diagnostic.
+/// </summary>
+public sealed class ScenarioLoader(ModelRegistry? registry = null)
+{
+    /// <summary>The bundled scenario's file name, as shown in messages.</summary>
+    public const string BundledName = "nato-hague-2025.yaml";
+
+    private const string BundledResource = "Parley.Application.Scenarios.nato-hague-2025.yaml";
+
+    private readonly ModelRegistry _registry = registry ?? ModelRegistry.BuiltIn;
+
+    /// <summary>Reads a scenario file; <paramref name="format"/> overrides the extension, <paramref name="scale"/> is the scale of one-issue tables.</summary>
+    public LoadedScenario Load(string path, string? format = null, Scale? scale = null) =>
+        Accept(ScenarioFiles.Load(path, format, Options(scale)));
+
+    /// <summary>Reads scenario text, shown in messages as <paramref name="displayPath"/>.</summary>
+    public LoadedScenario Parse(string displayPath, string content, string? format = null, Scale? scale = null) =>
+        Accept(ScenarioFiles.Parse(displayPath, content, format, Options(scale)));
+
+    /// <summary>The bundled NATO Hague 2025 scenario.</summary>
+    public LoadedScenario Bundled(string? format = null) => Parse($"{BundledName} (bundled)", BundledText(), format ?? "yaml");
+
+    /// <summary>The bundled scenario's YAML text.</summary>
+    public static string BundledText()
+    {
+        using var stream = typeof(ScenarioLoader).Assembly.GetManifestResourceStream(BundledResource)
+                           ?? throw new InvalidOperationException("the bundled scenario is missing from the build");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Checks one file and reports every problem instead of throwing.</summary>
+    public Validation Validate(string path, string? format = null)
+    {
+        var result = ScenarioFiles.Load(path, format, Options(null));
+        var notes = ReadingNotes(result.Notices);
+        return result.Ok ? new Validation(path, result.Value, [], notes) : new Validation(path, null, result.Errors, notes);
+    }
+
+    /// <summary>The scenario in Parley's own schema, as YAML (<c>yaml</c>) or JSON (<c>json</c>).</summary>
+    public static string Write(Scenario scenario, string format) => format.ToLowerInvariant() switch
+    {
+        "yaml" or "yml" => ScenarioYamlWriter.Write(scenario),
+        "json" => ScenarioJsonWriter.Write(scenario),
+        _ => throw new Core.InvalidRequestException("to", $"'{format}' is not an output format (yaml or json)"),
+    };
+
+    private ReadOptions Options(Scale? scale) => new() { Scale = scale, Models = _registry };
+
+    private static LoadedScenario Accept(LoadResult<Scenario> result)
+    {
+        var notes = ReadingNotes(result.Notices);
+        return new LoadedScenario(result.ValueOrThrow(), notes);
+    }
+
+    private static IReadOnlyList<Note> ReadingNotes(IEnumerable<string> notices) => notices.Select(n => new Note(NoteKind.Reading, n)).ToArray();
+}
