@@ -120,7 +120,7 @@ public sealed record BacktestDataset(string Name, IReadOnlyList<BacktestCase> Ca
                 int positioned = scenario.StancesOn(issue.Id).Count;
                 if (issue.Outcome is not { } outcome) { skipped.Add(new(id, "no outcome")); continue; }
                 if (positioned < MinActors) { skipped.Add(new(id, $"fewer than {MinActors} positioned actors ({positioned})")); continue; }
-                cases.Add(new BacktestCase(id, scenario.Id, scenario, issue.Id, outcome, scenario.Metadata.AsOf));
+                cases.Add(new BacktestCase(id, scenario.Id, scenario, issue.Id, outcome, scenario.Metadata.Decided ?? scenario.Metadata.AsOf));
             }
         }
         if (errors.Count > 0) return LoadResult<BacktestDataset>.Fail(errors, notices);

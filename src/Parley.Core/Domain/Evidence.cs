@@ -12,5 +12,8 @@ public abstract record Evidence
     public sealed record Judgement(string Reason) : Evidence;
 }
 
-/// <summary>A document the scenario's inputs cite.</summary>
-public sealed record Source(string Id, string Title, string? Url = null, string? File = null);
+/// <summary>
+/// A document the scenario's inputs cite. <see cref="Published"/> is the date the document itself shows: a backtest case
+/// may rest positions only on sources published before its decision.
+/// </summary>
+public sealed record Source(string Id, string Title, string? Url = null, string? File = null, DateOnly? Published = null);

@@ -47,6 +47,12 @@ public sealed record Issue
 
     public string? Description { get; init; }
 
+    /// <summary>Why the status quo sits where it does (a quote or a judgement), when the scenario says.</summary>
+    public Evidence? StatusQuoEvidence { get; init; }
+
+    /// <summary>Why the outcome sits where it does (a quote or a judgement), when the scenario says.</summary>
+    public Evidence? OutcomeEvidence { get; init; }
+
     /// <summary>The labelled anchor nearest to a value, or null when the issue has none.</summary>
     public Anchor? NearestAnchor(double value)
     {

@@ -2,9 +2,12 @@ using Parley.Core.Modelling;
 
 namespace Parley.Core.Domain;
 
-/// <summary>Who and what the scenario is about, and when it was coded.</summary>
+/// <summary>
+/// Who and what the scenario is about, and when it was coded: <see cref="AsOf"/> is the date of the evidence,
+/// <see cref="Decided"/> (past cases only) the date the decision was taken.
+/// </summary>
 public sealed record ScenarioMetadata(string Id, string Title, string? Description = null, DateOnly? AsOf = null,
-    IReadOnlyList<Source>? Sources = null)
+    IReadOnlyList<Source>? Sources = null, DateOnly? Decided = null)
 {
     public IReadOnlyList<Source> Sources { get; init; } = Sources ?? [];
 }

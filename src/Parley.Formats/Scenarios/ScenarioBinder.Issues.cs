@@ -54,12 +54,18 @@ internal sealed partial class ScenarioBinder
         var anchors = BindAnchors(map, scale);
         var statusQuo = PointOnScale(map, "status_quo", scale);
         var outcome = PointOnScale(map, "outcome", scale);
+        var statusQuoEvidence = BindEvidence(map, "status_quo_evidence");
+        var outcomeEvidence = BindEvidence(map, "outcome_evidence");
         var rule = map.Get("decision_rule") is { } ruleNode ? BindDecisionRule(ruleNode, map.Field("decision_rule")) : null;
         var setter = ActorReference(map, "agenda_setter");
         if (entry is null || title is null || scale is null || anchors is null) return;
-        if (statusQuo.Failed || outcome.Failed) return;
+        if (statusQuo.Failed || outcome.Failed || statusQuoEvidence.Failed || outcomeEvidence.Failed) return;
         entry.Issue = _context.Build(map.Node, map.Path, () => new Issue(new IssueId(id!), title, scale, anchors,
-            statusQuo.Value, rule, setter is null ? null : new ActorId(setter), outcome.Value, description));
+            statusQuo.Value, rule, setter is null ? null : new ActorId(setter), outcome.Value, description)
+        {
+            StatusQuoEvidence = statusQuoEvidence.Value,
+            OutcomeEvidence = outcomeEvidence.Value,
+        });
     }
 
     private Scale? BindScale(FieldMap issue)

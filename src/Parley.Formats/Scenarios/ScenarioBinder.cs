@@ -84,36 +84,48 @@ internal sealed partial class ScenarioBinder
         }
         var title = map.Text("title", required: true, "a title");
         var description = map.Text("description");
-        DateOnly? asOf = null;
-        if (map.Text("as_of", allowed: "a date YYYY-MM-DD") is { } asOfText)
-        {
-            if (DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) asOf = d;
-            else _context.Error(map.Get("as_of")!, map.Field("as_of"), $"'{asOfText}' is not a date", "a date YYYY-MM-DD");
-        }
+        var asOf = Date(map, "as_of");
+        var decided = Date(map, "decided");
+        if (asOf is { } evidence && decided is { } decision && evidence > decision)
+            _context.Error(map.Get("as_of")!, map.Field("as_of"), $"the evidence date {Iso(evidence)} is after the decision ({Iso(decision)})",
+                "as_of on or before decided: a case is coded from what was known before it was decided");
         BindSources(map);
         if (id is null || title is null) return null;
-        return new ScenarioMetadata(id, title, description, asOf, _sources.Values.ToArray());
+        return new ScenarioMetadata(id, title, description, asOf, _sources.Values.ToArray(), decided);
     }
+
+    /// <summary>An optional ISO date field (YYYY-MM-DD); a located error when it is not one.</summary>
+    private DateOnly? Date(FieldMap map, string name)
+    {
+        const string allowed = "a date YYYY-MM-DD";
+        if (map.Text(name, allowed: allowed) is not { } text) return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        _context.Error(map.Get(name)!, map.Field(name), $"'{text}' is not a date", allowed);
+        return null;
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private void BindSources(FieldMap metadata)
     {
-        var list = metadata.List("sources", allowed: "a list of sources (id, title, url, file)");
+        var list = metadata.List("sources", allowed: "a list of sources (id, title, url, file, published)");
         if (list is null) return;
         for (int k = 0; k < list.Items.Count; k++)
         {
-            var item = Item(list.Items[k], metadata.Field("sources"), k, SchemaFields.Source, "a source (id, title, url, file)");
+            var item = Item(list.Items[k], metadata.Field("sources"), k, SchemaFields.Source, "a source (id, title, url, file, published)");
             if (item is null) continue;
             var id = item.Text("id", required: true, "a source id");
             var title = item.Text("title", required: true, "the source's title");
             var url = item.Text("url");
             var file = item.Text("file");
+            var published = Date(item, "published");
             if (id is null || title is null) continue;
             if (_sources.ContainsKey(id))
             {
                 _context.Error(item.Get("id")!, item.Field("id"), $"duplicate source id '{id}'", "each source id once");
                 continue;
             }
-            _sources[id] = new Source(id, title, url, file);
+            _sources[id] = new Source(id, title, url, file, published);
         }
     }
 

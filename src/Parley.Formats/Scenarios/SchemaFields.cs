@@ -4,9 +4,9 @@ namespace Parley.Formats.Scenarios;
 internal static class SchemaFields
 {
     public static readonly string[] Root = ["scenario", "salience_scale", "decision_rule", "agenda_setter", "issues", "actors", "ideal_adjustment", "shocks", "model_settings"];
-    public static readonly string[] Metadata = ["id", "title", "description", "as_of", "sources"];
-    public static readonly string[] Source = ["id", "title", "url", "file"];
-    public static readonly string[] Issue = ["id", "title", "description", "scale", "anchors", "status_quo", "decision_rule", "agenda_setter", "outcome"];
+    public static readonly string[] Metadata = ["id", "title", "description", "as_of", "decided", "sources"];
+    public static readonly string[] Source = ["id", "title", "url", "file", "published"];
+    public static readonly string[] Issue = ["id", "title", "description", "scale", "anchors", "status_quo", "decision_rule", "agenda_setter", "outcome", "status_quo_evidence", "outcome_evidence"];
     public static readonly string[] Scale = ["min", "max", "unit"];
     public static readonly string[] Actor = ["id", "name", "group", "capability", "capability_range", "capability_evidence", "veto", "positions"];
     public static readonly string[] Stance = ["position", "salience", "range", "salience_range", "evidence", "salience_evidence", "capability"];

@@ -37,17 +37,21 @@ internal static class ScenarioDocument
     {
         var map = new Map().Add("id", Text(metadata.Id)).Add("title", Text(metadata.Title));
         if (metadata.Description is { } d) map.Add("description", Text(d));
-        if (metadata.AsOf is { } asOf) map.Add("as_of", Text(asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        if (metadata.AsOf is { } asOf) map.Add("as_of", Date(asOf));
+        if (metadata.Decided is { } decided) map.Add("decided", Date(decided));
         if (metadata.Sources.Count > 0)
             map.Add("sources", List(metadata.Sources.Select(s =>
             {
                 var source = new Map().Add("id", Text(s.Id)).Add("title", Text(s.Title));
                 if (s.Url is { } url) source.Add("url", Text(url));
                 if (s.File is { } file) source.Add("file", Text(file));
+                if (s.Published is { } published) source.Add("published", Date(published));
                 return (LocatedNode)source.Node();
             })));
         return map.Node();
     }
+
+    private static LocatedNode Date(DateOnly date) => Text(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
     private static LocatedNode Issue(Issue issue)
     {
@@ -63,9 +67,11 @@ internal static class ScenarioDocument
             map.Add("anchors", anchors.Node());
         }
         if (issue.StatusQuo is { } q) map.Add("status_quo", Number(q));
+        if (issue.StatusQuoEvidence is { } qe) map.Add("status_quo_evidence", Evidence(qe));
         if (issue.DecisionRule is { } rule) map.Add("decision_rule", Rule(rule));
         if (issue.AgendaSetter is { } setter) map.Add("agenda_setter", Text(setter.Value));
         if (issue.Outcome is { } o) map.Add("outcome", Number(o));
+        if (issue.OutcomeEvidence is { } oe) map.Add("outcome_evidence", Evidence(oe));
         return map.Node();
     }
 
