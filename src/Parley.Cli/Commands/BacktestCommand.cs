@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Parley.Backtest;
 using Parley.Cli.Rendering;
+using Parley.Contracts.V1;
 using Parley.Core.Modelling;
 using Parley.Formats;
 
@@ -58,7 +59,7 @@ public static class BacktestCommand
 
             if (parse.GetValue(outDir) is { } dir)
                 foreach (var file in ReportWriter.Write(report, dir)) console.Error.WriteLine($"parley: wrote {file}");
-            if (parse.GetValue(json)) console.RawOut.WriteLine(BacktestJson.Write(report));
+            if (parse.GetValue(json)) console.RawOut.WriteLine(ContractJson.Write(BacktestMapper.Map(report)));
             else BacktestTable.Render(console.Out, report);
             foreach (var m in report.Models.Where(m => m.Failed > 0))
                 console.Error.WriteLine($"parley: note: {m.Name} failed on {m.Failed} case(s), first: {m.FirstFailure}");

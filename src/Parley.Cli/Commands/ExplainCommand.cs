@@ -1,11 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Parley.Cli.Rendering;
 using Parley.Core.Domain;
 using Parley.Core.Modelling;
 using Parley.Core.Models.ExpectedUtility;
-using Parley.Formats.Json;
+using Parley.Contracts.V1;
 using Spectre.Console;
 
 namespace Parley.Cli.Commands;
@@ -65,8 +64,7 @@ public static class ExplainCommand
 
             if (parse.GetValue(json))
             {
-                console.RawOut.WriteLine(JsonSerializer.Serialize(new { scenario = scenario.Id, model = model.Info.Name, perceptions = views.Select(v => v.View) },
-                    ForecastJson.SerializerOptions));
+                console.RawOut.WriteLine(ContractJson.Write(ExplainMapper.Map(scenario.Id, model.Info.Name, views.Select(v => v.View))));
                 return ExitCodes.Ok;
             }
             foreach (var (issue, view) in views) Render(console.Out, issue, view);

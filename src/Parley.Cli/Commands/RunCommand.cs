@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Parley.Cli.Rendering;
-using Parley.Formats.Json;
+using Parley.Contracts.V1;
 
 namespace Parley.Cli.Commands;
 
@@ -24,7 +24,7 @@ public static class RunCommand
             var results = selection.RunAll(parse, scenario, console, out var models);
             if (parse.GetValue(json))
             {
-                console.RawOut.WriteLine(ForecastJson.Write(ForecastJson.Build(scenario, results)));
+                console.RawOut.WriteLine(ContractJson.Write(RunMapper.Map(scenario, results)));
                 return ExitCodes.Ok;
             }
             ForecastTable.Render(console.Out, scenario, results);
