@@ -18,79 +18,40 @@ public static class JsonLayout
     {
         using var document = JsonDocument.Parse(json.ToArray());
         var output = new ArrayBufferWriter<byte>(json.Length + json.Length / 2);
-        Write(output, document.RootElement, 0);
+        Write(output, document.RootElement, 0, inline: false);
         return Encoding.UTF8.GetString(output.WrittenSpan);
     }
 
-    private static void Write(ArrayBufferWriter<byte> output, JsonElement element, int depth)
+    private static void Write(ArrayBufferWriter<byte> output, JsonElement element, int depth, bool inline)
     {
-        if (OnOneLine(element))
+        if (IsScalar(element))
         {
-            WriteInline(output, element);
+            output.Write(JsonMarshal.GetRawUtf8Value(element));
             return;
         }
+        inline = inline || Members(element).All(m => IsFlat(m.Value));
         bool isObject = element.ValueKind == JsonValueKind.Object;
-        output.Write(isObject ? "{\n"u8 : "[\n"u8);
+        output.Write(isObject ? "{"u8 : "["u8);
         bool first = true;
-        if (isObject)
-            foreach (var property in element.EnumerateObject())
-            {
-                Separate(output, ref first, depth + 1);
-                WriteName(output, property);
-                Write(output, property.Value, depth + 1);
-            }
-        else
-            foreach (var item in element.EnumerateArray())
-            {
-                Separate(output, ref first, depth + 1);
-                Write(output, item, depth + 1);
-            }
-        output.Write("\n"u8);
-        Indent(output, depth);
+        foreach (var (name, value) in Members(element))
+        {
+            if (!first) output.Write(inline ? ", "u8 : ","u8);
+            first = false;
+            if (!inline) NewLine(output, depth + 1);
+            if (name is { } property) WriteName(output, property);
+            Write(output, value, depth + 1, inline);
+        }
+        if (!inline) NewLine(output, depth);
         output.Write(isObject ? "}"u8 : "]"u8);
     }
 
-    private static void WriteInline(ArrayBufferWriter<byte> output, JsonElement element)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                output.Write("{"u8);
-                bool first = true;
-                foreach (var property in element.EnumerateObject())
-                {
-                    if (!first) output.Write(", "u8);
-                    first = false;
-                    WriteName(output, property);
-                    WriteInline(output, property.Value);
-                }
-                output.Write("}"u8);
-                break;
-            case JsonValueKind.Array:
-                output.Write("["u8);
-                bool firstItem = true;
-                foreach (var item in element.EnumerateArray())
-                {
-                    if (!firstItem) output.Write(", "u8);
-                    firstItem = false;
-                    WriteInline(output, item);
-                }
-                output.Write("]"u8);
-                break;
-            default:
-                output.Write(JsonMarshal.GetRawUtf8Value(element));
-                break;
-        }
-    }
+    /// <summary>An object's properties (name and value) or an array's items (no name).</summary>
+    private static IEnumerable<(JsonProperty? Name, JsonElement Value)> Members(JsonElement container) =>
+        container.ValueKind == JsonValueKind.Object
+            ? container.EnumerateObject().Select(p => ((JsonProperty?)p, p.Value))
+            : container.EnumerateArray().Select(v => ((JsonProperty?)null, v));
 
-    /// <summary>Scalars, and containers whose members are all scalars or arrays of scalars (or empty).</summary>
-    private static bool OnOneLine(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Object => element.EnumerateObject().All(p => IsFlat(p.Value)),
-        JsonValueKind.Array => element.EnumerateArray().All(IsFlat),
-        _ => true,
-    };
-
+    /// <summary>What may sit on a one-line container: a scalar, an array of scalars, an empty object.</summary>
     private static bool IsFlat(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.Object => !element.EnumerateObject().Any(),
@@ -107,15 +68,9 @@ public static class JsonLayout
         output.Write("\": "u8);
     }
 
-    private static void Separate(ArrayBufferWriter<byte> output, ref bool first, int depth)
+    private static void NewLine(ArrayBufferWriter<byte> output, int depth)
     {
-        if (!first) output.Write(",\n"u8);
-        first = false;
-        Indent(output, depth);
-    }
-
-    private static void Indent(ArrayBufferWriter<byte> output, int depth)
-    {
+        output.Write("\n"u8);
         for (int i = 0; i < depth; i++) output.Write("  "u8);
     }
 }
