@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Parley.Cli.Commands;
 using Parley.Cli.Rendering;
+using Parley.Contracts.V1;
 using Parley.Core.Domain;
 using Parley.Core.Modelling;
 using Parley.Core.Models.ExpectedUtility;
-using Parley.Formats.Json;
 using Parley.Tests.Shared;
 using Xunit;
 
@@ -55,7 +55,7 @@ public class EumCommandTests
     {
         var scenario = EcScenario();
         var result = new ExpectedUtilityModel().Run(scenario, ModelSettings.Default.With("rounds", "3"));
-        using var doc = JsonDocument.Parse(ForecastJson.Write(ForecastJson.Build(scenario, [result])));
+        using var doc = JsonDocument.Parse(ContractJson.Write(RunMapper.Map(scenario, [result])));
         var entry = doc.RootElement.GetProperty("issues")[0].GetProperty("models").GetProperty("eum");
         Assert.Equal(9.961979590401311, entry.GetProperty("forecast").GetDouble(), 9);
         Assert.Equal("reference", entry.GetProperty("variant").GetString());

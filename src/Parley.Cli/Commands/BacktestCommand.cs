@@ -2,6 +2,7 @@ using System.CommandLine;
 using Parley.Backtest;
 using Parley.Cli.Rendering;
 using Parley.Application.Backtesting;
+using Parley.Contracts.V1;
 
 namespace Parley.Cli.Commands;
 
@@ -51,7 +52,7 @@ public static class BacktestCommand
             var report = outcome.Report;
             if (parse.GetValue(outDir) is { } dir)
                 foreach (var file in ReportWriter.Write(report, dir)) console.Error.WriteLine($"parley: wrote {file}");
-            if (parse.GetValue(json)) console.RawOut.WriteLine(BacktestJson.Write(report));
+            if (parse.GetValue(json)) console.RawOut.WriteLine(ContractJson.Write(BacktestMapper.Map(report)));
             else BacktestTable.Render(console.Out, report);
             console.Notes(outcome.Notes);
             return ExitCodes.Ok;

@@ -1,11 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Parley.Cli.Rendering;
 using Parley.Core.Domain;
 using Parley.Application.Explaining;
 using Parley.Core.Models.ExpectedUtility;
-using Parley.Formats.Json;
+using Parley.Contracts.V1;
 using Spectre.Console;
 
 namespace Parley.Cli.Commands;
@@ -42,8 +41,7 @@ public static class ExplainCommand
             console.Notes(explanation.Notes);
             if (parse.GetValue(json))
             {
-                console.RawOut.WriteLine(JsonSerializer.Serialize(new { scenario = scenario.Id, model = explanation.Model.Info.Name,
-                    perceptions = explanation.Views.Select(v => v.View) }, ForecastJson.SerializerOptions));
+                console.RawOut.WriteLine(ContractJson.Write(ExplainMapper.Map(scenario.Id, explanation.Model.Info.Name, explanation.Views.Select(v => v.View))));
                 return ExitCodes.Ok;
             }
             foreach (var (issue, view) in explanation.Views) Render(console.Out, issue, view);

@@ -1,22 +1,20 @@
-using System.Text.Json.Serialization;
 using Parley.Core.Domain;
 
 namespace Parley.Core.Modelling;
 
 /// <summary>
 /// A model's result on one issue. <see cref="Forecast"/> is on the issue's own scale. Models derive from this
-/// record to add their own fields (rounds, distributions, pivotal actor...); the JSON writer serialises the
-/// runtime type, so every public property of a derived result appears under the model's entry (snake_case).
+/// record to add their own fields (rounds, distributions, pivotal actor...). What `--json` writes of a result is decided
+/// by its mapper in Parley.Contracts, not by these records.
 /// </summary>
 public record IssueResult
 {
-    [JsonIgnore] public required IssueId Issue { get; init; }
+    public required IssueId Issue { get; init; }
 
     /// <summary>The forecast outcome on the issue's own scale.</summary>
     public required double Forecast { get; init; }
 
     /// <summary>Things the analyst must know about this result (fallbacks, degenerate inputs).</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Notes { get; init; }
 }
 

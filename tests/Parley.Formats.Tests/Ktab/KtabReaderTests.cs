@@ -315,18 +315,3 @@ public sealed class KtabReaderTests
             Assert.Equal(double.Parse(g[4], CultureInfo.InvariantCulture), r.States[int.Parse(g[0])].Positions[g[2]][0]);
     }
 }
-
-public sealed class SmpJsonTests
-{
-    [Fact]
-    public void Smp_results_serialise_under_the_json_contract_names()
-    {
-        var scenario = ScenarioFiles.Load(Fixtures.Path("ktab", "SOE-Pol-Comp.csv")).ValueOrThrow();
-        var result = new SpatialModelOfPolitics().Run(scenario, ModelSettings.Default);
-        var json = System.Text.Json.JsonSerializer.Serialize(result.Issues[0], result.Issues[0].GetType(), Parley.Formats.Json.ForecastJson.SerializerOptions);
-        foreach (var key in new[] { "\"forecast\"", "\"modal_class\"", "\"states\"", "\"state\": 0", "\"positions\"",
-                     "\"probabilities\"", "\"bargains\"", "\"proposals\"", "\"chosen_by_receiver\"", "\"XJ\": [" })
-            Assert.Contains(key, json);
-        Assert.DoesNotContain("\"trajectory\"", json);
-    }
-}

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text.Json.Serialization;
 using Parley.Core.Domain;
 using Parley.Core.Modelling;
 
@@ -52,12 +51,12 @@ public sealed record ExchangeRecord(
     int Order,
     string ActorI,
     string ActorJ,
-    [property: JsonPropertyName("i_supplies")] string ISupplies,
-    [property: JsonPropertyName("i_from")] double IFrom,
-    [property: JsonPropertyName("i_to")] double ITo,
-    [property: JsonPropertyName("j_supplies")] string JSupplies,
-    [property: JsonPropertyName("j_from")] double JFrom,
-    [property: JsonPropertyName("j_to")] double JTo,
+    string ISupplies,
+    double IFrom,
+    double ITo,
+    string JSupplies,
+    double JFrom,
+    double JTo,
     double Gain);
 
 /// <summary>

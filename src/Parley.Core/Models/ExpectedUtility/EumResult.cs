@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Parley.Core.Modelling;
 
 namespace Parley.Core.Models.ExpectedUtility;
@@ -17,7 +16,6 @@ public sealed record EumResult : IssueResult, IHasTrajectory
 
     public required IReadOnlyList<EumRound> Rounds { get; init; }
 
-    [JsonIgnore]
     public IReadOnlyList<TrajectoryPoint> Trajectory =>
         Rounds.Select(r => new TrajectoryPoint(r.Round, r.Positions, Outcome == "mean" ? r.Mean : r.Median)).ToArray();
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Parley.Core.Modelling;
 
 namespace Parley.Core.Models.Spatial;
@@ -22,7 +21,6 @@ public sealed record SmpIssueResult : IssueResult, IHasTrajectory
     public required IReadOnlyList<string> Issues { get; init; }
 
     /// <summary>This issue's positions per state (for reports), with the capability-weighted mean as the outcome.</summary>
-    [JsonIgnore]
     public IReadOnlyList<TrajectoryPoint> Trajectory { get; init; } = [];
 }
 

@@ -1,0 +1,94 @@
+using Parley.Core.Domain;
+using Parley.Core.Modelling;
+using Parley.Core.Models.Baselines;
+using Parley.Core.Models.Exchange;
+using Parley.Core.Models.ExpectedUtility;
+using Parley.Core.Models.Procedural;
+using Parley.Core.Models.Spatial;
+
+namespace Parley.Contracts.V1;
+
+/// <summary>
+/// Maps model results to the `run --json` document. Every field written is named here: a result record's property
+/// can be renamed or added without changing the JSON until this mapper says so.
+/// </summary>
+public static class RunMapper
+{
+    public static RunDocument Map(Scenario scenario, IReadOnlyList<ScenarioResult> results) =>
+        new(scenario.Id, Issues(scenario, results), Shared(results));
+
+    /// <summary>
+    /// One <see cref="IssueDto"/> per issue that some result covers, in scenario order; <paramref name="extend"/> (given the
+    /// result's index, the issue and the entry) lets `analyze` add its fields to each entry.
+    /// </summary>
+    internal static IReadOnlyList<IssueDto> Issues(Scenario scenario, IReadOnlyList<ScenarioResult> results,
+        Func<int, Issue, ModelEntry, ModelEntry>? extend = null)
+    {
+        var issues = new List<IssueDto>();
+        foreach (var issue in scenario.Issues)
+        {
+            var models = new Dictionary<string, ModelEntry>();
+            for (int i = 0; i < results.Count; i++)
+                if (results[i].For(issue.Id) is { } r)
+                    models[results[i].Model] = extend is null ? Entry(issue, r) : extend(i, issue, Entry(issue, r));
+            if (models.Count == 0) continue;
+            issues.Add(new IssueDto(issue.Id.Value, issue.Title, new ScaleDto(issue.Scale.Min, issue.Scale.Max, issue.Scale.Unit),
+                issue.StatusQuo, models));
+        }
+        return issues;
+    }
+
+    /// <summary>One model's entry on one issue.</summary>
+    public static ModelEntry Entry(Issue issue, IssueResult result)
+    {
+        ModelEntry own = result switch
+        {
+            NashResult n => new NashEntry
+            {
+                Utility = n.Utility, Quadratic = n.Quadratic, Linear = n.Linear, StatusQuo = n.StatusQuo,
+                FeasibleSet = n.FeasibleSet, Solution = n.Solution,
+            },
+            ConsensusResult c => new ConsensusEntry
+            {
+                Rule = c.Rule, Setter = c.Setter, SetterPosition = c.SetterPosition, StatusQuo = c.StatusQuo, WinSet = c.WinSet,
+                Gridlock = c.Gridlock, PivotalActor = c.PivotalActor, PivotalBy = c.PivotalBy,
+            },
+            EumResult e => new EumEntry { Variant = e.Variant, Outcome = e.Outcome, Rounds = e.Rounds.Select(Round).ToArray() },
+            SmpIssueResult s => new SmpEntry
+            {
+                ModalClass = new SmpModalClassDto(s.ModalClass.Position, s.ModalClass.Probability, s.ModalClass.Actors),
+            },
+            ExchangeIssueResult x => new ExchangeEntry
+            {
+                Rounds = x.Rounds.Select(Round).ToArray(),
+                Externalities = x.Externalities.Select(a =>
+                    new ExternalityDto(a.Actor, a.Own, a.InnerPositive, a.InnerNegative, a.OuterPositive, a.OuterNegative, a.Net)).ToArray(),
+                Trajectory = x.Trajectory.Select(p => new TrajectoryPointDto(p.Round, p.Positions, p.Outcome)).ToArray(),
+            },
+            _ when result.GetType() == typeof(IssueResult) => new ModelEntry(),
+            _ => throw new NotSupportedException(
+                $"{result.GetType().Name} has no JSON contract: add its entry to Parley.Contracts.V1 and map it here"),
+        };
+        return own with { Forecast = result.Forecast, NearestAnchor = issue.NearestAnchor(result.Forecast)?.Label, Notes = result.Notes };
+    }
+
+    /// <summary>What multi-issue models computed once for the run: the SMP's history (every issue's result shares it).</summary>
+    internal static SharedDto? Shared(IEnumerable<ScenarioResult> results) =>
+        results.SelectMany(r => r.Issues).OfType<SmpIssueResult>().FirstOrDefault() is { } smp
+            ? new SharedDto(new SmpHistoryDto(smp.Issues, smp.States.Select(State).ToArray(), smp.Bargains.Select(Bargains).ToArray()))
+            : null;
+
+    private static EumRoundDto Round(EumRound r) =>
+        new(r.Round, r.Positions, r.Median, r.Mean, r.Risk,
+            r.Moves.Select(m => new EumMoveDto(m.Actor, m.Kind, m.With, m.From, m.To, m.Text)).ToArray());
+
+    private static ExchangeRoundDto Round(ExchangeRoundResult r) =>
+        new(r.Round, r.PreferenceOutcome, r.VotingOutcome, r.Exchanges.Select(x =>
+            new ExchangeDto(x.Order, x.ActorI, x.ActorJ, x.ISupplies, x.IFrom, x.ITo, x.JSupplies, x.JFrom, x.JTo, x.Gain)).ToArray());
+
+    private static SmpStateDto State(SmpStateRecord s) => new(s.State, s.Positions, s.Probabilities);
+
+    private static SmpRoundBargainsDto Bargains(SmpRoundBargains b) =>
+        new(b.Round, b.Proposals.Select(p => new SmpBargainDto(p.Initiator, p.Receiver, p.InitiatorPosition, p.ReceiverPosition,
+            p.Gain, p.InitiatorQueueProbability, p.ChosenByInitiator, p.ReceiverQueueProbability, p.ChosenByReceiver)).ToArray());
+}
