@@ -27,7 +27,7 @@ public interface IModel
     /// Refuses, without running, settings the model does not declare or whose values it cannot use
     /// (<see cref="ModelSettingException"/> naming the setting): the same reading of the settings a run does.
     /// </summary>
-    void CheckSettings(ModelSettings settings) => settings.RejectUnknown(Info);
+    void CheckSettings(ModelSettings settings) => settings.Check(Info);
 }
 
 /// <summary>A model that works on one issue at a time; multi-issue scenarios run issue by issue.</summary>
@@ -49,7 +49,7 @@ public abstract class IssueModel : IIssueModel
     public virtual double Forecast(IssueProblem problem, ModelSettings settings) => Run(problem, settings).Forecast;
 
     /// <inheritdoc cref="IModel.CheckSettings"/>
-    public virtual void CheckSettings(ModelSettings settings) => settings.RejectUnknown(Info);
+    public virtual void CheckSettings(ModelSettings settings) => settings.Check(Info);
 
     public ScenarioResult Run(Scenario scenario, ModelSettings settings) => Run(scenario, settings, CancellationToken.None);
 

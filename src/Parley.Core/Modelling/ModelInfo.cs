@@ -1,7 +1,16 @@
 namespace Parley.Core.Modelling;
 
-/// <summary>A setting a model accepts (for `parley models` and for rejecting unknown settings).</summary>
-public sealed record ModelParameter(string Name, string Description, string Default);
+/// <summary>
+/// A setting a model accepts (for `parley models` and for rejecting unknown settings), with its default as text. The
+/// typed kinds (<see cref="IntParameter"/>, <see cref="DoubleParameter"/>, <see cref="BoolParameter"/>,
+/// <see cref="ChoiceParameter{T}"/>) also read and check the value, so a model declares each setting and its default
+/// once and reads it through the declaration.
+/// </summary>
+public record ModelParameter(string Name, string Description, string Default)
+{
+    /// <summary>Reads the setting when it is given (a value the model cannot use throws <see cref="ModelSettingException"/>).</summary>
+    public virtual void Check(ModelSettings settings) { }
+}
 
 /// <summary>What a model is, for the catalogue: its name on the command line, one line, and its source.</summary>
 public sealed record ModelInfo(

@@ -94,6 +94,10 @@ public sealed record ModelSettings
         };
     }
 
+    /// <summary>How a choice is written in settings and help: the enum name in kebab case (MedianStable → median-stable).</summary>
+    public static string Spelling<T>(T value) where T : struct, Enum =>
+        System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+
     /// <summary>Reads a choice among named values (case-insensitive, '-' and '_' ignored).</summary>
     public T GetEnum<T>(string name, T fallback) where T : struct, Enum
     {
@@ -103,6 +107,16 @@ public sealed record ModelSettings
             if (Norm(e.ToString()) == Norm(v)) return e;
         throw new ModelSettingException(
             $"{Label(name)}: '{v}' is not one of {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}");
+    }
+
+    /// <summary>
+    /// Refuses settings the model does not declare, then reads every declared setting that is given (the typed
+    /// <see cref="ModelParameter"/>s check their values): what a run would refuse, without running.
+    /// </summary>
+    public void Check(ModelInfo info)
+    {
+        RejectUnknown(info);
+        foreach (var p in info.Parameters) p.Check(this);
     }
 
     /// <summary>Throws if a setting is given that the model does not know.</summary>

@@ -79,27 +79,20 @@ public sealed record NashResult : IssueResult
 /// </summary>
 public sealed class NashBargainingModel : IssueModel
 {
-    private const string UtilitySetting = "utility";
-    private const string StatusQuoActorsSetting = "status_quo_actors";
+    private static readonly ChoiceParameter<NashUtility> UtilitySetting =
+        new("utility", "quadratic (u = −(x − x_i)²) or linear (u = −|x − x_i|); both are reported", NashUtility.Quadratic);
+
+    private static readonly ChoiceParameter<StatusQuoActors> StatusQuoActorsSetting =
+        new("status_quo_actors", "actors whose ideal is the status quo: pin (they block every move) or exclude", StatusQuoActors.Pin);
 
     public override ModelInfo Info { get; } = new(
         "nash",
         "Asymmetric Nash bargaining solution (weights c·s) with the status quo as disagreement point.",
         "Nash (1950) Econometrica 18(2); Kalai (1977) Int. J. Game Theory 6(3); Achen (2006), in Thomson et al. (eds), The European Union Decides, CUP",
-        Parameters:
-        [
-            new ModelParameter(UtilitySetting, "quadratic (u = −(x − x_i)²) or linear (u = −|x − x_i|); both are reported", "quadratic"),
-            new ModelParameter(StatusQuoActorsSetting, "actors whose ideal is the status quo: pin (they block every move) or exclude", "pin"),
-        ]);
+        Parameters: [UtilitySetting, StatusQuoActorsSetting]);
 
     private static (NashUtility Utility, StatusQuoActors AtStatusQuo) Options(ModelSettings settings) =>
-        (settings.GetEnum(UtilitySetting, NashUtility.Quadratic), settings.GetEnum(StatusQuoActorsSetting, StatusQuoActors.Pin));
-
-    public override void CheckSettings(ModelSettings settings)
-    {
-        settings.RejectUnknown(Info);
-        Options(settings);
-    }
+        (UtilitySetting.Read(settings), StatusQuoActorsSetting.Read(settings));
 
     public override IssueResult Run(IssueProblem problem, ModelSettings settings)
     {
