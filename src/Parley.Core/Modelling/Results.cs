@@ -14,8 +14,40 @@ public record IssueResult
     /// <summary>The forecast outcome on the issue's own scale.</summary>
     public required double Forecast { get; init; }
 
+    /// <summary>
+    /// How a round-based (or procedural) model ended: converged, cycled, stopped at its round cap, gridlocked; null for
+    /// models that have no such notion. A forecast from a run that did not converge is not a settled point.
+    /// </summary>
+    public Convergence? Convergence { get; init; }
+
     /// <summary>Things the analyst must know about this result (fallbacks, degenerate inputs).</summary>
     public IReadOnlyList<string>? Notes { get; init; }
+}
+
+/// <summary>How a model's run ended (see <see cref="Convergence"/>).</summary>
+public enum ConvergenceStatus
+{
+    /// <summary>The positions (or the outcome) stopped changing: the forecast is a resting point.</summary>
+    Converged,
+
+    /// <summary>The run revisits earlier states: the forecast depends on where the rounds stop.</summary>
+    Cycled,
+
+    /// <summary>The run was still moving when it reached its round cap.</summary>
+    RoundCap,
+
+    /// <summary>No change from the status quo can pass the decision rule.</summary>
+    Gridlock,
+}
+
+/// <summary>
+/// How a run ended: its <see cref="Status"/>, the rounds it ran, and for a cycle the outcomes of the repeating rounds
+/// (<see cref="Cycle"/>, in round order) so that a report can show them instead of one arbitrary round's.
+/// </summary>
+public sealed record Convergence(ConvergenceStatus Status, int Rounds, IReadOnlyList<double>? Cycle = null)
+{
+    /// <summary>True when the forecast is a settled point (converged; gridlock is settled at the status quo).</summary>
+    public bool Settled => Status is ConvergenceStatus.Converged or ConvergenceStatus.Gridlock;
 }
 
 /// <summary>One state of a dynamic model: every actor's position after a round (round 0 = the inputs).</summary>
