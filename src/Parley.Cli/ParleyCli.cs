@@ -45,7 +45,7 @@ public static class ParleyCli
         }
         catch (InputException e)
         {
-            foreach (var d in e.Diagnostics) console.Error.WriteLine(d);
+            foreach (var line in Diagnostic.Lines(e.Diagnostics)) console.Error.WriteLine(line);
             return ExitCodes.InvalidInput;
         }
         catch (Exception e) when (e is UsageException or ModelSettingException)

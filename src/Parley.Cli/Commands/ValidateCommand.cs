@@ -32,7 +32,7 @@ public static class ValidateCommand
                 }
                 else
                 {
-                    foreach (var d in result.Errors) console.Error.WriteLine(d);
+                    foreach (var line in Diagnostic.Lines(result.Errors)) console.Error.WriteLine(line);
                     console.Error.WriteLine($"{file}: {result.Errors.Count} error{(result.Errors.Count == 1 ? "" : "s")}");
                     exit = ExitCodes.InvalidInput;
                 }
