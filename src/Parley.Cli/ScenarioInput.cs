@@ -30,22 +30,30 @@ public sealed class ScenarioInput
         Description = "For one-issue CSV tables: the issue's scale as MIN:MAX (default: the range of the positions).",
     };
 
+    public Option<int?> SalienceScale { get; } = new("--salience-scale")
+    {
+        Description = "For one-issue CSV tables: the saliences' scale, 1 (0–1) or 100 (0–100) (default: told from the values; a table mixing them is an error).",
+    };
+
     public void AddTo(Command command)
     {
         command.Arguments.Add(File);
         command.Options.Add(Format);
         command.Options.Add(Scale);
+        command.Options.Add(SalienceScale);
     }
 
     /// <summary>Reads the scenario, printing notices on stderr; throws <see cref="InputException"/> with every problem.</summary>
     public Scenario Load(ParseResult parse, CliConsole console) =>
-        Load(parse.GetValue(File), parse.GetValue(Format), parse.GetValue(Scale), console);
+        Load(parse.GetValue(File), parse.GetValue(Format), parse.GetValue(Scale), console, parse.GetValue(SalienceScale));
 
-    public static Scenario Load(string? path, string? format, string? scale, CliConsole console)
+    public static Scenario Load(string? path, string? format, string? scale, CliConsole console, int? salienceScale = null)
     {
         if (path is not null && path.StartsWith('-') && path.Length > 1)
             throw new UsageException($"unknown option '{path}' (see 'parley --help')");
-        var options = new ReadOptions { Scale = ParseScale(scale) };
+        if (salienceScale is not (null or 1 or 100))
+            throw new UsageException($"--salience-scale: {salienceScale} is not a salience scale (1 for 0–1, or 100 for 0–100)");
+        var options = new ReadOptions { Scale = ParseScale(scale), SalienceScale = salienceScale };
         var result = path is null
             ? ScenarioFiles.Parse($"{BundledName} (bundled)", ReadBundled(), format ?? "yaml", options)
             : ScenarioFiles.Load(path, format, options);
@@ -69,7 +77,9 @@ public sealed class ScenarioInput
             && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var min)
             && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var max)
             && double.IsFinite(min) && double.IsFinite(max) && min < max)
-            return new Scale(min, max);
+            return InputBounds.Scale(min, max) is { } problem
+                ? throw new UsageException($"--scale: {problem} ({InputBounds.MagnitudeAllowed} at each end)")
+                : new Scale(min, max);
         throw new UsageException($"--scale: '{text}' is not MIN:MAX with MIN < MAX (e.g. --scale 0:100)");
     }
 }

@@ -15,6 +15,13 @@ public sealed record Diagnostic(string File, int Line, int Column, string Field,
     /// <summary>How many diagnostics are printed for one input; the rest are counted (<see cref="Lines"/>).</summary>
     public const int MaxPrinted = 100;
 
+    /// <summary>How many diagnostics a reader collects from one file before it stops reading (and says so, <see cref="TooMany"/>).</summary>
+    public const int MaxCollected = 1000;
+
+    /// <summary>The last diagnostic of a reader that stopped at <see cref="MaxCollected"/> errors, at the place it stopped.</summary>
+    public static Diagnostic TooMany(string file, int line, int column = 1) =>
+        new(file, line, column, "", $"more than {MaxCollected:N0} errors: reading stopped here", "fix the errors above first");
+
     public string File { get; init; } = DiagnosticText.OneLine(File);
     public string Field { get; init; } = DiagnosticText.Bound(Field, 80);
     public string Message { get; init; } = DiagnosticText.Bound(Message, 160);

@@ -9,6 +9,12 @@ public sealed record ReadOptions
 
     /// <summary>For one-issue tables: the issue's scale (default: the range of the positions).</summary>
     public Scale? Scale { get; init; }
+
+    /// <summary>
+    /// For one-issue tables: the scale the saliences are written on, 1 (0–1) or 100 (0–100, divided by 100); null = told
+    /// from the values (0–100 when some exceed 1 and none is a fraction, an error when they mix).
+    /// </summary>
+    public int? SalienceScale { get; init; }
 }
 
 /// <summary>

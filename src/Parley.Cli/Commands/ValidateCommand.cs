@@ -10,16 +10,20 @@ public static class ValidateCommand
     {
         var files = new Argument<string[]>("files") { Description = "Scenario files to check.", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string?>("--format") { Description = "Input format, overriding the file extension." };
+        var salienceScale = new ScenarioInput().SalienceScale;
         var command = new Command("validate", "Check scenario files and report every problem with its file, line, column and field.")
         {
-            files, format,
+            files, format, salienceScale,
         };
         command.SetAction(parse =>
         {
             int exit = ExitCodes.Ok;
             foreach (var file in parse.GetValue(files) ?? [])
             {
-                var result = ScenarioFiles.Load(file, parse.GetValue(format));
+                var scale = parse.GetValue(salienceScale);
+                if (scale is not (null or 1 or 100))
+                    throw new UsageException($"--salience-scale: {scale} is not a salience scale (1 for 0–1, or 100 for 0–100)");
+                var result = ScenarioFiles.Load(file, parse.GetValue(format), new ReadOptions { SalienceScale = scale });
                 foreach (var notice in result.Notices) console.Error.WriteLine($"parley: note: {notice}");
                 if (result.Ok)
                 {

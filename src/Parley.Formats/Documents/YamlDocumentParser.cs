@@ -6,7 +6,8 @@ namespace Parley.Formats.Documents;
 /// <summary>
 /// Parses YAML with YamlDotNet's low-level event parser into a located tree. Aliases point to the anchored node
 /// (shared, not copied); the total size they expand to is capped so an alias bomb is refused, not run.
-/// Only the first document of a stream is read.
+/// Only the first document of a stream is read. Lines and columns are counted as editors count them
+/// (<see cref="TextLines"/>), not as YamlDotNet does.
 /// </summary>
 public static class YamlDocumentParser
 {
@@ -19,7 +20,11 @@ public static class YamlDocumentParser
     public static ParsedDocument Parse(string file, string content)
     {
         var errors = new List<Diagnostic>();
-        var builder = new TreeBuilder((mark, message) => errors.Add(new Diagnostic(file, mark.Line, mark.Column, "", message)));
+        var builder = new TreeBuilder((mark, message) =>
+        {
+            if (errors.Count < Diagnostic.MaxCollected) errors.Add(new Diagnostic(file, mark.Line, mark.Column, "", message));
+        });
+        var lines = new TextLines(content);
         var anchors = new Dictionary<string, (LocatedNode Node, long Size)>();
         var pending = new Stack<(string? Anchor, long SizeAtStart)>();
         long size = 0;
@@ -30,7 +35,7 @@ public static class YamlDocumentParser
             while (parser.MoveNext())
             {
                 var ev = parser.Current!;
-                var mark = new Mark((int)ev.Start.Line, (int)ev.Start.Column);
+                var mark = lines.At(ev.Start.Index);
                 last = mark;
                 switch (ev)
                 {
@@ -81,8 +86,8 @@ public static class YamlDocumentParser
         }
         catch (YamlException e)
         {
-            errors.Add(new Diagnostic(file, (int)e.Start.Line, (int)e.Start.Column, "", "malformed YAML: " + Describe(e),
-                "see docs/scenario-format.md"));
+            var at = lines.At(e.Start.Index);
+            errors.Add(new Diagnostic(file, at.Line, at.Column, "", "malformed YAML: " + Describe(e), "see docs/scenario-format.md"));
             return new ParsedDocument(null, errors);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
