@@ -88,7 +88,7 @@ public static class DeuReader
                 continue;
             }
             var row = new Row(displayPath, lineNo, header, index, SplitLine(text), errors);
-            if (row.Text("isnr").Length == 0 && row.Text("prnr").Length == 0)
+            if (string.IsNullOrWhiteSpace(row.Text("isnr")) && string.IsNullOrWhiteSpace(row.Text("prnr")))
             {
                 if (issues.Count == 0 && gdp is null)
                 {
@@ -102,7 +102,7 @@ public static class DeuReader
             }
             bool identified = true;
             foreach (var id in new[] { "prnr", "isnr" })
-                if (row.Text(id).Length == 0)
+                if (string.IsNullOrWhiteSpace(row.Text(id)))
                 {
                     errors.Add(row.Error(id, $"the issue has no {(id == "prnr" ? "proposal" : "issue")} identifier", "prnr and isnr on every issue row"));
                     identified = false;

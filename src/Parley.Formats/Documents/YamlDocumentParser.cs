@@ -25,6 +25,7 @@ public static class YamlDocumentParser
             if (errors.Count < Diagnostic.MaxCollected) errors.Add(new Diagnostic(file, mark.Line, mark.Column, "", message));
         });
         var lines = new TextLines(content);
+        if (UnicodeBreaks(file, content, lines) is { Count: > 0 } breaks) return new ParsedDocument(null, breaks);
         var anchors = new Dictionary<string, (LocatedNode Node, long Size)>();
         var pending = new Stack<(string? Anchor, long SizeAtStart)>();
         long size = 0;
@@ -98,6 +99,25 @@ public static class YamlDocumentParser
             return new ParsedDocument(null, errors);
         }
         return new ParsedDocument(builder.Root, errors);
+    }
+
+    /// <summary>
+    /// Each NEL (U+0085), line separator (U+2028) and paragraph separator (U+2029), located. YAML 1.1 (and YamlDotNet)
+    /// ends a line at them, editors do not: the file would not mean what it shows (a comment would end there, a value
+    /// be cut), so they are refused rather than read.
+    /// </summary>
+    private static List<Diagnostic> UnicodeBreaks(string file, string content, TextLines lines)
+    {
+        var found = new List<Diagnostic>();
+        for (int i = content.AsSpan().IndexOfAny('\u0085', '\u2028', '\u2029'); i >= 0 && found.Count < Diagnostic.MaxCollected;)
+        {
+            var at = lines.At(i);
+            found.Add(new Diagnostic(file, at.Line, at.Column, "", $"a Unicode line break (U+{(int)content[i]:X4}) that YAML takes for the end of a line and editors do not",
+                "a plain line break, or in a double-quoted text the escape \\u2028 (\\u2029, \\x85)"));
+            int next = content.AsSpan(i + 1).IndexOfAny('\u0085', '\u2028', '\u2029');
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+        return found;
     }
 
     private static string Describe(YamlException e)
