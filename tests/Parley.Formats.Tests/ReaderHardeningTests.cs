@@ -262,6 +262,21 @@ public sealed class ReaderHardeningTests
         Assert.True(e.Column > 1);
     }
 
+    [Theory]
+    [InlineData("2021-111111111111111-02")] // found by .ci/fuzz: int.Parse overflowed
+    [InlineData("01-01-0000")]               // year 0: DaysInMonth threw
+    [InlineData("01-01-99999")]
+    [InlineData("١٢-٠٣-٠١")]               // digits of another script: int.Parse threw
+    public void A_deu_date_that_is_no_date_is_a_located_error(string date)
+    {
+        var content = File.ReadAllText(Fixtures.Path("deu", "mini.tsv"));
+        var lines = content.Split('\n');
+        lines[2] = lines[2].Replace("\"15-03-01\"", $"\"{date}\"");
+        var r = DeuReader.Read("mini.tsv", string.Join('\n', lines));
+        var e = Assert.Single(r.Errors);
+        Assert.Equal((3, "intro"), (e.Line, e.Field));
+    }
+
     // ------------------------------------------------------------------ 25, 27: CSV tables
 
     [Fact]
