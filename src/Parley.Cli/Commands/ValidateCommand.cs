@@ -18,11 +18,11 @@ public static class ValidateCommand
         command.SetAction(parse =>
         {
             int exit = ExitCodes.Ok;
+            var scale = parse.GetValue(salienceScale);
+            if (scale is not (null or 1 or 100))
+                throw new UsageException($"--salience-scale: {scale} is not a salience scale (1 for 0–1, or 100 for 0–100)");
             foreach (var file in parse.GetValue(files) ?? [])
             {
-                var scale = parse.GetValue(salienceScale);
-                if (scale is not (null or 1 or 100))
-                    throw new UsageException($"--salience-scale: {scale} is not a salience scale (1 for 0–1, or 100 for 0–100)");
                 var result = ScenarioFiles.Load(file, parse.GetValue(format), new ReadOptions { SalienceScale = scale });
                 foreach (var notice in result.Notices) console.Error.WriteLine($"parley: note: {notice}");
                 if (result.Ok)
