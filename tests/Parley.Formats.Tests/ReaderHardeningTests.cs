@@ -117,6 +117,8 @@ public sealed class ReaderHardeningTests
     [InlineData("scale: {min: 2, max: 5}", "scale: {min: -1e13, max: 5}", "scale.min")]
     [InlineData("scale: {min: 2, max: 5}", "scale: {min: 1e11, max: 100000000001}", "scale.max")]
     [InlineData("salience: 0.9}", "salience: 4.9e-324}", "salience")]
+    [InlineData("position: 3,", "position: 4.9e-324,", "spending.position")]
+    [InlineData("scale: {min: 2, max: 5}", "scale: {min: 1e-300, max: 5}", "scale.min")]
     [InlineData("salience: 0.9}", "salience: 0.9, capability: 1e300}", "spending.capability")]
     [InlineData("capability: 10", "capability: 10\n    capability_range: {low: 1, high: 1e300}", "capability_range.high")]
     public void Numbers_beyond_the_bounds_are_located_errors_in_yaml(string from, string to, string field)
@@ -142,6 +144,9 @@ public sealed class ReaderHardeningTests
         Error(Parse("t.csv", "Actor,Capability,Position,Salience\nA,1e308,2,0.5\nB,1,3,0.5\n"), "Capability");
         Error(Parse("t.csv", "Actor,Capability,Position,Salience\nA,1,1e300,0.5\nB,1,3,0.5\n"), "Position");
         Error(Parse("t.csv", "Actor,Capability,Position,Salience\nA,5e-324,2,0.5\nB,1,3,0.5\n"), "Capability");
+        // a subnormal position made the exchange model's exact decimals overflow their table (found by the CLI test)
+        Error(Parse("t.csv", "Actor,Capability,Position,Salience\nA,1,4.9e-324,0.5\nB,1,3,0.5\n"), "too close to 0");
+        Error(Parse("k.xml", KtabSampleXml.Create("x", 1).Replace("<dCoord>12</dCoord>", "<dCoord>1e-300</dCoord>")), "too close to 0");
         Error(Parse("k.xml", KtabSampleXml.Create("x", 1).Replace("<capability>50</capability>", "<capability>1e300</capability>")), "capability");
         Error(Parse("k.xml", KtabSampleXml.Create("x", 1).Replace("<dSal>40</dSal>", "<dSal>1e-300</dSal>")), "too small");
         Error(Parse("d.txt", "'#A'\t'a'\n'#A'\t'b'\n'#P'\t'i'\n'#M'\t'i'\t0\t'low'\n'#M'\t'i'\t1e300\t'high'\n"
@@ -160,6 +165,8 @@ public sealed class ReaderHardeningTests
         Assert.Throws<ArgumentException>(() => new Stance(new ActorId("a"), new IssueId("i"), 1, 1e-300));
         Assert.Throws<ArgumentException>(() => new Stance(new ActorId("a"), new IssueId("i"), 1, 0.5) { Capability = 1e300 });
         Assert.Throws<ArgumentException>(() => new InputRange(0, 1e300));
+        Assert.Throws<ArgumentException>(() => new Stance(new ActorId("a"), new IssueId("i"), 4.9e-324, 0.5));
+        Assert.Throws<ArgumentException>(() => new Issue(new IssueId("i"), "i", new Scale(0, 1), statusQuo: 1e-200));
         Assert.Null(InputBounds.Weight(0));
         Assert.Null(InputBounds.SalienceFloor(0));
     }

@@ -6,7 +6,8 @@ namespace Parley.Core.Domain;
 /// The range of numbers a scenario may hold, so that every model's arithmetic stays finite: scale ends, positions,
 /// status quos, outcomes and anchors lie within ±<see cref="MaxMagnitude"/>; capabilities (and rule weights, per-issue
 /// capabilities) are at most <see cref="MaxMagnitude"/>; and a positive capability, salience or weight is at least
-/// <see cref="MinPositive"/> (a weight or salience may also be exactly 0). So a product of a capability, a salience
+/// <see cref="MinPositive"/> (a weight or salience may also be exactly 0), as is the magnitude of any other non-zero
+/// number. So a product of a capability, a salience
 /// and a squared distance lies between about 1e-60 and 1e48, and a sum of such products over any number of actors
 /// stays far from both overflow (1e308) and the subnormal range (1e-308) — where 1e308 capabilities overflowed and
 /// 4.9e-324 ones divided by zero. A scale must also be wider than <see cref="MinPositive"/> times its largest end
@@ -29,7 +30,7 @@ public static class InputBounds
     public const string WeightAllowed = "0, or a number from 1e-9 to 1e12";
 
     /// <summary>What a number on a scale may be.</summary>
-    public const string MagnitudeAllowed = "a number from -1e12 to 1e12";
+    public const string MagnitudeAllowed = "0, or a number of magnitude 1e-9 to 1e12";
 
     /// <summary>Null when <paramref name="value"/> is a valid capability; else what is wrong with it ("1e+300 is above 1e12").</summary>
     public static string? Capability(double value) =>
@@ -50,10 +51,15 @@ public static class InputBounds
             ? $"{Format(salience)} is below 1e-9, the smallest salience accepted on 0–1 (write 0 for none)"
             : null;
 
-    /// <summary>Null when <paramref name="value"/> is finite and within ±<see cref="MaxMagnitude"/>.</summary>
+    /// <summary>
+    /// Null when <paramref name="value"/> is 0 or of magnitude <see cref="MinPositive"/> to <see cref="MaxMagnitude"/>:
+    /// a number nearer 0 than 1e-9 (a subnormal 4.9e-324, say) is not told from 0, and the exchange model's exact
+    /// decimal arithmetic would need hundreds of digits for it.
+    /// </summary>
     public static string? Magnitude(double value) =>
         !double.IsFinite(value) ? $"{Format(value)} is not a finite number"
         : Math.Abs(value) > MaxMagnitude ? $"{Format(value)} is beyond ±1e12, the largest magnitude accepted"
+        : value != 0 && Math.Abs(value) < MinPositive ? $"{Format(value)} is too close to 0 (write 0, or a magnitude of at least 1e-9)"
         : null;
 
     /// <summary>Null when [min, max] is a usable scale: both ends within bounds, min &lt; max, and wide enough for its magnitude.</summary>

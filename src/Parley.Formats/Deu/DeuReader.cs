@@ -188,6 +188,11 @@ public static class DeuReader
                 errors.Add(new Diagnostic(path, line, cell.Column, header[index[column]], $"{cell.Text} is out of range", Range(min, max)));
                 return null;
             }
+            if (InputBounds.Magnitude(v) is { } tiny)
+            {
+                errors.Add(new Diagnostic(path, line, cell.Column, header[index[column]], tiny, Range(min, max)));
+                return null;
+            }
             return v;
         }
 

@@ -141,6 +141,8 @@ public sealed class KtabReader : IScenarioReader
                 double x = r.Positions[k], s = r.Saliences[k];
                 if (!(x >= 0 && x <= 100))
                     errors.Add(new Diagnostic(file, pl, pc, "position", $"actor '{r.Name.Trim()}': position {x.ToString(CultureInfo.InvariantCulture)} on dimension {k + 1} is outside the scale", "0 to 100"));
+                else if (InputBounds.Magnitude(x) is { } tiny)
+                    errors.Add(new Diagnostic(file, pl, pc, "position", $"actor '{r.Name.Trim()}': position {tiny}", "0, or 1e-9 to 100"));
                 if (!(s >= 0 && s <= 100))
                     errors.Add(new Diagnostic(file, sl, sc, "salience", $"actor '{r.Name.Trim()}': salience {s.ToString(CultureInfo.InvariantCulture)} on dimension {k + 1} is outside the scale", "0 to 100"));
                 else if (InputBounds.SalienceFloor(s / 100) is not null)

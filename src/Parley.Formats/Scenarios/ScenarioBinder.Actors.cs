@@ -111,6 +111,11 @@ internal sealed partial class ScenarioBinder
             _context.Error(map.Get("position")!, map.Field("position"), $"position {ScalarValues.Format(p)} lies outside the issue's scale", positionAllowed);
             position = null;
         }
+        else if (position is { } pv && InputBounds.Magnitude(pv) is { } tiny)
+        {
+            _context.Error(map.Get("position")!, map.Field("position"), $"position {tiny}", InputBounds.MagnitudeAllowed);
+            position = null;
+        }
         var salienceAllowed = SalienceAllowed();
         var salience = map.Number("salience", required: true, salienceAllowed);
         if (salience is { } s && SalienceProblem(s) is { } problem)

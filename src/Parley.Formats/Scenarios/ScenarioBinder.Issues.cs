@@ -127,6 +127,12 @@ internal sealed partial class ScenarioBinder
                 ok = false;
                 continue;
             }
+            if (InputBounds.Magnitude(v) is { } tiny)
+            {
+                _context.Error(key, at, $"anchor {tiny}", InputBounds.MagnitudeAllowed);
+                ok = false;
+                continue;
+            }
             anchors.Add(new Anchor(v, label));
         }
         return ok ? anchors : null;
@@ -141,6 +147,11 @@ internal sealed partial class ScenarioBinder
         if (scale is not null && !scale.Contains(v))
         {
             _context.Error(issue.Get(name)!, issue.Field(name), $"{ScalarValues.Format(v)} lies outside the issue's scale", allowed);
+            return (null, true);
+        }
+        if (InputBounds.Magnitude(v) is { } tiny)
+        {
+            _context.Error(issue.Get(name)!, issue.Field(name), tiny, InputBounds.MagnitudeAllowed);
             return (null, true);
         }
         return (v, false);

@@ -104,6 +104,11 @@ internal sealed partial class ScenarioBinder
                 _context.Error(map.Get("position")!, map.Field("position"), $"position {ScalarValues.Format(pv)} lies outside the issue's scale", allowed);
                 return (null, 0);
             }
+            if (p is { } pt && InputBounds.Magnitude(pt) is { } tiny)
+            {
+                _context.Error(map.Get("position")!, map.Field("position"), $"position {tiny}", InputBounds.MagnitudeAllowed);
+                return (null, 0);
+            }
             return p is null ? (null, 0) : (InterventionKind.SetPosition, p.Value);
         }
         var salienceAllowed = SalienceAllowed();

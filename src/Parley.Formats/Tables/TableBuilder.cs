@@ -115,6 +115,8 @@ internal sealed partial class TableBuilder(string file, ReadOptions options, Lis
             // ±1, or more for a large position (a scale must be 1e-9 of its largest end wide), within ±1e12
             double w = Math.Max(1, Math.Abs(min) * 1e-6);
             double low = Math.Max(min - w, -InputBounds.MaxMagnitude), high = Math.Min(max + w, InputBounds.MaxMagnitude);
+            if (Math.Abs(low) < InputBounds.MinPositive) low = 0; // an end a rounding away from 0 is 0
+            if (Math.Abs(high) < InputBounds.MinPositive) high = 0;
             _notices.Add($"{file}: every position is {Format(min)}; the issue's scale is widened to {Format(low)}..{Format(high)}");
             return new Scale(low, high);
         }
