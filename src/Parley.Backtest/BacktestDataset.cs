@@ -38,12 +38,13 @@ public sealed record BacktestDataset(string Name, IReadOnlyList<BacktestCase> Ca
         if (Directory.Exists(path)) return LoadFolder(path);
         if (!File.Exists(path)) return LoadResult<BacktestDataset>.Fail([new Diagnostic(path, 0, 0, "DATASET", "no such file or folder",
             "a DEU file (tab-separated, DEU header) or a folder of scenario files with outcomes")]);
-        string head;
-        using (var reader = new StreamReader(path)) head = reader.ReadLine() ?? "";
-        if (!DeuReader.Recognises(head))
+        // Read once, bounded (InputFile refuses pipes and devices and stops past 50 MB), then recognised by its header.
+        var text = InputFile.ReadText(path, "DATASET");
+        if (!text.Ok) return LoadResult<BacktestDataset>.Fail(text.Errors);
+        if (!DeuReader.Recognises(text.Value!))
             return LoadResult<BacktestDataset>.Fail([new Diagnostic(path, 1, 1, "DATASET", "not a DEU file (its header lacks the DEU columns)",
                 "a DEU file (tab-separated header with prnr, isnr, proc, counvte, intro, finact, p<actor>, s<actor>, rp, out) or a folder of scenarios")]);
-        var deu = DeuReader.Load(path);
+        var deu = DeuReader.Read(path, text.Value!);
         if (!deu.Ok) return LoadResult<BacktestDataset>.Fail(deu.Errors);
         return LoadResult<BacktestDataset>.Success(FromDeu(Path.GetFileName(path), deu.Value!), deu.Notices);
     }
@@ -84,9 +85,9 @@ public sealed record BacktestDataset(string Name, IReadOnlyList<BacktestCase> Ca
 
     private static bool RecognisedByContent(string file)
     {
-        if (new FileInfo(file).Length > ScenarioFiles.MaxBytes) return true; // let the loader report the size
-        var content = File.ReadAllText(file);
-        return ScenarioFiles.All.Any(r => r.Recognises(content));
+        var content = InputFile.ReadText(file);
+        if (!content.Ok) return true; // let the loader report why it cannot be read
+        return ScenarioFiles.All.Any(r => r.Recognises(content.Value!));
     }
 
     public static LoadResult<BacktestDataset> LoadFolder(string folder)

@@ -52,10 +52,12 @@ public abstract class CapabilityConvention
             case "council-mean": return LoadResult<CapabilityConventionBox>.Success(new(Council(InstitutionWeight.Mean)));
             case "scenario": return LoadResult<CapabilityConventionBox>.Success(new(AsGiven));
         }
-        if (!File.Exists(value))
+        if (!File.Exists(value) && !Directory.Exists(value))
             return LoadResult<CapabilityConventionBox>.Fail([new Diagnostic(value, 0, 0, "--capability", $"'{value}' is neither a convention nor a file",
                 "equal, council, council-mean, scenario, gdp, or a CSV file actor,capability")]);
-        var table = TableConvention.Read(value, File.ReadAllText(value));
+        var text = InputFile.ReadText(value, "--capability");
+        if (!text.Ok) return LoadResult<CapabilityConventionBox>.Fail(text.Errors);
+        var table = TableConvention.Read(value, text.Value!);
         return table.Ok ? LoadResult<CapabilityConventionBox>.Success(new(table.Value!)) : LoadResult<CapabilityConventionBox>.Fail(table.Errors);
     }
 
@@ -141,12 +143,17 @@ public sealed class TableConvention : CapabilityConvention
         {
             var line = lines[i].Trim();
             if (line.Length == 0 || line.StartsWith('#')) continue;
+            if (errors.Count >= Diagnostic.MaxCollected)
+            {
+                errors.Add(Diagnostic.TooMany(path, i + 1));
+                break;
+            }
             bool isFirst = first;
             first = false;
-            var parts = line.Split(',');
+            var parts = line.Split(',', 3); // a third part means too many fields; the rest of the line is not split
             if (parts.Length != 2)
             {
-                errors.Add(new Diagnostic(path, i + 1, 1, "row", $"{parts.Length} fields", "actor,capability"));
+                errors.Add(new Diagnostic(path, i + 1, 1, "row", parts.Length == 3 ? "more than 2 fields" : $"{parts.Length} fields", "actor,capability"));
                 continue;
             }
             var actor = parts[0].Trim().Trim('"');
@@ -155,11 +162,11 @@ public sealed class TableConvention : CapabilityConvention
             if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
             {
                 if (isFirst) continue; // header row
-                errors.Add(new Diagnostic(path, i + 1, col, "capability", $"'{text}' is not a number", "a finite number > 0"));
+                errors.Add(new Diagnostic(path, i + 1, col, "capability", $"'{text}' is not a number", InputBounds.CapabilityAllowed));
                 continue;
             }
-            if (!double.IsFinite(v) || v <= 0)
-                errors.Add(new Diagnostic(path, i + 1, col, "capability", $"{text} is not > 0", "a finite number > 0"));
+            if (InputBounds.Capability(v) is { } problem)
+                errors.Add(new Diagnostic(path, i + 1, col, "capability", problem, InputBounds.CapabilityAllowed));
             else if (!table.TryAdd(actor, v))
                 errors.Add(new Diagnostic(path, i + 1, 1, "actor", $"'{actor}' is listed twice", "each actor once"));
         }

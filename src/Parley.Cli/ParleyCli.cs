@@ -57,7 +57,7 @@ public static class ParleyCli
         if (e is InputException input)
         {
             foreach (var notice in input.Notices) console.Error.WriteLine($"parley: note: {notice}");
-            foreach (var d in input.Diagnostics) console.Error.WriteLine(d);
+            foreach (var line in Diagnostic.Lines(input.Diagnostics)) console.Error.WriteLine(line);
             return ExitCodes.InvalidInput;
         }
         if (error.Cancelled)

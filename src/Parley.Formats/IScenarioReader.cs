@@ -13,6 +13,12 @@ public sealed record ReadOptions
 
     /// <summary>The models a scenario's <c>model_settings</c> may name and configure (default: Parley's own).</summary>
     public ModelRegistry Models { get; init; } = ModelRegistry.BuiltIn;
+
+    /// <summary>
+    /// For one-issue tables: the scale the saliences are written on, 1 (0–1) or 100 (0–100, divided by 100); null = told
+    /// from the values (0–100 when some exceed 1 and none is a fraction, an error when they mix).
+    /// </summary>
+    public int? SalienceScale { get; init; }
 }
 
 /// <summary>

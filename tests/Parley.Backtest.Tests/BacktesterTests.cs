@@ -79,10 +79,13 @@ public sealed class BacktesterTests
     public void A_capability_table_is_read_with_located_errors()
     {
         Assert.True(TableConvention.Read("t.csv", "actor,capability\ncom,2\nde,1.5\n").Ok);
-        var bad = TableConvention.Read("t.csv", "actor,capability\ncom,x\nde,-1\nde,2\nfr\n");
-        Assert.Equal(["t.csv:2:5: error: capability: 'x' is not a number (a finite number > 0)",
-                      "t.csv:3:4: error: capability: -1 is not > 0 (a finite number > 0)",
-                      "t.csv:5:1: error: row: 1 fields (actor,capability)"], bad.Errors.Select(e => e.ToString()));
+        var bad = TableConvention.Read("t.csv", "actor,capability\ncom,x\nde,-1\nde,2\nfr\nit,1e300\nnl,4.9e-324\n");
+        Assert.Equal(["t.csv:2:5: error: capability: 'x' is not a number (a number from 1e-9 to 1e12)",
+                      "t.csv:3:4: error: capability: -1 is not > 0 (a number from 1e-9 to 1e12)",
+                      "t.csv:5:1: error: row: 1 fields (actor,capability)",
+                      "t.csv:6:4: error: capability: 1E+300 is above 1e12, the largest value accepted (a number from 1e-9 to 1e12)",
+                      "t.csv:7:4: error: capability: 5E-324 is below 1e-9, the smallest positive value accepted (a number from 1e-9 to 1e12)"],
+            bad.Errors.Select(e => e.ToString()));
         var table = TableConvention.Read("t.csv", "com,1\nep,1\nde,1\n").Value!;
         var r = Backtester.Run(Mini(), [Backtester.Find("compromise")!], table);
         Assert.Equal(0, r.Cases); // every case has an actor the table lacks

@@ -98,7 +98,7 @@ public class TableCsvReaderTests
     {
         var result = FromCsv("Actor,Capability,Position,Salience\n\"Bosnia, Herz.\",abc,2,0.5\nB,0,3,0.5\nC,1,NaN,0.5\nD,1,4,101\n");
         Assert.Equal(4, result.Errors.Count);
-        Assert.Equal("table.csv:2:17: error: Capability: 'abc' is not a finite number (a finite number > 0)", result.Errors[0].ToString());
+        Assert.Equal("table.csv:2:17: error: Capability: 'abc' is not a finite number (a number from 1e-9 to 1e12)", result.Errors[0].ToString());
         Assert.Equal((3, 3, "Capability"), (result.Errors[1].Line, result.Errors[1].Column, result.Errors[1].Field));
         Assert.Equal((4, 5, "Position"), (result.Errors[2].Line, result.Errors[2].Column, result.Errors[2].Field));
         Assert.Equal((5, 7, "Salience"), (result.Errors[3].Line, result.Errors[3].Column, result.Errors[3].Field));

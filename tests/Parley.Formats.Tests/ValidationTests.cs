@@ -21,7 +21,7 @@ public class ValidationTests
     public void A_diagnostic_prints_file_line_column_field_message_and_what_is_allowed()
     {
         var e = SingleError(FromYaml(Minimal.Replace("capability: 10", "capability: ten")));
-        Assert.Equal("test.yaml:10:17: error: actors[usa].capability: expected a number, got 'ten' (a finite number > 0)", e.ToString());
+        Assert.Equal("test.yaml:10:17: error: actors[usa].capability: expected a number, got 'ten' (a number from 1e-9 to 1e12)", e.ToString());
     }
 
     [Fact]
@@ -206,9 +206,11 @@ public class ValidationTests
     }
 
     [Theory]
-    [InlineData("", "1.5", "0..1 (or declare salience_scale: 100 for 0..100)")]
-    [InlineData("", "-0.1", "0..1 (or declare salience_scale: 100 for 0..100)")]
-    [InlineData("salience_scale: 100\n", "150", "0..100 (salience_scale: 100)")]
+    [InlineData("", "1.5", "0, or 1e-9..1 (or declare salience_scale: 100 for 0..100)")]
+    [InlineData("", "-0.1", "0, or 1e-9..1 (or declare salience_scale: 100 for 0..100)")]
+    [InlineData("", "1e-10", "0, or 1e-9..1 (or declare salience_scale: 100 for 0..100)")]
+    [InlineData("salience_scale: 100\n", "150", "0, or 1e-7..100 (salience_scale: 100)")]
+    [InlineData("salience_scale: 100\n", "1e-8", "0, or 1e-7..100 (salience_scale: 100)")]
     public void A_salience_outside_its_range_is_an_error(string header, string salience, string allowed)
     {
         var e = SingleError(FromYaml(header + Minimal.Replace("salience: 0.9", "salience: " + salience).Replace("salience: 0.5", "salience: 0.5".Replace("0.5", header.Length > 0 ? "50" : "0.5"))));

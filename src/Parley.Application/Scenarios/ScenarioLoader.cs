@@ -29,12 +29,13 @@ public sealed class ScenarioLoader(ModelRegistry? registry = null)
     private readonly ModelRegistry _registry = registry ?? ModelRegistry.BuiltIn;
 
     /// <summary>Reads a scenario file; <paramref name="format"/> overrides the extension, <paramref name="scale"/> is the scale of one-issue tables.</summary>
-    public LoadedScenario Load(string path, string? format = null, Scale? scale = null) =>
-        Accept(ScenarioFiles.Load(path, format, Options(scale)));
+    /// <param name="salienceScale">For tables: the scale saliences are written on (1 or 100); null = told from the values.</param>
+    public LoadedScenario Load(string path, string? format = null, Scale? scale = null, int? salienceScale = null) =>
+        Accept(ScenarioFiles.Load(path, format, Options(scale, salienceScale)));
 
     /// <summary>Reads scenario text, shown in messages as <paramref name="displayPath"/>.</summary>
-    public LoadedScenario Parse(string displayPath, string content, string? format = null, Scale? scale = null) =>
-        Accept(ScenarioFiles.Parse(displayPath, content, format, Options(scale)));
+    public LoadedScenario Parse(string displayPath, string content, string? format = null, Scale? scale = null, int? salienceScale = null) =>
+        Accept(ScenarioFiles.Parse(displayPath, content, format, Options(scale, salienceScale)));
 
     /// <summary>The bundled NATO Hague 2025 scenario.</summary>
     public LoadedScenario Bundled(string? format = null) => Parse($"{BundledName} (bundled)", BundledText(), format ?? "yaml");
@@ -49,9 +50,9 @@ public sealed class ScenarioLoader(ModelRegistry? registry = null)
     }
 
     /// <summary>Checks one file and reports every problem instead of throwing.</summary>
-    public Validation Validate(string path, string? format = null)
+    public Validation Validate(string path, string? format = null, int? salienceScale = null)
     {
-        var result = ScenarioFiles.Load(path, format, Options(null));
+        var result = ScenarioFiles.Load(path, format, Options(null, salienceScale));
         var notes = ReadingNotes(result.Notices);
         return result.Ok ? new Validation(path, result.Value, [], notes) : new Validation(path, null, result.Errors, notes);
     }
@@ -64,7 +65,8 @@ public sealed class ScenarioLoader(ModelRegistry? registry = null)
         _ => throw new Core.InvalidRequestException("to", $"'{format}' is not an output format (yaml or json)"),
     };
 
-    private ReadOptions Options(Scale? scale) => new() { Scale = scale, Models = _registry };
+    private ReadOptions Options(Scale? scale, int? salienceScale) =>
+        new() { Scale = scale, SalienceScale = salienceScale, Models = _registry };
 
     private static LoadedScenario Accept(LoadResult<Scenario> result)
     {

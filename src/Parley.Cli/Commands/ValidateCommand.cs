@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Parley.Application.Scenarios;
+using Parley.Formats;
 
 namespace Parley.Cli.Commands;
 
@@ -10,17 +11,21 @@ public static class ValidateCommand
     {
         var files = new Argument<string[]>("files") { Description = "Scenario files to check.", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string?>("--format") { Description = "Input format, overriding the file extension." };
+        var salienceScale = new ScenarioInput().SalienceScale;
         var command = new Command("validate", "Check scenario files and report every problem with its file, line, column and field.")
         {
-            files, format,
+            files, format, salienceScale,
         };
         command.SetAction(parse =>
         {
             var loader = new ScenarioLoader();
             int exit = ExitCodes.Ok;
+            var scale = parse.GetValue(salienceScale);
+            if (scale is not (null or 1 or 100))
+                throw new UsageException($"--salience-scale: {scale} is not a salience scale (1 for 0–1, or 100 for 0–100)");
             foreach (var file in parse.GetValue(files) ?? [])
             {
-                var result = loader.Validate(file, parse.GetValue(format));
+                var result = loader.Validate(file, parse.GetValue(format), scale);
                 console.Notes(result.Notes);
                 if (result.Ok)
                 {
@@ -33,7 +38,7 @@ public static class ValidateCommand
                 }
                 else
                 {
-                    foreach (var d in result.Errors) console.Error.WriteLine(d);
+                    foreach (var line in Diagnostic.Lines(result.Errors)) console.Error.WriteLine(line);
                     console.Error.WriteLine($"{file}: {result.Errors.Count} error{(result.Errors.Count == 1 ? "" : "s")}");
                     exit = ExitCodes.InvalidInput;
                 }

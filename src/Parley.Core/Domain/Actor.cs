@@ -1,13 +1,13 @@
 namespace Parley.Core.Domain;
 
-/// <summary>A party to the negotiation. Capability is its relative influence (&gt; 0, any unit).</summary>
+/// <summary>A party to the negotiation. Capability is its relative influence (&gt; 0, any unit; see <see cref="InputBounds"/>).</summary>
 public sealed record Actor
 {
     public Actor(ActorId id, string name, double capability, string? group = null, bool veto = false,
         InputRange? capabilityRange = null, Evidence? capabilityEvidence = null)
     {
-        if (!double.IsFinite(capability) || capability <= 0)
-            throw new ArgumentException($"Actor '{id}': capability must be a finite number > 0 (got {capability}).");
+        if (InputBounds.Capability(capability) is { } problem)
+            throw new ArgumentException($"Actor '{id}': capability {problem} ({InputBounds.CapabilityAllowed}).");
         Id = id;
         Name = string.IsNullOrWhiteSpace(name) ? id.Value : name;
         Capability = capability;

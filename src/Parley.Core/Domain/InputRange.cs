@@ -10,6 +10,8 @@ public sealed record InputRange
     {
         if (!double.IsFinite(low) || !double.IsFinite(high) || (mode is { } m && !double.IsFinite(m)))
             throw new ArgumentException("A range needs finite numbers.");
+        if ((InputBounds.Magnitude(low) ?? InputBounds.Magnitude(high) ?? (mode is { } mo ? InputBounds.Magnitude(mo) : null)) is { } far)
+            throw new ArgumentException($"A range needs 0 or numbers of magnitude 1e-9 to 1e12: {far}.");
         if (low > high) throw new ArgumentException($"A range needs low <= high (got {low}..{high}).");
         if (mode is { } md && (md < low || md > high))
             throw new ArgumentException($"A range's mode must lie within low..high (got {md} outside {low}..{high}).");

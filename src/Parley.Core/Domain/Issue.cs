@@ -15,6 +15,9 @@ public sealed record Issue
         foreach (var a in anchors ?? [])
             if (!scale.Contains(a.Value))
                 throw new ArgumentException($"Issue '{id}': anchor {a.Value} lies outside {scale.Min}..{scale.Max}.");
+        foreach (var point in (anchors ?? []).Select(a => (double?)a.Value).Append(statusQuo).Append(outcome))
+            if (point is { } p && InputBounds.Magnitude(p) is { } tiny)
+                throw new ArgumentException($"Issue '{id}': {tiny}.");
         Id = id;
         Title = string.IsNullOrWhiteSpace(title) ? id.Value : title;
         Scale = scale;

@@ -1,6 +1,6 @@
 namespace Parley.Core.Domain;
 
-/// <summary>The continuum an issue is measured on: [Min, Max] in some unit (years, % of GDP, points).</summary>
+/// <summary>The continuum an issue is measured on: [Min, Max] in some unit (years, % of GDP, points), within <see cref="InputBounds"/>.</summary>
 public sealed record Scale
 {
     public Scale(double min, double max, string unit = "")
@@ -9,6 +9,8 @@ public sealed record Scale
             throw new ArgumentException($"A scale needs finite bounds (got {min}..{max}).");
         if (!(min < max))
             throw new ArgumentException($"A scale needs min < max (got {min}..{max}).");
+        if (InputBounds.Scale(min, max) is { } problem)
+            throw new ArgumentException($"A scale needs ends within ±1e12 and some width: {problem}.");
         Min = min;
         Max = max;
         Unit = unit ?? "";

@@ -10,9 +10,10 @@ public sealed record Stance
         InputRange? positionRange = null, InputRange? salienceRange = null,
         Evidence? evidence = null, Evidence? salienceEvidence = null)
     {
-        if (!double.IsFinite(position)) throw new ArgumentException($"{actor}/{issue}: position must be finite.");
+        if (InputBounds.Magnitude(position) is { } far) throw new ArgumentException($"{actor}/{issue}: position {far}.");
         if (!double.IsFinite(salience) || salience < 0 || salience > 1)
             throw new ArgumentException($"{actor}/{issue}: salience must lie in 0..1 (got {salience}).");
+        if (InputBounds.SalienceFloor(salience) is { } tiny) throw new ArgumentException($"{actor}/{issue}: salience {tiny}.");
         Actor = actor;
         Issue = issue;
         Position = position;
@@ -40,15 +41,15 @@ public sealed record Stance
 
     /// <summary>
     /// The actor's capability on this issue only, when it differs from the actor's overall capability (decide's
-    /// per-issue "power"); null = the actor's <see cref="Actor.Capability"/>. Must be finite and ≥ 0.
+    /// per-issue "power"); null = the actor's <see cref="Actor.Capability"/>. 0, or within <see cref="InputBounds"/>.
     /// </summary>
     public double? Capability
     {
         get => _capability;
         init
         {
-            if (value is { } c && (!double.IsFinite(c) || c < 0))
-                throw new ArgumentException($"{Actor}/{Issue}: capability on the issue must be a finite number >= 0 (got {c}).");
+            if (value is { } c && InputBounds.Weight(c) is { } problem)
+                throw new ArgumentException($"{Actor}/{Issue}: capability on the issue {problem} ({InputBounds.WeightAllowed}).");
             _capability = value;
         }
     }

@@ -23,11 +23,12 @@ public sealed class DecideReader : IScenarioReader
     public bool Recognises(string content)
     {
         int seen = 0;
-        foreach (var raw in content.Split('\n'))
+        using var lines = new StringReader(content);
+        for (var raw = lines.ReadLine(); raw is not null; raw = lines.ReadLine())
         {
-            var line = raw.TrimEnd('\r').TrimStart('\uFEFF');
+            var line = raw.TrimStart('\uFEFF');
             if (line.Trim().Length == 0) continue;
-            var tag = DecideRecord.Parse(1, line, Delimiter(line)).Tag;
+            var tag = DecideRecord.Parse(1, line, Delimiter(line), maxFields: 1).Tag;
             if (!Tags.Contains(tag)) return false;
             if (++seen >= 3) break;
         }
@@ -41,17 +42,25 @@ public sealed class DecideReader : IScenarioReader
         var errors = new List<Diagnostic>();
         var notices = new List<string>();
         var records = new List<DecideRecord>();
-        var lines = content.Split('\n');
-        for (int k = 0; k < lines.Length; k++)
-        {
-            var line = lines[k].TrimEnd('\r');
-            if (k == 0) line = line.TrimStart('\uFEFF');
-            if (line.Trim().Length == 0) continue;
-            records.Add(DecideRecord.Parse(k + 1, line, Delimiter(line)));
-        }
+        int k = 0;
+        using (var lines = new StringReader(content))
+            for (var raw = lines.ReadLine(); raw is not null; raw = lines.ReadLine())
+            {
+                var line = ++k == 1 ? raw.TrimStart('\uFEFF') : raw;
+                if (line.Trim().Length == 0) continue;
+                // Comments and free text are not kept; no record has more than 6 fields (the rest of a line is not split).
+                var record = DecideRecord.Parse(k, line, Delimiter(line), maxFields: 8);
+                if (record.Tag is not ("#/" or "#O")) records.Add(record);
+            }
 
-        void Error(DecideRecord r, DecideField? f, string field, string message, string? allowed = null) =>
-            errors.Add(new Diagnostic(displayPath, r.Line, f?.Column ?? (r.Fields.Count > 0 ? r.Fields[^1].Column : 1), field, message, allowed));
+        void Error(DecideRecord r, DecideField? f, string field, string message, string? allowed = null) => Report(
+            new Diagnostic(displayPath, r.Line, f?.Column ?? (r.Fields.Count > 0 ? r.Fields[^1].Column : 1), field, message, allowed));
+
+        void Report(Diagnostic d)
+        {
+            if (errors.Count < Diagnostic.MaxCollected) errors.Add(d);
+            else if (errors.Count == Diagnostic.MaxCollected) errors.Add(Diagnostic.TooMany(displayPath, d.Line, d.Column));
+        }
 
         string? Required(DecideRecord r, int index, string field)
         {
@@ -69,7 +78,11 @@ public sealed class DecideReader : IScenarioReader
             var text = Required(r, index, field);
             if (text is null) return null;
             if (double.TryParse(text.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v))
-                return v;
+            {
+                if (InputBounds.Magnitude(v) is not { } far) return v;
+                Error(r, r.Field(index), field, far, InputBounds.MagnitudeAllowed);
+                return null;
+            }
             Error(r, r.Field(index), field, $"'{text}' is not a number", "a decimal number with '.' or ','");
             return null;
         }
@@ -88,6 +101,7 @@ public sealed class DecideReader : IScenarioReader
                     var key = Required(r, 1, "actor");
                     if (key is null) break;
                     if (actorLine.TryGetValue(key, out var first)) { Error(r, r.Field(1), "actor", $"'{key}' is declared twice (first on line {first})"); break; }
+                    if (actors.Count == ReadLimits.MaxActors) { Error(r, r.Field(1), "actor", "one actor too many", $"at most {ReadLimits.MaxActors:N0} #A records"); break; }
                     actorLine[key] = r.Line;
                     actors.Add((key, r.Field(2)?.Text.Trim() ?? key, r.Field(3)?.Text.Trim() ?? ""));
                     break;
@@ -97,6 +111,7 @@ public sealed class DecideReader : IScenarioReader
                     var key = Required(r, 1, "issue");
                     if (key is null) break;
                     if (issueLine.TryGetValue(key, out var first)) { Error(r, r.Field(1), "issue", $"'{key}' is declared twice (first on line {first})"); break; }
+                    if (issues.Count == ReadLimits.MaxIssues) { Error(r, r.Field(1), "issue", "one issue too many", $"at most {ReadLimits.MaxIssues:N0} #P records"); break; }
                     issueLine[key] = r.Line;
                     issues.Add((key, r.Field(2)?.Text.Trim() ?? key, r.Field(3)?.Text.Trim() ?? ""));
                     break;
@@ -128,26 +143,38 @@ public sealed class DecideReader : IScenarioReader
         {
             if (!points.TryGetValue(key, out var list) || list.Count == 0) { scales[key] = new Scale(0, 100); continue; }
             double min = list.Min(p => p.Value), max = list.Max(p => p.Value);
-            if (min < max) scales[key] = new Scale(min, max);
-            else errors.Add(new Diagnostic(displayPath, issueLine[key], 1, "#M",
+            if (min == max) Report(new Diagnostic(displayPath, issueLine[key], 1, "#M",
                 $"issue '{key}' has a single scale point ({min})", "two or more #M points with different values, or none for 0–100"));
+            else if (InputBounds.Scale(min, max) is { } narrow) Report(new Diagnostic(displayPath, issueLine[key], 1, "#M",
+                $"issue '{key}': {narrow}", "#M points at least 1e-9 apart, and 1e-9 of the largest"));
+            else scales[key] = new Scale(min, max);
         }
 
         // Pass 3: stances.
         var stances = new List<(string Actor, string Issue, double Position, double Salience, double Power, int Line)>();
         var stanceLine = new Dictionary<(string, string), int>();
+        var mentioned = new HashSet<string>();
         foreach (var r in records.Where(r => r.Tag == "#D"))
         {
             var actor = Required(r, 1, "actor");
             var issue = Required(r, 2, "issue");
+            if (issue is not null) mentioned.Add(issue);
             var position = Number(r, 3, "position");
             var salience = Number(r, 4, "salience");
             var power = Number(r, 5, "power");
             bool ok = actor is not null && issue is not null && position is not null && salience is not null && power is not null;
             if (actor is not null && !actorLine.ContainsKey(actor)) { Error(r, r.Field(1), "actor", $"unknown actor '{actor}'", "declare it with an #A record; " + Known(actorLine.Keys)); ok = false; }
             if (issue is not null && !issueLine.ContainsKey(issue)) { Error(r, r.Field(2), "issue", $"unknown issue '{issue}'", "declare it with a #P record; " + Known(issueLine.Keys)); ok = false; }
-            if (salience is { } s && (s < 0 || s > 1)) { Error(r, r.Field(4), "salience", $"{s.ToString(CultureInfo.InvariantCulture)} is out of range", "0 to 1"); ok = false; }
-            if (power is { } c && (c < 0 || c > 1)) { Error(r, r.Field(5), "power", $"{c.ToString(CultureInfo.InvariantCulture)} is out of range", "0 to 1"); ok = false; }
+            if (salience is { } s && (s < 0 || s > 1 || InputBounds.SalienceFloor(s) is not null))
+            {
+                Error(r, r.Field(4), "salience", $"{s.ToString(CultureInfo.InvariantCulture)} is out of range", "0, or 1e-9 to 1");
+                ok = false;
+            }
+            if (power is { } c && (c < 0 || c > 1 || InputBounds.Weight(c) is not null))
+            {
+                Error(r, r.Field(5), "power", $"{c.ToString(CultureInfo.InvariantCulture)} is out of range", "0, or 1e-9 to 1");
+                ok = false;
+            }
             if (ok && scales.TryGetValue(issue!, out var scale) && !scale.Contains(position!.Value))
             {
                 Error(r, r.Field(3), "position", $"{position.Value.ToString(CultureInfo.InvariantCulture)} lies outside the scale of '{issue}'",
@@ -160,11 +187,23 @@ public sealed class DecideReader : IScenarioReader
             stances.Add((actor!, issue!, position!.Value, salience!.Value, power!.Value, r.Line));
         }
 
-        if (actors.Count == 0) errors.Add(new Diagnostic(displayPath, 1, 1, "#A", "no actors", "at least one #A record"));
-        if (issues.Count == 0) errors.Add(new Diagnostic(displayPath, 1, 1, "#P", "no issues", "at least one #P record"));
+        if (actors.Count == 0) Report(new Diagnostic(displayPath, 1, 1, "#A", "no actors", "at least one #A record"));
+        if (issues.Count == 0) Report(new Diagnostic(displayPath, 1, 1, "#P", "no issues", "at least one #P record"));
+        // An issue nobody takes a stance on has no forecast (every model would divide by no weight): refused here.
+        foreach (var (key, _, _) in issues)
+            if (!mentioned.Contains(key)) // an issue whose #D records are all refused is reported at them
+                Report(new Diagnostic(displayPath, issueLine[key], 2, "issue", $"issue '{key}' has no #D stance", "at least one #D record (actor, issue, position, salience, power) on each issue"));
         if (errors.Count > 0) return LoadResult<Scenario>.Fail(errors, notices);
 
-        return Build(displayPath, actors, issues, scales, points, stances, notices);
+        try
+        {
+            return Build(displayPath, actors, issues, scales, points, stances, notices);
+        }
+        catch (ArgumentException e)
+        {
+            // the checks above should leave nothing for the domain to refuse; if they did, say so at the file's start
+            return LoadResult<Scenario>.Fail([new Diagnostic(displayPath, 1, 1, "", e.Message.TrimEnd('.'))], notices);
+        }
     }
 
     private static string Layout(string tag) => tag switch

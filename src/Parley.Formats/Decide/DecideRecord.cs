@@ -14,11 +14,12 @@ internal sealed record DecideRecord(int Line, IReadOnlyList<DecideField> Fields)
     /// Splits a line on the delimiter; a field may be quoted with single or double quotes (a doubled quote inside
     /// stands for one), as Python's csv module reads decide's files.
     /// </summary>
-    public static DecideRecord Parse(int line, string text, char delimiter)
+    /// <param name="maxFields">The most fields read; the rest of the line is not split.</param>
+    public static DecideRecord Parse(int line, string text, char delimiter, int maxFields = int.MaxValue)
     {
         var fields = new List<DecideField>();
         int i = 0;
-        while (true)
+        while (fields.Count < maxFields)
         {
             int start = i;
             var sb = new System.Text.StringBuilder();

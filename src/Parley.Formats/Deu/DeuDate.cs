@@ -26,7 +26,8 @@ public static class DeuDate
         var s = text.Trim();
         if (s.Length == 0 || s.All(char.IsDigit)) return true; // blank or a missing-value code (999)
         var parts = s.Split('-');
-        if (parts.Length != 3 || parts.Any(p => p.Length == 0 || !p.All(char.IsDigit)))
+        // at most four ASCII digits a part, so parsing cannot overflow (nor meet a digit of another script)
+        if (parts.Length != 3 || parts.Any(p => p.Length is 0 or > 4 || !p.All(char.IsAsciiDigit)))
         {
             error = $"'{text}' is not a date";
             return false;
@@ -55,7 +56,7 @@ public static class DeuDate
             error = $"'{text}' is not a date";
             return false;
         }
-        if (m < 1 || m > 12 || day < 1 || day > DateTime.DaysInMonth(year, m))
+        if (m < 1 || m > 12 || year < 1 || day < 1 || day > DateTime.DaysInMonth(year, m))
         {
             error = $"'{text}' is not a valid date (read as day {day}, month {m}, year {year})";
             return false;

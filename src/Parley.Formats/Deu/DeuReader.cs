@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using Parley.Core.Domain;
 
 namespace Parley.Formats.Deu;
 
@@ -17,29 +17,39 @@ public static class DeuReader
 {
     private static readonly string[] Required = ["prnr", "isnr", "prname", "proc", "counvte", "intro", "finact", "rp", "out"];
 
+    /// <summary>The most columns a DEU file may have (DEU III has 77), so a line of a million tabs is not split.</summary>
+    public const int MaxColumns = 1_000;
+
+    /// <summary>The most issue rows a DEU file may have (DEU III has 363).</summary>
+    public const int MaxRows = 100_000;
+
     /// <summary>True when the first line is a tab-separated header naming the DEU's key columns.</summary>
     public static bool Recognises(string content)
     {
         int end = content.IndexOf('\n');
-        var header = SplitLine(end < 0 ? content : content[..end]).Select(c => c.Text).ToArray();
+        var first = end < 0 ? content : content[..end];
+        if (first.AsSpan().Count('\t') >= MaxColumns) return false;
+        var header = SplitLine(first).Select(c => c.Text).ToArray();
         return header.Length > 1 && Required.All(r => header.Contains(r, StringComparer.OrdinalIgnoreCase));
     }
 
+    /// <summary>Reads a DEU file (through <see cref="InputFile"/>: a regular file of at most 50 MB).</summary>
     public static LoadResult<DeuDataset> Load(string path)
     {
-        if (!File.Exists(path)) return LoadResult<DeuDataset>.Fail([new Diagnostic(path, 0, 0, "", "file not found")]);
-        if (new FileInfo(path).Length > ScenarioFiles.MaxBytes)
-            return LoadResult<DeuDataset>.Fail([new Diagnostic(path, 0, 0, "", "file too large", $"at most {ScenarioFiles.MaxBytes:N0} bytes")]);
-        return Read(path, File.ReadAllText(path, Encoding.UTF8));
+        var text = InputFile.ReadText(path);
+        return text.Ok ? Read(path, text.Value!) : LoadResult<DeuDataset>.Fail(text.Errors);
     }
 
     public static LoadResult<DeuDataset> Read(string displayPath, string content)
     {
         var errors = new List<Diagnostic>();
-        var lines = content.Replace("\r\n", "\n").Split('\n');
-        if (lines.Length == 0 || lines[0].Trim().Length == 0)
+        var lines = new StringReader(content);
+        var first = lines.ReadLine();
+        if (first is null || first.Trim().Length == 0)
             return LoadResult<DeuDataset>.Fail([new Diagnostic(displayPath, 1, 1, "header", "the file is empty", "a tab-separated DEU header")]);
-        var header = SplitLine(lines[0]).Select(c => c.Text.ToLowerInvariant()).ToArray();
+        if (first.AsSpan().Count('\t') >= MaxColumns)
+            return LoadResult<DeuDataset>.Fail([new Diagnostic(displayPath, 1, 1, "header", $"more than {MaxColumns:N0} columns", "the DEU columns, one per tab")]);
+        var header = SplitLine(first).Select(c => c.Text.ToLowerInvariant()).ToArray();
         var index = new Dictionary<string, int>();
         for (int k = 0; k < header.Length; k++) index.TryAdd(header[k], k);
         foreach (var r in Required)
@@ -47,7 +57,7 @@ public static class DeuReader
                 errors.Add(new Diagnostic(displayPath, 1, 1, "header", $"column '{r}' is missing",
                     "the DEU columns " + string.Join(", ", Required) + ", p<actor>, s<actor>"));
         var actors = header.Where(h => h.Length > 1 && h[0] == 'p' && index.ContainsKey("s" + h[1..]))
-            .Select(h => h[1..]).ToArray();
+            .Select(h => h[1..]).Distinct().ToArray();
         if (actors.Length == 0)
             errors.Add(new Diagnostic(displayPath, 1, 1, "header", "no actor columns", "pairs p<actor>, s<actor>, e.g. pcom, scom"));
         if (errors.Count > 0) return LoadResult<DeuDataset>.Fail(errors);
@@ -55,30 +65,49 @@ public static class DeuReader
         var issues = new List<DeuIssue>();
         Dictionary<string, double>? gdp = null;
         var seen = new HashSet<string>();
-        for (int li = 1; li < lines.Length; li++)
+        int lineNo = 1, rows = 0;
+        for (var text = lines.ReadLine(); text is not null; text = lines.ReadLine())
         {
-            if (lines[li].Trim().Length == 0) continue;
-            int lineNo = li + 1;
-            var cells = SplitLine(lines[li]);
-            if (cells.Count != header.Length)
+            lineNo++;
+            if (text.Trim().Length == 0) continue;
+            if (errors.Count >= Diagnostic.MaxCollected)
             {
-                errors.Add(new Diagnostic(displayPath, lineNo, 1, "row", $"{cells.Count} fields, the header has {header.Length}",
+                errors.Add(Diagnostic.TooMany(displayPath, lineNo));
+                break;
+            }
+            if (++rows > MaxRows)
+            {
+                errors.Add(new Diagnostic(displayPath, lineNo, 1, "row", $"more than {MaxRows:N0} rows", $"at most {MaxRows:N0} issue rows"));
+                break;
+            }
+            int fields = text.AsSpan().Count('\t') + 1; // counted before splitting: a line of a million tabs is not split
+            if (fields != header.Length)
+            {
+                errors.Add(new Diagnostic(displayPath, lineNo, 1, "row", $"{fields} fields, the header has {header.Length}",
                     "one tab-separated field per header column"));
                 continue;
             }
-            var row = new Row(displayPath, lineNo, header, index, cells, errors);
-            if (row.Text("isnr").Length == 0 && row.Text("prnr").Length == 0)
+            var row = new Row(displayPath, lineNo, header, index, SplitLine(text), errors);
+            if (string.IsNullOrWhiteSpace(row.Text("isnr")) && string.IsNullOrWhiteSpace(row.Text("prnr")))
             {
                 if (issues.Count == 0 && gdp is null)
                 {
                     gdp = new Dictionary<string, double>();
                     foreach (var a in actors)
-                        if (row.Number("p" + a, double.MinValue, double.MaxValue) is { } v) gdp[a] = v;
+                        if (row.Number("p" + a, InputBounds.MinPositive, InputBounds.MaxMagnitude) is { } v) gdp[a] = v;
                     continue;
                 }
                 errors.Add(new Diagnostic(displayPath, lineNo, 1, "isnr", "the issue has no identifier", "prnr and isnr on every issue row"));
                 continue;
             }
+            bool identified = true;
+            foreach (var id in new[] { "prnr", "isnr" })
+                if (string.IsNullOrWhiteSpace(row.Text(id)))
+                {
+                    errors.Add(row.Error(id, $"the issue has no {(id == "prnr" ? "proposal" : "issue")} identifier", "prnr and isnr on every issue row"));
+                    identified = false;
+                }
+            if (!identified) continue;
             int before = errors.Count;
             var issue = ReadIssue(row, actors);
             if (errors.Count > before) continue;
@@ -102,6 +131,11 @@ public static class DeuReader
         {
             var pos = row.Number("p" + a, 0, 100);
             var sal = row.Number("s" + a, 0, 100);
+            if (sal is { } s && InputBounds.SalienceFloor(s / 100) is not null)
+            {
+                row.Report("s" + a, $"{s.ToString(CultureInfo.InvariantCulture)} is too small to be told from 0", "0, or 1e-7..100, or blank");
+                sal = null;
+            }
             if (pos is { } p) stances.Add(new DeuStance(a, p, sal));
         }
         return new DeuIssue(row.LineNumber, row.Text("prnr"), row.Text("isnr"), row.Text("prname"), row.Text("proc"),
@@ -138,24 +172,33 @@ public static class DeuReader
         public Diagnostic Error(string column, string message, string allowed) =>
             new(path, line, cells[index[column]].Column, column, message, allowed);
 
+        public void Report(string column, string message, string allowed) => errors.Add(Error(column, message, allowed));
+
         public double? Number(string column, double min, double max)
         {
             var cell = cells[index[column]];
             if (cell.Text.Length == 0) return null;
             if (!double.TryParse(cell.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
             {
-                errors.Add(new Diagnostic(path, line, cell.Column, header[index[column]], $"'{cell.Text}' is not a number",
-                    min == double.MinValue ? "a number or blank" : $"a number in {min:0.##}..{max:0.##}, or blank"));
+                errors.Add(new Diagnostic(path, line, cell.Column, header[index[column]], $"'{cell.Text}' is not a number", Range(min, max)));
                 return null;
             }
             if (v < min || v > max)
             {
-                errors.Add(new Diagnostic(path, line, cell.Column, header[index[column]], $"{cell.Text} is out of range",
-                    $"{min:0.##}..{max:0.##}, or blank"));
+                errors.Add(new Diagnostic(path, line, cell.Column, header[index[column]], $"{cell.Text} is out of range", Range(min, max)));
+                return null;
+            }
+            if (InputBounds.Magnitude(v) is { } tiny)
+            {
+                errors.Add(new Diagnostic(path, line, cell.Column, header[index[column]], tiny, Range(min, max)));
                 return null;
             }
             return v;
         }
+
+        private static string Range(double min, double max) => min == InputBounds.MinPositive
+            ? InputBounds.CapabilityAllowed + ", or blank"
+            : $"a number in {min.ToString("0.##", CultureInfo.InvariantCulture)}..{max.ToString("0.##", CultureInfo.InvariantCulture)}, or blank";
 
         public DateOnly? Date(string column)
         {

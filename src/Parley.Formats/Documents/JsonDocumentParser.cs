@@ -16,7 +16,11 @@ public static class JsonDocumentParser
         var bytes = Encoding.UTF8.GetBytes(content);
         var lines = new LineMap(bytes);
         var errors = new List<Diagnostic>();
-        var builder = new TreeBuilder((mark, message) => errors.Add(new Diagnostic(file, mark.Line, mark.Column, "", message)));
+        var builder = new TreeBuilder((mark, message) =>
+        {
+            if (errors.Count < Diagnostic.MaxCollected) errors.Add(new Diagnostic(file, mark.Line, mark.Column, "", message));
+        });
+        var mark = new Mark(1, 1);
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions
         {
             CommentHandling = JsonCommentHandling.Skip,
@@ -27,7 +31,7 @@ public static class JsonDocumentParser
         {
             while (reader.Read())
             {
-                var mark = lines.At(reader.TokenStartIndex);
+                mark = lines.At(reader.TokenStartIndex);
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.StartObject: builder.StartMapping(mark); break;
@@ -50,6 +54,13 @@ public static class JsonDocumentParser
             int line = (int)(e.LineNumber ?? 0) + 1;
             int column = (int)(e.BytePositionInLine ?? 0) + 1;
             errors.Add(new Diagnostic(file, line, column, "", "malformed JSON: " + Describe(e), "see docs/scenario-format.md"));
+            return new ParsedDocument(null, errors);
+        }
+        catch (InvalidOperationException)
+        {
+            // GetString refuses a string holding an escaped lone surrogate ("\ud800"): text no encoding can carry.
+            errors.Add(new Diagnostic(file, mark.Line, mark.Column, "", "malformed JSON: the string holds an unpaired surrogate escape (\\uD800–\\uDFFF)",
+                "a \\uD800–\\uDBFF escape followed by a \\uDC00–\\uDFFF one, or the character itself"));
             return new ParsedDocument(null, errors);
         }
         return new ParsedDocument(builder.Root, errors);

@@ -6,7 +6,8 @@ namespace Parley.Formats.Documents;
 /// <summary>
 /// Parses YAML with YamlDotNet's low-level event parser into a located tree. Aliases point to the anchored node
 /// (shared, not copied); the total size they expand to is capped so an alias bomb is refused, not run.
-/// Only the first document of a stream is read.
+/// Only the first document of a stream is read. Lines and columns are counted as editors count them
+/// (<see cref="TextLines"/>), not as YamlDotNet does.
 /// </summary>
 public static class YamlDocumentParser
 {
@@ -19,7 +20,12 @@ public static class YamlDocumentParser
     public static ParsedDocument Parse(string file, string content)
     {
         var errors = new List<Diagnostic>();
-        var builder = new TreeBuilder((mark, message) => errors.Add(new Diagnostic(file, mark.Line, mark.Column, "", message)));
+        var builder = new TreeBuilder((mark, message) =>
+        {
+            if (errors.Count < Diagnostic.MaxCollected) errors.Add(new Diagnostic(file, mark.Line, mark.Column, "", message));
+        });
+        var lines = new TextLines(content);
+        if (UnicodeBreaks(file, content, lines) is { Count: > 0 } breaks) return new ParsedDocument(null, breaks);
         var anchors = new Dictionary<string, (LocatedNode Node, long Size)>();
         var pending = new Stack<(string? Anchor, long SizeAtStart)>();
         long size = 0;
@@ -30,7 +36,7 @@ public static class YamlDocumentParser
             while (parser.MoveNext())
             {
                 var ev = parser.Current!;
-                var mark = new Mark((int)ev.Start.Line, (int)ev.Start.Column);
+                var mark = lines.At(ev.Start.Index);
                 last = mark;
                 switch (ev)
                 {
@@ -81,8 +87,8 @@ public static class YamlDocumentParser
         }
         catch (YamlException e)
         {
-            errors.Add(new Diagnostic(file, (int)e.Start.Line, (int)e.Start.Column, "", "malformed YAML: " + Describe(e),
-                "see docs/scenario-format.md"));
+            var at = lines.At(e.Start.Index);
+            errors.Add(new Diagnostic(file, at.Line, at.Column, "", "malformed YAML: " + Describe(e), "see docs/scenario-format.md"));
             return new ParsedDocument(null, errors);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
@@ -93,6 +99,25 @@ public static class YamlDocumentParser
             return new ParsedDocument(null, errors);
         }
         return new ParsedDocument(builder.Root, errors);
+    }
+
+    /// <summary>
+    /// Each NEL (U+0085), line separator (U+2028) and paragraph separator (U+2029), located. YAML 1.1 (and YamlDotNet)
+    /// ends a line at them, editors do not: the file would not mean what it shows (a comment would end there, a value
+    /// be cut), so they are refused rather than read.
+    /// </summary>
+    private static List<Diagnostic> UnicodeBreaks(string file, string content, TextLines lines)
+    {
+        var found = new List<Diagnostic>();
+        for (int i = content.AsSpan().IndexOfAny('\u0085', '\u2028', '\u2029'); i >= 0 && found.Count < Diagnostic.MaxCollected;)
+        {
+            var at = lines.At(i);
+            found.Add(new Diagnostic(file, at.Line, at.Column, "", $"a Unicode line break (U+{(int)content[i]:X4}) that YAML takes for the end of a line and editors do not",
+                "a plain line break, or in a double-quoted text the escape \\u2028 (\\u2029, \\x85)"));
+            int next = content.AsSpan(i + 1).IndexOfAny('\u0085', '\u2028', '\u2029');
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+        return found;
     }
 
     private static string Describe(YamlException e)

@@ -12,5 +12,24 @@ namespace Parley.Formats.Ktab;
 public sealed record KtabInput(
     Scenario Scenario,
     IReadOnlyDictionary<string, string> ModelSettings,
-    ulong? Seed,
-    double[]? Accommodation);
+    ulong? Seed)
+{
+    /// <summary>
+    /// KTAB's ideal-accommodation matrix, row-major in the file's actor order: the identity with the scenario's ideal
+    /// adjustments written over it; null when there are none. Built when asked for (n × n numbers), not on reading.
+    /// </summary>
+    public double[]? Accommodation
+    {
+        get
+        {
+            if (Scenario.IdealAdjustments.Count == 0) return null;
+            int n = Scenario.Actors.Count;
+            var index = new Dictionary<ActorId, int>();
+            for (int i = 0; i < n; i++) index[Scenario.Actors[i].Id] = i;
+            var m = new double[n * n];
+            for (int i = 0; i < n; i++) m[i * n + i] = 1.0;
+            foreach (var a in Scenario.IdealAdjustments) m[index[a.Actor] * n + index[a.Follows]] = a.Weight;
+            return m;
+        }
+    }
+}

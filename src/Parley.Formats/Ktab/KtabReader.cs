@@ -9,11 +9,23 @@ namespace Parley.Formats.Ktab;
 /// <summary>
 /// Reads KTAB's SMP scenario files (KAPSARC/KTAB, <c>SMPModel::csvRead</c> and <c>SMPModel::xmlRead</c>; SPEC §4.2),
 /// CSV or XML, chosen by content. Each KTAB dimension becomes an issue on a 0–100 scale, each actor keeps its
-/// capability, and saliences become 0–1 (KTAB's / 100). Unlike KTAB: no 250-actor limit, no name-length limits,
-/// and the cases KTAB accepts but then crashes on (capability 0, all saliences 0) are located errors.
+/// capability, and saliences become 0–1 (KTAB's / 100). Unlike KTAB: a limit of <see cref="MaxActors"/> actors instead
+/// of 250, no name-length limits, and the cases KTAB accepts but then crashes on (capability 0, all saliences 0) are
+/// located errors.
 /// </summary>
 public sealed class KtabReader : IScenarioReader
 {
+    /// <summary>The most actors a KTAB file may declare (KTAB itself stops at 250).</summary>
+    public const int MaxActors = ReadLimits.MaxActors;
+
+    /// <summary>The most dimensions a KTAB file may declare.</summary>
+    public const int MaxDimensions = ReadLimits.MaxIssues;
+
+    /// <summary>The most positions (actors × dimensions) a KTAB file may hold.</summary>
+    public const int MaxPositions = 1_000_000;
+
+    /// <summary>The most fields a KTAB CSV row may have (a row of a million commas is refused before it is split).</summary>
+    internal const int MaxFields = 3 + 2 * MaxDimensions + 1_000;
     public string Format => "ktab";
 
     // .csv is left to the generic table reader; KTAB CSV is recognised by its content.
@@ -47,7 +59,7 @@ public sealed class KtabReader : IScenarioReader
         var first = sr.ReadLine();
         var second = sr.ReadLine();
         if (first is null || second is null) return false;
-        var f = first.Split(',');
+        var f = first.Split(',', 5);
         return f.Length >= 4 && int.TryParse(f[2].Trim(), out _) && int.TryParse(f[3].Trim(), out _)
                && second.TrimStart().StartsWith("Actor", StringComparison.OrdinalIgnoreCase);
     }
@@ -104,18 +116,23 @@ public sealed class KtabReader : IScenarioReader
         var seen = new Dictionary<string, int>();
         foreach (var r in rows)
         {
+            if (errors.Count >= Diagnostic.MaxCollected)
+            {
+                errors.Add(Diagnostic.TooMany(file, r.Line));
+                return;
+            }
             var (cl, cc) = where(r, -1, "capability");
             if (string.IsNullOrWhiteSpace(r.Name))
                 errors.Add(new Diagnostic(file, r.Line, 1, "actor", "the actor name is empty", "a name of letters, digits, '-', '_', '.'"));
             else if (seen.TryGetValue(Slug(r.Name), out var other))
                 errors.Add(new Diagnostic(file, r.Line, 1, "actor", $"actor '{r.Name.Trim()}' is already defined on line {other}", "unique actor names"));
             else seen[Slug(r.Name)] = r.Line;
-            if (!double.IsFinite(r.Capability) || r.Capability <= 0)
+            if (InputBounds.Capability(r.Capability) is { } capabilityProblem)
                 errors.Add(new Diagnostic(file, cl, cc, "capability",
                     r.Capability == 0
                         ? $"actor '{r.Name.Trim()}' has capability 0 (KTAB reads it, then aborts the run with \"non-positive voting weight\")"
-                        : $"actor '{r.Name.Trim()}' has capability {r.Capability.ToString(CultureInfo.InvariantCulture)}",
-                    "a number > 0"));
+                        : $"actor '{r.Name.Trim()}': capability {capabilityProblem}",
+                    InputBounds.CapabilityAllowed));
             double total = 0;
             for (int k = 0; k < numDims; k++)
             {
@@ -124,8 +141,12 @@ public sealed class KtabReader : IScenarioReader
                 double x = r.Positions[k], s = r.Saliences[k];
                 if (!(x >= 0 && x <= 100))
                     errors.Add(new Diagnostic(file, pl, pc, "position", $"actor '{r.Name.Trim()}': position {x.ToString(CultureInfo.InvariantCulture)} on dimension {k + 1} is outside the scale", "0 to 100"));
+                else if (InputBounds.Magnitude(x) is { } tiny)
+                    errors.Add(new Diagnostic(file, pl, pc, "position", $"actor '{r.Name.Trim()}': position {tiny}", "0, or 1e-9 to 100"));
                 if (!(s >= 0 && s <= 100))
                     errors.Add(new Diagnostic(file, sl, sc, "salience", $"actor '{r.Name.Trim()}': salience {s.ToString(CultureInfo.InvariantCulture)} on dimension {k + 1} is outside the scale", "0 to 100"));
+                else if (InputBounds.SalienceFloor(s / 100) is not null)
+                    errors.Add(new Diagnostic(file, sl, sc, "salience", $"actor '{r.Name.Trim()}': salience {s.ToString(CultureInfo.InvariantCulture)} on dimension {k + 1} is too small to be told from 0", "0, or 1e-7 to 100"));
                 else total += s;
             }
             var (tl, tc) = where(r, 0, "salience");

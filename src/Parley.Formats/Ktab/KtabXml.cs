@@ -29,7 +29,46 @@ internal sealed class KtabXml(string file, string content)
     private void Error(XObject? at, string field, string message, string? allowed = null)
     {
         var (l, c) = At(at);
-        _errors.Add(new Diagnostic(file, l, c, field, message, allowed));
+        if (_errors.Count < Diagnostic.MaxCollected) _errors.Add(new Diagnostic(file, l, c, field, message, allowed));
+        else if (_errors.Count == Diagnostic.MaxCollected) _errors.Add(Diagnostic.TooMany(file, l, c));
+    }
+
+    /// <summary>The deepest element nesting read (a KTAB file needs 4); deeper input is refused before it gets slow.</summary>
+    internal const int MaxDepth = 256;
+
+    // No DTD is read (KTAB files have none): its entities could expand a small file into a huge one.
+    private static readonly XmlReaderSettings Settings = new() { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, IgnoreWhitespace = true };
+
+    /// <summary>The document, or the located reason it cannot be read (not well-formed, nested too deep).</summary>
+    private XDocument? Parse()
+    {
+        try
+        {
+            // First pass: the nesting depth only (a million nested elements make the tree's parser quadratic).
+            using (var scan = XmlReader.Create(new StringReader(content), Settings))
+                while (scan.Read())
+                    if (scan.Depth > MaxDepth)
+                    {
+                        var li = (IXmlLineInfo)scan;
+                        _errors.Add(new Diagnostic(file, li.LineNumber, li.LinePosition, "", "not well-formed XML: nesting too deep", $"at most {MaxDepth} levels"));
+                        return null;
+                    }
+            using var reader = XmlReader.Create(new StringReader(content), Settings);
+            return XDocument.Load(reader, LoadOptions.SetLineInfo);
+        }
+        catch (XmlException e)
+        {
+            _errors.Add(new Diagnostic(file, e.LineNumber, e.LinePosition, "", $"not well-formed XML: {Describe(e)}"));
+            return null;
+        }
+    }
+
+    /// <summary>The parser's message without the " Line n, position m." it ends with (the location is printed apart).</summary>
+    private static string Describe(XmlException e)
+    {
+        var message = e.Message;
+        int cut = message.LastIndexOf(" Line ", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
     }
 
     private string? Text(XElement parent, string name, bool required = true)
@@ -59,16 +98,7 @@ internal sealed class KtabXml(string file, string content)
 
     public LoadResult<KtabInput> Read()
     {
-        XDocument doc;
-        try
-        {
-            doc = XDocument.Parse(content, LoadOptions.SetLineInfo);
-        }
-        catch (XmlException e)
-        {
-            return LoadResult<KtabInput>.Fail([new Diagnostic(file, e.LineNumber, e.LinePosition, "", $"not well-formed XML: {e.Message}")]);
-        }
-        var root = doc.Root!;
+        if (Parse() is not { Root: { } root }) return LoadResult<KtabInput>.Fail(_errors);
         if (root.Name.LocalName != "Scenario")
             return LoadResult<KtabInput>.Fail([new Diagnostic(file, At(root).Item1, At(root).Item2, "", $"the root element is <{root.Name.LocalName}>", "<Scenario>")]);
         var name = Text(root, "name") ?? "ktab-scenario";
@@ -105,6 +135,11 @@ internal sealed class KtabXml(string file, string content)
                 if (string.IsNullOrWhiteSpace(d.Value)) Error(d, "dName", "a dimension has no name");
                 else dims.Add(d.Value.Trim());
             if (dims.Count == 0) Error(dimsEl, "Dimensions", "no <dName> given", "at least one dimension");
+            if (dims.Count > KtabReader.MaxDimensions)
+            {
+                Error(dimsEl, "Dimensions", $"{dims.Count:N0} dimensions are more than Parley reads", $"at most {KtabReader.MaxDimensions:N0}");
+                return LoadResult<KtabInput>.Fail(_errors, _notices);
+            }
         }
         int nd = dims.Count;
 
@@ -115,6 +150,13 @@ internal sealed class KtabXml(string file, string content)
         else
             foreach (var a in actorsEl.Elements("Actor"))
             {
+                if (rows.Count == KtabReader.MaxActors || (long)(rows.Count + 1) * nd > KtabReader.MaxPositions)
+                {
+                    Error(a, "Actor", $"more actors than Parley reads ({rows.Count:N0} on {nd:N0} dimension(s) so far)",
+                        $"at most {KtabReader.MaxActors:N0} actors and {KtabReader.MaxPositions:N0} positions (actors × dimensions)");
+                    break;
+                }
+                if (_errors.Count > Diagnostic.MaxCollected) break;
                 var an = Text(a, "name");
                 var ad = a.Element("description")?.Value ?? "";
                 var capEl = a.Element("capability");
@@ -144,14 +186,15 @@ internal sealed class KtabXml(string file, string content)
             };
         });
 
-        double[]? acc = null;
         var adjustments = new List<(int Actor, int Follows, double Weight)>();
         if (root.Element("IdealAdjustment") is { } ia)
         {
+            // The matrix is the identity with the pairs written over it; only the pairs are kept (sparse), so a file of
+            // many actors costs no n × n array. A duplicate actor name is reported by Check; its pairs go to the first.
             int n = rows.Count;
-            var index = rows.Select((r, i) => (r.Name, i)).ToDictionary(x => x.Name, x => x.i);
-            var m = new double[n * n];
-            for (int i = 0; i < n; i++) m[i * n + i] = 1.0;
+            var index = new Dictionary<string, int>();
+            for (int i = 0; i < n; i++) index.TryAdd(rows[i].Name, i);
+            var m = new SortedDictionary<(int Row, int Column), double>();
             var given = new Dictionary<(int, int), int>();
             foreach (var pair in ia.Elements("iaPair"))
             {
@@ -168,20 +211,19 @@ internal sealed class KtabXml(string file, string content)
                     _notices.Add($"{file}:{At(pair).Item1}: <iaPair> {rows[x].Name} → {rows[y].Name} was already given on line {firstLine}; "
                                  + $"the last one ({adj.ToString(CultureInfo.InvariantCulture)}) is used, as KTAB does");
                 else given[(x, y)] = At(pair).Item1;
-                m[x * n + y] = adj;
+                m[(x, y)] = adj;
             }
-            for (int i = 0; i < n; i++)
+            foreach (var row in m.GroupBy(kv => kv.Key.Row))
             {
-                double sum = 0;
-                for (int j = 0; j < n; j++) sum += m[i * n + j];
+                int i = row.Key;
+                double sum = (m.ContainsKey((i, i)) ? 0 : 1.0) + row.Sum(kv => kv.Value);
                 if (sum > 1 + 1e-10)
                     Error(ia, "IdealAdjustment", $"the adjustments of '{rows[i].Name}' sum to {sum.ToString(CultureInfo.InvariantCulture)}", "each actor's row (including its own 1 unless set) at most 1");
             }
             // The entries that differ from the identity, row by row (actor order), become the scenario's ideal_adjustment.
-            for (int i = 0; i < n; i++)
-                for (int j = 0; j < n; j++)
-                    if (m[i * n + j] != (i == j ? 1.0 : 0.0)) adjustments.Add((i, j, m[i * n + j]));
-            if (adjustments.Count > 0) acc = m;
+            foreach (var (key, weight) in m)
+                if (weight != (key.Row == key.Column ? 1.0 : 0.0)) adjustments.Add((key.Row, key.Column, weight));
+
         }
         if (_errors.Count > 0) return LoadResult<KtabInput>.Fail(_errors, _notices);
         // The model parameters (in KTAB's order) and the seed become the scenario's model_settings for smp: `parley run`
@@ -194,6 +236,6 @@ internal sealed class KtabXml(string file, string content)
             ? new[] { new Parley.Core.Domain.ModelDefaults("smp", smpSettings, smpSeed, sources) }
             : [];
         var scenario = KtabReader.Build(name, desc, dims, rows, adjustments, modelDefaults);
-        return LoadResult<KtabInput>.Success(new KtabInput(scenario, settings, seed, acc), _notices);
+        return LoadResult<KtabInput>.Success(new KtabInput(scenario, settings, seed), _notices);
     }
 }

@@ -11,8 +11,12 @@ internal sealed class BindContext(string file)
     public IReadOnlyList<Diagnostic> Errors => _errors;
     public bool HasErrors => _errors.Count > 0;
 
-    public void Error(Mark at, string field, string message, string? allowed = null) =>
-        _errors.Add(new Diagnostic(File, at.Line, at.Column, field, message, allowed));
+    /// <summary>Records a problem; past <see cref="Diagnostic.MaxCollected"/> of them, only the first place is noted.</summary>
+    public void Error(Mark at, string field, string message, string? allowed = null)
+    {
+        if (_errors.Count < Diagnostic.MaxCollected) _errors.Add(new Diagnostic(File, at.Line, at.Column, field, message, allowed));
+        else if (_errors.Count == Diagnostic.MaxCollected) _errors.Add(Diagnostic.TooMany(File, at.Line, at.Column));
+    }
 
     public void Error(LocatedNode at, string field, string message, string? allowed = null) =>
         Error(at.Start, field, message, allowed);

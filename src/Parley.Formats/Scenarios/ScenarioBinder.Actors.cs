@@ -5,7 +5,7 @@ namespace Parley.Formats.Scenarios;
 
 internal sealed partial class ScenarioBinder
 {
-    private const string CapabilityAllowed = "a finite number > 0";
+    private const string CapabilityAllowed = InputBounds.CapabilityAllowed;
 
     /// <summary>An actor as declared: its place, the built actor once valid, and its stances.</summary>
     private sealed class ActorEntry(string id, ScalarNode idNode, int index)
@@ -42,12 +42,12 @@ internal sealed partial class ScenarioBinder
         var group = map.Text("group");
         var veto = map.Bool("veto");
         var capability = map.Number("capability", required: true, CapabilityAllowed);
-        if (capability is <= 0)
+        if (capability is { } c && InputBounds.Capability(c) is { } problem)
         {
-            _context.Error(map.Get("capability")!, map.Field("capability"), $"capability {ScalarValues.Format(capability.Value)} is not > 0", CapabilityAllowed);
+            _context.Error(map.Get("capability")!, map.Field("capability"), $"capability {problem}", CapabilityAllowed);
             capability = null;
         }
-        var capabilityRange = BindRange(map, "capability_range", 0, double.PositiveInfinity, lowExclusive: true, CapabilityAllowed);
+        var capabilityRange = BindRange(map, "capability_range", InputBounds.MinPositive, InputBounds.MaxMagnitude, lowExclusive: false, CapabilityAllowed);
         var capabilityEvidence = BindEvidence(map, "capability_evidence");
 
         ActorEntry? entry = null;
@@ -111,25 +111,30 @@ internal sealed partial class ScenarioBinder
             _context.Error(map.Get("position")!, map.Field("position"), $"position {ScalarValues.Format(p)} lies outside the issue's scale", positionAllowed);
             position = null;
         }
+        else if (position is { } pv && InputBounds.Magnitude(pv) is { } tiny)
+        {
+            _context.Error(map.Get("position")!, map.Field("position"), $"position {tiny}", InputBounds.MagnitudeAllowed);
+            position = null;
+        }
         var salienceAllowed = SalienceAllowed();
         var salience = map.Number("salience", required: true, salienceAllowed);
-        if (salience is { } s && (s < 0 || s > _salienceScale))
+        if (salience is { } s && SalienceProblem(s) is { } problem)
         {
-            _context.Error(map.Get("salience")!, map.Field("salience"), $"salience {ScalarValues.Format(s)} lies outside its range", salienceAllowed);
+            _context.Error(map.Get("salience")!, map.Field("salience"), problem, salienceAllowed);
             salience = null;
         }
         var range = scale is null
-            ? BindRange(map, "range", double.NegativeInfinity, double.PositiveInfinity, false, positionAllowed)
+            ? BindRange(map, "range", -InputBounds.MaxMagnitude, InputBounds.MaxMagnitude, false, positionAllowed)
             : BindRange(map, "range", scale.Min, scale.Max, false, positionAllowed);
         var salienceRange = BindRange(map, "salience_range", 0, _salienceScale, false, salienceAllowed);
         var evidence = BindEvidence(map, "evidence");
         var salienceEvidence = BindEvidence(map, "salience_evidence");
-        const string issueCapabilityAllowed = "a finite number >= 0 (the actor's capability on this issue only; default: the actor's capability)";
+        const string issueCapabilityAllowed = InputBounds.WeightAllowed + " (the actor's capability on this issue only; default: the actor's capability)";
         var capability = map.Number("capability", required: false, issueCapabilityAllowed);
         bool capabilityFailed = map.Get("capability") is not null && capability is null;
-        if (capability is < 0)
+        if (capability is { } ic && InputBounds.Weight(ic) is { } icProblem)
         {
-            _context.Error(map.Get("capability")!, map.Field("capability"), $"capability {ScalarValues.Format(capability.Value)} is negative", issueCapabilityAllowed);
+            _context.Error(map.Get("capability")!, map.Field("capability"), $"capability {icProblem}", issueCapabilityAllowed);
             capabilityFailed = true;
         }
         if (actor is null || issue is null || scale is null || position is null || salience is null || capabilityFailed) return null;
@@ -142,6 +147,12 @@ internal sealed partial class ScenarioBinder
     }
 
     private string SalienceAllowed() => _salienceScale == 100
-        ? "0..100 (salience_scale: 100)"
-        : "0..1 (or declare salience_scale: 100 for 0..100)";
+        ? "0, or 1e-7..100 (salience_scale: 100)"
+        : "0, or 1e-9..1 (or declare salience_scale: 100 for 0..100)";
+
+    /// <summary>What is wrong with a salience as written (on the file's salience scale), or null.</summary>
+    private string? SalienceProblem(double s) =>
+        s < 0 || s > _salienceScale ? $"salience {ScalarValues.Format(s)} lies outside its range"
+        : InputBounds.SalienceFloor(s / _salienceScale) is not null ? $"salience {ScalarValues.Format(s)} is too small to be told from 0"
+        : null;
 }

@@ -26,6 +26,11 @@ internal sealed partial class ScenarioBinder
                 _context.Error(map.Get(key)!, map.Field(key), $"{key} {ScalarValues.Format(v)} lies outside the allowed range", allowed);
                 ok = false;
             }
+            else if (InputBounds.Magnitude(v) is { } tiny)
+            {
+                _context.Error(map.Get(key)!, map.Field(key), $"{key} {tiny}", allowed);
+                ok = false;
+            }
         }
         if (low is { } l && high is { } h && l > h)
         {

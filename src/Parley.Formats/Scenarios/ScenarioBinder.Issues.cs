@@ -72,14 +72,22 @@ internal sealed partial class ScenarioBinder
     {
         var map = issue.Map("scale", SchemaFields.Scale, required: true, what: "a scale {min: N, max: N, unit: TEXT}");
         if (map is null) return null;
-        var min = map.Number("min", required: true, "a finite number below max");
-        var max = map.Number("max", required: true, "a finite number above min");
+        var min = map.Number("min", required: true, "a number below max, from -1e12 to 1e12");
+        var max = map.Number("max", required: true, "a number above min, from -1e12 to 1e12");
         var unit = map.Text("unit") ?? "";
-        if (min is null || max is null) return null;
+        foreach (var (name, value) in new[] { ("min", min), ("max", max) })
+            if (value is { } v && InputBounds.Magnitude(v) is { } far)
+                _context.Error(map.Get(name)!, map.Field(name), $"the scale's {name} {far}", InputBounds.MagnitudeAllowed);
+        if (min is null || max is null || InputBounds.Magnitude(min.Value) is not null || InputBounds.Magnitude(max.Value) is not null) return null;
         if (!(min < max))
         {
             _context.Error(map.Get("min")!, map.Field("min"),
                 $"the scale's min {ScalarValues.Format(min.Value)} is not below its max {ScalarValues.Format(max.Value)}", "min < max");
+            return null;
+        }
+        if (InputBounds.Scale(min.Value, max.Value) is { } narrow)
+        {
+            _context.Error(map.Get("max")!, map.Field("max"), narrow, "a scale at least 1e-9 wide, and 1e-9 of its largest end");
             return null;
         }
         return new Scale(min.Value, max.Value, unit);
@@ -119,6 +127,12 @@ internal sealed partial class ScenarioBinder
                 ok = false;
                 continue;
             }
+            if (InputBounds.Magnitude(v) is { } tiny)
+            {
+                _context.Error(key, at, $"anchor {tiny}", InputBounds.MagnitudeAllowed);
+                ok = false;
+                continue;
+            }
             anchors.Add(new Anchor(v, label));
         }
         return ok ? anchors : null;
@@ -133,6 +147,11 @@ internal sealed partial class ScenarioBinder
         if (scale is not null && !scale.Contains(v))
         {
             _context.Error(issue.Get(name)!, issue.Field(name), $"{ScalarValues.Format(v)} lies outside the issue's scale", allowed);
+            return (null, true);
+        }
+        if (InputBounds.Magnitude(v) is { } tiny)
+        {
+            _context.Error(issue.Get(name)!, issue.Field(name), tiny, InputBounds.MagnitudeAllowed);
             return (null, true);
         }
         return (v, false);

@@ -72,7 +72,7 @@ internal sealed partial class ScenarioBinder
     /// <summary>Voting weights: actor id → finite number ≥ 0 (actors checked once all are known).</summary>
     private (IReadOnlyDictionary<ActorId, double>? Value, bool Failed) BindWeights(FieldMap rule, string name)
     {
-        const string allowed = "a mapping of actor id: weight (a finite number >= 0)";
+        const string allowed = "a mapping of actor id: weight (" + InputBounds.WeightAllowed + ")";
         var node = rule.Get(name);
         if (node is null) return (null, false);
         if (node is not MappingNode map)
@@ -88,7 +88,7 @@ internal sealed partial class ScenarioBinder
             if (string.IsNullOrWhiteSpace(key.Text)) { _context.Error(key, at, "an actor id must not be blank", allowed); ok = false; continue; }
             _actorReferences.Add((key.Text, key, at));
             var w = ScalarValues.Number(_context, value, at, allowed);
-            if (w is < 0) { _context.Error(value, at, $"weight {ScalarValues.Format(w.Value)} is negative", allowed); w = null; }
+            if (w is { } wv && InputBounds.Weight(wv) is { } problem) { _context.Error(value, at, $"weight {problem}", allowed); w = null; }
             if (w is null) { ok = false; continue; }
             if (!weights.TryAdd(new ActorId(key.Text), w.Value)) { _context.Error(key, at, $"duplicate key '{key.Text}'", "each actor once"); ok = false; }
         }

@@ -69,7 +69,7 @@ internal sealed partial class ScenarioBinder
             return null;
         }
         var (kind, value) = BindChangeValue(map, kinds[0], issue, issueId is not null);
-        if (!ok || kind is null || actor is null) return null;
+        if (!ok || kind is null || string.IsNullOrWhiteSpace(actor)) return null; // a blank actor is reported as unknown
         return new Intervention((int)round, new ActorId(actor), kind.Value, issue is null ? null : new IssueId(issue.Id), value);
     }
 
@@ -84,8 +84,9 @@ internal sealed partial class ScenarioBinder
         if (kind == "capability")
         {
             var c = map.Number("capability", required: true, CapabilityAllowed);
-            if (c is > 0) return (InterventionKind.SetCapability, c.Value);
-            if (c is not null) _context.Error(map.Get("capability")!, map.Field("capability"), $"capability {ScalarValues.Format(c.Value)} is not > 0", CapabilityAllowed);
+            if (c is null) return (null, 0);
+            if (InputBounds.Capability(c.Value) is not { } capabilityProblem) return (InterventionKind.SetCapability, c.Value);
+            _context.Error(map.Get("capability")!, map.Field("capability"), $"capability {capabilityProblem}", CapabilityAllowed);
             return (null, 0);
         }
         if (!issueGiven)
@@ -103,13 +104,18 @@ internal sealed partial class ScenarioBinder
                 _context.Error(map.Get("position")!, map.Field("position"), $"position {ScalarValues.Format(pv)} lies outside the issue's scale", allowed);
                 return (null, 0);
             }
+            if (p is { } pt && InputBounds.Magnitude(pt) is { } tiny)
+            {
+                _context.Error(map.Get("position")!, map.Field("position"), $"position {tiny}", InputBounds.MagnitudeAllowed);
+                return (null, 0);
+            }
             return p is null ? (null, 0) : (InterventionKind.SetPosition, p.Value);
         }
         var salienceAllowed = SalienceAllowed();
         var s = map.Number("salience", required: true, salienceAllowed);
-        if (s is { } sv && (sv < 0 || sv > _salienceScale))
+        if (s is { } sv && SalienceProblem(sv) is { } problem)
         {
-            _context.Error(map.Get("salience")!, map.Field("salience"), $"salience {ScalarValues.Format(sv)} lies outside its range", salienceAllowed);
+            _context.Error(map.Get("salience")!, map.Field("salience"), problem, salienceAllowed);
             return (null, 0);
         }
         return s is null ? (null, 0) : (InterventionKind.SetSalience, s.Value / _salienceScale);

@@ -16,6 +16,7 @@ public sealed class TableCsvReader : IScenarioReader
 {
     public static readonly string[] Columns = ["Actor", "Capability", "Position", "Salience"];
     private const string HeaderAllowed = "a header row Actor,Capability,Position,Salience";
+    private const int MaxFields = 100;
 
     public string Format => "csv";
     public IReadOnlyList<string> Extensions { get; } = [".csv"];
@@ -32,14 +33,18 @@ public sealed class TableCsvReader : IScenarioReader
     public LoadResult<Scenario> Read(string displayPath, string content, ReadOptions options)
     {
         var errors = new List<Diagnostic>();
-        var rows = ReadRows(displayPath, content.TrimStart('\uFEFF'), errors);
+        var rows = ReadRows(displayPath, content.TrimStart('\uFEFF'), errors, out int rowCount);
         if (rows is null) return LoadResult<Scenario>.Fail(errors);
-        return new TableBuilder(displayPath, options, errors).Build(rows);
+        return new TableBuilder(displayPath, options, errors).Build(rows, rowCount);
     }
 
-    /// <summary>Parses the CSV, checks the header and each cell's type; null when the table is unusable.</summary>
-    private static List<TableRow>? ReadRows(string file, string content, List<Diagnostic> errors)
+    /// <summary>
+    /// Parses the CSV and checks the header; null when the table is unusable. A row with the wrong number of fields
+    /// is reported and left out, and the other rows are still returned, so that their problems are reported too.
+    /// </summary>
+    private static List<TableRow>? ReadRows(string file, string content, List<Diagnostic> errors, out int rowCount)
     {
+        rowCount = 0;
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             TrimOptions = TrimOptions.Trim,
@@ -53,6 +58,15 @@ public sealed class TableCsvReader : IScenarioReader
         {
             while (parser.Read())
             {
+                if (parser.Count > MaxFields)
+                {
+                    // not materialised: a row of a million commas would be a million strings
+                    errors.Add(new Diagnostic(file, parser.RawRow, 1, columnOf is null ? "header" : $"row {parser.RawRow}",
+                        $"the row has {parser.Count:N0} fields", "one value per column: Actor,Capability,Position,Salience"));
+                    if (columnOf is null || errors.Count >= Diagnostic.MaxCollected) return null;
+                    rowCount++;
+                    continue;
+                }
                 var record = parser.Record ?? [];
                 if (record.All(string.IsNullOrWhiteSpace)) continue;
                 var line = parser.RawRow;
@@ -62,6 +76,16 @@ public sealed class TableCsvReader : IScenarioReader
                     columnOf = ReadHeader(file, line, record, starts, errors);
                     if (columnOf is null) return null;
                     continue;
+                }
+                if (++rowCount > ReadLimits.MaxActors)
+                {
+                    errors.Add(new Diagnostic(file, line, 1, $"row {line}", $"more than {ReadLimits.MaxActors:N0} actor rows", $"at most {ReadLimits.MaxActors:N0} actors"));
+                    return null;
+                }
+                if (errors.Count >= Diagnostic.MaxCollected)
+                {
+                    errors.Add(Diagnostic.TooMany(file, line));
+                    return null;
                 }
                 if (record.Length != columnOf.Length)
                 {
@@ -89,7 +113,7 @@ public sealed class TableCsvReader : IScenarioReader
             errors.Add(new Diagnostic(file, 1, 1, "", "the file is empty", HeaderAllowed + " and one row per actor"));
             return null;
         }
-        return errors.Count == 0 ? rows : null;
+        return rows;
     }
 
     /// <summary>Maps each required column to its index in the header; reports missing, unknown and repeated columns.</summary>
@@ -144,10 +168,17 @@ public sealed class TableCsvReader : IScenarioReader
         return starts;
     }
 
+    /// <summary>The first non-blank line, if it is short enough to be a header (a huge first line is not split).</summary>
     private static string? FirstLine(string content)
     {
-        foreach (var line in content.TrimStart('\uFEFF').Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries))
-            if (!string.IsNullOrWhiteSpace(line)) return line;
+        var rest = content.AsSpan().TrimStart('\uFEFF');
+        while (!rest.IsEmpty)
+        {
+            int end = rest.IndexOfAny('\r', '\n');
+            var line = end < 0 ? rest : rest[..end];
+            if (!line.IsWhiteSpace()) return line.Length <= 1000 ? line.ToString() : null;
+            rest = end < 0 ? [] : rest[(end + 1)..];
+        }
         return null;
     }
 }

@@ -73,7 +73,7 @@ public class DecideReaderTests
         Assert.False(r.Ok);
         var text = r.Errors.Select(e => e.ToString()).ToArray();
         Assert.Contains("case.txt:6:14: error: position: 11 lies outside the scale of 'p' (0 to 10, from its #M points)", text);
-        Assert.Contains(r.Errors, e => e is { Line: 7, Field: "salience", Column: 16 } && e.Allowed == "0 to 1");
+        Assert.Contains(r.Errors, e => e is { Line: 7, Field: "salience", Column: 16 } && e.Allowed == "0, or 1e-9 to 1");
         Assert.Contains(r.Errors, e => e is { Line: 8, Field: "actor", Column: 6 } && e.Message.Contains("unknown actor 'C'"));
         Assert.Contains(r.Errors, e => e is { Line: 9, Field: "issue", Column: 10 });
         Assert.Contains(r.Errors, e => e is { Line: 9, Field: "power" } && e.Message.Contains("'abc' is not a number"));
