@@ -13,7 +13,7 @@ namespace Parley.Core.Models.Spatial;
 /// SPEC §6.2–6.3), keeping KTAB's summation orders so results match it to the bit. Reusable by any model that
 /// needs coalition strengths, victory probabilities or an outcome distribution over options.
 /// </summary>
-public static class Pce
+internal static class Pce
 {
     /// <summary>Empty-coalition strength in PCEs (<c>minC</c>).</summary>
     public const double MinCoalition = 1e-8;
@@ -82,10 +82,10 @@ public static class Pce
     /// <summary>
     /// Coalition strengths <c>c[a·n+b]</c> for n options from voter weights and utilities stored option-major
     /// (<c>u[o·nVoters + k]</c> = utility to voter k of option o): for a &gt; b, voters in index order
-    /// (<c>Model::coalitions</c>). The work runs on at most <paramref name="threads"/> threads (1: this one; −1: all
-    /// cores); the result does not change.
+    /// (<c>Model::coalitions</c>). The work runs in parallel as <paramref name="parallel"/> says (null: on this thread;
+    /// its token cancels it); the result does not change.
     /// </summary>
-    public static double[] Coalitions(VotingRule rule, ReadOnlySpan<double> w, double[] u, int nOpt, int threads = 1)
+    public static double[] Coalitions(VotingRule rule, ReadOnlySpan<double> w, double[] u, int nOpt, ParallelOptions? parallel = null)
     {
         int nv = w.Length;
         var c = new double[nOpt * nOpt];
@@ -94,7 +94,7 @@ public static class Pce
             if (!(wk > 0.0)) throw new InvalidOperationException("non-positive voting weight (an actor has capability 0)");
         if (rule == VotingRule.Prop && Vector.IsHardwareAccelerated)
         {
-            PropCoalitions(wArr, u, nOpt, c, threads);
+            PropCoalitions(wArr, u, nOpt, c, parallel);
             return c;
         }
         void Row(int a)
@@ -115,8 +115,13 @@ public static class Pce
             }
             c[a * nOpt + a] = MinCoalition;
         }
-        if (threads != 1 && nOpt > 64) Parallel.For(0, nOpt, new ParallelOptions { MaxDegreeOfParallelism = threads }, Row);
-        else for (int a = 0; a < nOpt; a++) Row(a);
+        if (parallel is { MaxDegreeOfParallelism: not 1 } && nOpt > 64) Parallel.For(0, nOpt, parallel, Row);
+        else
+            for (int a = 0; a < nOpt; a++)
+            {
+                parallel?.CancellationToken.ThrowIfCancellationRequested();
+                Row(a);
+            }
         return c;
     }
 
@@ -127,7 +132,7 @@ public static class Pce
     // block's utilities are copied voter-major into a contiguous panel, panel[(block·nv + k)·B + l] =
     // u[(b0 + l)·nv + k], so row a gets W pairs' utilities of voter k with one vector load, and the block's
     // panel stays in cache while every row a > b0 streams past it.
-    private static void PropCoalitions(double[] w, double[] u, int nOpt, double[] c, int threads)
+    private static void PropCoalitions(double[] w, double[] u, int nOpt, double[] c, ParallelOptions? parallel)
     {
         int nv = w.Length, width = Vector<double>.Count;
         int bw = nOpt <= width ? width : 4 * width; // block width B
@@ -150,11 +155,14 @@ public static class Pce
             // Block blk serves rows a > b0, so its work falls with blk: pair the first block with the last, and so
             // on. Every pair is computed by the same code whatever the schedule, so the result does not depend on it.
             int halves = (nBlocks + 1) / 2;
-            if (threads != 1 && nOpt > 64)
-                Parallel.For(0, halves, new ParallelOptions { MaxDegreeOfParallelism = threads },
-                    i => PropBlockPair(i, nBlocks, w, u, panel, nOpt, bw, c));
+            if (parallel is { MaxDegreeOfParallelism: not 1 } && nOpt > 64)
+                Parallel.For(0, halves, parallel, i => PropBlockPair(i, nBlocks, w, u, panel, nOpt, bw, c));
             else
-                for (int i = 0; i < halves; i++) PropBlockPair(i, nBlocks, w, u, panel, nOpt, bw, c);
+                for (int i = 0; i < halves; i++)
+                {
+                    parallel?.CancellationToken.ThrowIfCancellationRequested();
+                    PropBlockPair(i, nBlocks, w, u, panel, nOpt, bw, c);
+                }
         }
         finally
         {
@@ -293,16 +301,46 @@ public static class Pce
         };
     }
 
-    /// <summary>Conditional PCE: π_a ∝ Π_b p(a&gt;b), product and normalising sum in index order (<c>condPCE</c>).</summary>
+    /// <summary>
+    /// Conditional PCE: π_a ∝ Π_b p(a&gt;b), product and normalising sum in index order (<c>condPCE</c>). With many
+    /// options every product can fall below the smallest double (0.5^1100 does), which made KTAB's formula 0/0; each
+    /// product is therefore kept as m·2^e, rescaled by a power of two whenever it falls below 2⁻⁵¹¹ (exact, and
+    /// multiplications round the same at any scale). Where every product is a normal double, π is computed from them
+    /// exactly as KTAB does, to the bit; otherwise from the scaled products relative to the largest.
+    /// </summary>
     public static double[] Conditional(double[] pv, int n)
     {
+        const double Small = 1.4916681462400413e-154; // 2^-511
         var p = new double[n];
+        var scale = new int[n];
+        bool underflow = false;
         for (int a = 0; a < n; a++)
         {
             double pa = 1.0;
-            for (int b = 0; b < n; b++) pa *= pv[a * n + b];
+            int e = 0;
+            for (int b = 0; b < n; b++)
+            {
+                pa *= pv[a * n + b];
+                if (pa < Small && pa > 0)
+                {
+                    pa = Math.ScaleB(pa, 512);
+                    e -= 512;
+                }
+            }
             p[a] = pa;
+            scale[a] = e;
+            underflow |= pa != 0 && Math.ILogB(pa) + e < -1022; // KTAB's unscaled product would not be a normal double
         }
+        if (underflow)
+        {
+            // Relative to the largest product: the scaled values' sum is at least 1, so nothing divides by 0.
+            int top = int.MinValue;
+            for (int a = 0; a < n; a++)
+                if (p[a] > 0) top = Math.Max(top, Math.ILogB(p[a]) + scale[a]);
+            for (int a = 0; a < n; a++) p[a] = p[a] > 0 ? Math.ScaleB(p[a], scale[a] - top) : 0.0;
+        }
+        else
+            for (int a = 0; a < n; a++) p[a] = Math.ScaleB(p[a], scale[a]); // exact: the plain product, to the bit
         double one = 0.0;
         for (int a = 0; a < n; a++) one += p[a];
         for (int a = 0; a < n; a++) p[a] /= one;
@@ -382,9 +420,9 @@ public static class Pce
     /// and option-major utilities (<c>u[o·nVoters + k]</c>).
     /// </summary>
     public static double[] ScalarPce(ReadOnlySpan<double> w, double[] u, int nOpt, VotingRule rule,
-        VictoryProbModel vpm, PceModel pcem, int threads = 1)
+        VictoryProbModel vpm, PceModel pcem, ParallelOptions? parallel = null)
     {
-        var c = Coalitions(rule, w, u, nOpt, threads);
+        var c = Coalitions(rule, w, u, nOpt, parallel);
         return Distribution(pcem, vpm, c, nOpt);
     }
 }

@@ -112,8 +112,8 @@ public sealed class PceLaneTests
     {
         var (w, u) = Inputs(nOpt, nv, (nOpt * 1000) + nv);
         var expected = Bits(ReferenceCoalitions(w, u, nOpt));
-        Assert.Equal(expected, Bits(Pce.Coalitions(VotingRule.Prop, w, u, nOpt, threads: 1)));
-        Assert.Equal(expected, Bits(Pce.Coalitions(VotingRule.Prop, w, u, nOpt, threads: -1)));
+        Assert.Equal(expected, Bits(Pce.Coalitions(VotingRule.Prop, w, u, nOpt)));
+        Assert.Equal(expected, Bits(Pce.Coalitions(VotingRule.Prop, w, u, nOpt, new ParallelOptions())));
     }
 
     [Fact]
@@ -135,8 +135,8 @@ public sealed class PceLaneTests
         const int nOpt = 301, nv = 257;
         var (w, u) = Inputs(nOpt, nv, 5);
         var expected = Bits(ReferenceCoalitions(w, u, nOpt));
-        Assert.Equal(expected, Bits(Pce.Coalitions(VotingRule.Prop, w, u, nOpt, threads: 1)));
-        Assert.Equal(expected, Bits(Pce.Coalitions(VotingRule.Prop, w, u, nOpt, threads: -1)));
+        Assert.Equal(expected, Bits(Pce.Coalitions(VotingRule.Prop, w, u, nOpt)));
+        Assert.Equal(expected, Bits(Pce.Coalitions(VotingRule.Prop, w, u, nOpt, new ParallelOptions())));
     }
 
     [Theory]
