@@ -5,20 +5,20 @@ namespace Parley.Core.Models.ExpectedUtility;
 
 /// <summary>
 /// The pairs of distinct positions streamed one row at a time, in O(n + m) memory, when the m×m tables would not fit
-/// <see cref="TableBudgetBytes"/> (many actors at distinct positions: 10,000 actors would need about 7 GB of tables).
-/// The same numbers as the tables, bit for bit:
+/// <see cref="TableBudgetBytes"/> (10,000 actors at distinct positions would need about 7 GB of tables). The same
+/// numbers as the tables, bit for bit:
 /// <list type="bullet">
 /// <item>a pass sums, per voter in position order, its votes for every position into the column totals G[n, q] and
-/// the all-pairs denominator (the same vector lanes as the vote table);</item>
-/// <item>row p needs, for every q, the prefix sums G[s, p] and G[s, q] at the two splits s of the pair (p, q). A
-/// prefix sum is a running sum over the voters in position order, and as p grows each column's splits move only right
-/// (the split between x_p and x_q follows their midpoint), so one cursor per column (its voter index and running sum)
-/// reaches every split with O(n) additions per column and pass; row p's own column has a cursor of its own. A query
-/// behind a cursor (rows requested out of order, or a rounding tie) restarts that cursor from the first voter: slower,
-/// never different.</item>
+/// the all-pairs denominator (the vote table's lanes and sums, one voter row at a time);</item>
+/// <item>row p needs, for every q, the prefix sums G[s, p] and G[s, q] at the two splits s of the pair (p, q). Row p's
+/// own column is computed whole (n votes, four voters at a time) and summed up to each split in turn. Every other
+/// column keeps a cursor (voter index, running sum): as p grows, a column's splits only move right (the split between
+/// x_p and x_q follows their midpoint), so its cursor reaches them all with O(n) additions per pass; four columns'
+/// cursors advance side by side, one vector lane each. A query behind a cursor (rows requested out of order, or a
+/// rounding tie) restarts that cursor at the first voter: slower, never different.</item>
 /// </list>
-/// The votes are recomputed where they are added (four voters at a time where a cursor moves far), roughly twice the
-/// vote work of the tables; the logarithm tables are not kept (each power is computed directly, the same bits).
+/// The votes are recomputed where they are added (about three times the vote work of the tables), and no logarithm
+/// tables are kept (each power is computed directly, the same bits).
 /// </summary>
 internal sealed partial class EumKernel
 {

@@ -44,7 +44,8 @@ internal sealed partial class EumKernel
 {
     /// <summary>
     /// The pair tables (distances, logarithms, probabilities, votes and their prefix sums) are kept when they need at
-    /// most this many bytes; beyond, the rows are streamed (same bits, O(n + m) memory, roughly twice the vote work).
+    /// most this many bytes (up to about 1,300 actors at distinct positions); beyond, the rows are streamed (same bits,
+    /// O(n + m) memory, about three times the vote work).
     /// </summary>
     public const long DefaultTableBudgetBytes = 128L << 20;
 
@@ -69,7 +70,6 @@ internal sealed partial class EumKernel
     public int Count => _n;
     public double Median => _median;
     public double Mean => _mean;
-    public double Range => _range;
 
     /// <summary>Bytes the pair tables may take before the kernel streams them instead (tests lower it to compare).</summary>
     public long TableBudgetBytes { get; set; } = DefaultTableBudgetBytes;
