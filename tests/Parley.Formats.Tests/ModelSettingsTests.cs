@@ -235,8 +235,8 @@ public class ModelSettingsTests
         var model = new SpatialModelOfPolitics();
         var fromFile = ModelSettings.Default.OverScenario(converted.ModelDefaultsFor("smp"), seedGiven: false);
         var explicitly = KtabSettings.Aggregate(ModelSettings.Default, (m, x) => m.With(x.Name, x.Value)) with { Seed = 424242 };
-        Assert.Equal(Positions(model.Run(converted, explicitly)), Positions(model.Run(converted, fromFile)));
-        Assert.NotEqual(Positions(model.Run(converted, ModelSettings.Default)), Positions(model.Run(converted, fromFile)));
+        Assert.Equal(Positions(model.Run(converted, explicitly, TestContext.Current.CancellationToken)), Positions(model.Run(converted, fromFile, TestContext.Current.CancellationToken)));
+        Assert.NotEqual(Positions(model.Run(converted, ModelSettings.Default, TestContext.Current.CancellationToken)), Positions(model.Run(converted, fromFile, TestContext.Current.CancellationToken)));
     }
 
     private static double[] Positions(ScenarioResult r)

@@ -98,6 +98,7 @@ public static class BenchSuite
             var runCpu = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu1) / 2; // TimeRuns runs twice (warm-up + 1)
             targets.Add(new TargetCheck("eum: one run, 1,000 actors × 10 rounds < 2 s",
                 $"{run.TotalSeconds:0.000} s wall (≈ {runCpu.TotalSeconds:0.000} s CPU)", run.TotalSeconds < 2));
+            targets.Add(EumMemoryBench.Check(eum));
         }
         var smp = smpCases is { Count: > 0 } && models.Any(m => m.Info.Name == "smp")
             ? SmpBench.Run(smpCases, budget, onFigure: onSmpFigure)

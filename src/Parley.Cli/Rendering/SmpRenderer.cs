@@ -81,6 +81,6 @@ public sealed class SmpRenderer : IResultRenderer
         }
     }
 
-    private static string Coords(Scenario scenario, SmpIssueResult r, double[] x) =>
+    private static string Coords(Scenario scenario, SmpIssueResult r, IReadOnlyList<double> x) =>
         string.Join(" / ", x.Select((v, k) => Numbers.OnScale(v, scenario.Issue(new IssueId(r.Issues[k])).Scale)));
 }

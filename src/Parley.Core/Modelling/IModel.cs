@@ -54,7 +54,7 @@ public abstract class IssueModel : IIssueModel
     public ScenarioResult Run(Scenario scenario, ModelSettings settings) => Run(scenario, settings, CancellationToken.None);
 
     /// <summary>Runs each selected issue in turn, checking <paramref name="cancellation"/> before each.</summary>
-    public ScenarioResult Run(Scenario scenario, ModelSettings settings, CancellationToken cancellation)
+    public virtual ScenarioResult Run(Scenario scenario, ModelSettings settings, CancellationToken cancellation)
     {
         settings.RejectUnknown(Info);
         var results = new List<IssueResult>();

@@ -22,7 +22,7 @@ namespace Parley.Core.Numerics;
 /// bases and exponents), see ReproducibleMathTests.
 /// </para>
 /// </summary>
-public static class ReproducibleMath
+internal static class ReproducibleMath
 {
     // fdlibm e_log.c
     private const double Ln2Hi = 6.93147180369123816490e-01; // 0x3fe62e42 fee00000

@@ -59,7 +59,7 @@ public sealed class KtabReaderTests
     public void Read_through_the_reader_the_SMP_reproduces_KTAB_exactly()
     {
         var scenario = ScenarioFiles.Load(Fx("dummyData_3Dim.csv")).ValueOrThrow();
-        var result = new SpatialModelOfPolitics().Run(scenario, ModelSettings.Default);
+        var result = new SpatialModelOfPolitics().Run(scenario, ModelSettings.Default, TestContext.Current.CancellationToken);
         var r = Assert.IsType<SmpIssueResult>(result.Issues[0]);
         var golden = File.ReadLines(Fx("dummyData_3Dim.positions.csv")).Where(l => !l.StartsWith('#')).Skip(1)
             .Select(l => l.Split(',')).ToList();
@@ -154,7 +154,7 @@ public sealed class KtabReaderTests
         Assert.DoesNotContain(r.Notices, n => n.Contains("--option") || n.Contains("--seed"));
         // The settings read from the file are accepted by the model.
         var settings = k.ModelSettings.Aggregate(ModelSettings.Default, (s, kv) => s.With(kv.Key, kv.Value));
-        var res = new SpatialModelOfPolitics().Run(k.Scenario, settings with { Seed = k.Seed!.Value });
+        var res = new SpatialModelOfPolitics().Run(k.Scenario, settings with { Seed = k.Seed!.Value }, TestContext.Current.CancellationToken);
         Assert.Equal(2, res.Issues.Count);
     }
 
@@ -187,7 +187,7 @@ public sealed class KtabReaderTests
         Assert.Empty(mapped.Notes);
 
         // The model on the converted scenario = the engine given KTAB's matrix directly; without it the run differs.
-        var result = Assert.IsType<SmpIssueResult>(new SpatialModelOfPolitics().Run(converted, ModelSettings.Default).Issues[0]);
+        var result = Assert.IsType<SmpIssueResult>(new SpatialModelOfPolitics().Run(converted, ModelSettings.Default, TestContext.Current.CancellationToken).Issues[0]);
         var p = mapped.Problem;
         var direct = new SmpEngine(new SmpProblem(p.ActorIds, p.DimensionNames, p.Capabilities, p.Positions, p.Saliences, k.Accommodation), SmpOptions.Default).Run();
         Assert.Equal(direct.States.Count, result.States.Count);
@@ -258,7 +258,7 @@ public sealed class KtabReaderTests
         // KTAB's own settings (stochastic; KTAB's runs are not reproducible, SPEC §8.1, so there is no golden): the model
         // on the converted scenario equals the engine given the file's matrix directly.
         var settings = k.ModelSettings.Aggregate(ModelSettings.Default, (s, kv) => s.With(kv.Key, kv.Value)) with { Seed = k.Seed!.Value };
-        var result = Assert.IsType<SmpIssueResult>(new SpatialModelOfPolitics().Run(converted, settings).Issues[0]);
+        var result = Assert.IsType<SmpIssueResult>(new SpatialModelOfPolitics().Run(converted, settings, TestContext.Current.CancellationToken).Issues[0]);
         var p = SmpScenarioMapping.Map(k.Scenario, k.Scenario.Issues).Problem;
         var direct = new SmpEngine(new SmpProblem(p.ActorIds, p.DimensionNames, p.Capabilities, p.Positions, p.Saliences, k.Accommodation),
             SmpOptions.From(settings)).Run();
@@ -274,7 +274,7 @@ public sealed class KtabReaderTests
         var golden = SharedAnchors.RequireFile("ktab/golden/ktab_dummyData_3Dim_positions.csv");
         var scenario = ScenarioFiles.Load(path).ValueOrThrow();
         Assert.Empty(scenario.IdealAdjustments);
-        var r = Assert.IsType<SmpIssueResult>(new SpatialModelOfPolitics().Run(scenario, ModelSettings.Default).Issues[0]);
+        var r = Assert.IsType<SmpIssueResult>(new SpatialModelOfPolitics().Run(scenario, ModelSettings.Default, TestContext.Current.CancellationToken).Issues[0]);
         var rows = File.ReadLines(golden).Skip(1).Select(l => l.Split(',')).ToList();
         Assert.Equal(rows.Max(x => int.Parse(x[0])) + 1, r.States.Count);
         foreach (var g in rows)
@@ -308,7 +308,7 @@ public sealed class KtabReaderTests
         var path = SharedAnchors.RequireFile("ktab/dummyData-a040.csv");
         var golden = SharedAnchors.RequireFile("ktab/golden/ktab_dummyData-a040_positions.csv");
         var scenario = ScenarioFiles.Load(path).ValueOrThrow();
-        var r = Assert.IsType<SmpIssueResult>(new SpatialModelOfPolitics().Run(scenario, ModelSettings.Default).Issues[0]);
+        var r = Assert.IsType<SmpIssueResult>(new SpatialModelOfPolitics().Run(scenario, ModelSettings.Default, TestContext.Current.CancellationToken).Issues[0]);
         var rows = File.ReadLines(golden).Skip(1).Select(l => l.Split(',')).ToList();
         Assert.Equal(rows.Max(x => int.Parse(x[0])) + 1, r.States.Count);
         foreach (var g in rows)

@@ -86,9 +86,9 @@ public static class RunMapper
         new(r.Round, r.PreferenceOutcome, r.VotingOutcome, r.Exchanges.Select(x =>
             new ExchangeDto(x.Order, x.ActorI, x.ActorJ, x.ISupplies, x.IFrom, x.ITo, x.JSupplies, x.JFrom, x.JTo, x.Gain)).ToArray());
 
-    private static SmpStateDto State(SmpStateRecord s) => new(s.State, s.Positions, s.Probabilities);
+    private static SmpStateDto State(SmpStateRecord s) => new(s.State, s.Positions.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()), s.Probabilities);
 
     private static SmpRoundBargainsDto Bargains(SmpRoundBargains b) =>
-        new(b.Round, b.Proposals.Select(p => new SmpBargainDto(p.Initiator, p.Receiver, p.InitiatorPosition, p.ReceiverPosition,
+        new(b.Round, b.Proposals.Select(p => new SmpBargainDto(p.Initiator, p.Receiver, p.InitiatorPosition.ToArray(), p.ReceiverPosition.ToArray(),
             p.Gain, p.InitiatorQueueProbability, p.ChosenByInitiator, p.ReceiverQueueProbability, p.ChosenByReceiver)).ToArray());
 }

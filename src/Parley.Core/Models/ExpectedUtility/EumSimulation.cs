@@ -19,6 +19,7 @@ internal sealed class EumSimulation
     private double _initialRange;
     private EumOptions _options = EumOptions.Default;
     private IssueProblem? _problem;
+    private CancellationToken _cancel;
 
     public EumKernel Kernel => _kernel;
     public int ActiveCount => _nActive;
@@ -32,10 +33,12 @@ internal sealed class EumSimulation
     public double Position(int original) => _x[original];
     public bool IsActive(int original) => _active[original];
 
-    public void Start(IssueProblem problem, EumOptions options)
+    /// <summary>Starts a run; <paramref name="cancellationToken"/> is checked every round and inside the kernel's long loops.</summary>
+    public void Start(IssueProblem problem, EumOptions options, CancellationToken cancellationToken = default)
     {
         _problem = problem;
         _options = options;
+        _cancel = cancellationToken;
         int n = problem.Count;
         if (_x.Length < n)
         {
@@ -119,12 +122,13 @@ internal sealed class EumSimulation
             _cw[k] = _c[i] * _s[i];
             k++;
         }
-        _kernel.Load(_cx.AsSpan(0, k), _cs.AsSpan(0, k), _cw.AsSpan(0, k), RangeForRound(), _options);
+        _kernel.Load(_cx.AsSpan(0, k), _cs.AsSpan(0, k), _cw.AsSpan(0, k), RangeForRound(), _options, _cancel);
     }
 
     /// <summary>One round: prepare, choose offers, move everybody simultaneously.</summary>
     public void Step()
     {
+        _cancel.ThrowIfCancellationRequested();
         Compact();
         _kernel.Prepare();
         _kernel.ChooseMoves();
@@ -137,5 +141,13 @@ internal sealed class EumSimulation
     {
         Compact();
         _kernel.Summarise();
+    }
+
+    /// <summary>Lets go of the problem and the token at the end of a run (the buffers stay for the next one).</summary>
+    public void Finish()
+    {
+        _problem = null;
+        _cancel = default;
+        _kernel.EndRun();
     }
 }

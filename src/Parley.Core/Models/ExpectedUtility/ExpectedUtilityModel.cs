@@ -1,4 +1,5 @@
 using System.Globalization;
+using Parley.Core.Domain;
 using Parley.Core.Modelling;
 
 namespace Parley.Core.Models.ExpectedUtility;
@@ -21,10 +22,6 @@ namespace Parley.Core.Models.ExpectedUtility;
 /// </summary>
 public sealed class ExpectedUtilityModel : IssueModel
 {
-    [ThreadStatic] private static EumSimulation? s_simulation;
-    [ThreadStatic] private static ModelSettings? s_lastSettings;
-    [ThreadStatic] private static EumOptions? s_lastOptions;
-
     public override ModelInfo Info { get; } = new(
         "eum",
         "Bueno de Mesquita's expected utility model: rounds of challenges, compromises and capitulations.",
@@ -32,12 +29,22 @@ public sealed class ExpectedUtilityModel : IssueModel
         IsDynamic: true,
         Parameters: EumOptions.Parameters);
 
-    private static EumSimulation Simulation() => s_simulation ??= new EumSimulation();
-
     public override IssueResult Run(IssueProblem problem, ModelSettings settings)
     {
         settings.RejectUnknown(Info);
         return Run(problem, EumOptions.From(settings), settings.Interventions);
+    }
+
+    /// <summary>Every selected issue, the token checked every round and inside each round's long loops.</summary>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public override ScenarioResult Run(Scenario scenario, ModelSettings settings, CancellationToken cancellationToken)
+    {
+        settings.RejectUnknown(Info);
+        var options = EumOptions.From(settings);
+        var results = new List<IssueResult>();
+        foreach (var issue in SelectIssues(scenario, settings))
+            results.Add(Run(IssueProblem.From(scenario, issue), options, settings.Interventions, cancellationToken));
+        return new ScenarioResult(Info.Name, results);
     }
 
     public override void CheckSettings(ModelSettings settings)
@@ -47,11 +54,25 @@ public sealed class ExpectedUtilityModel : IssueModel
     }
 
     /// <summary>One run with explicit options (any <see cref="EumVariant"/>, not only the two named ones).</summary>
-    public EumResult Run(IssueProblem problem, EumOptions options, IReadOnlyList<Domain.Intervention>? interventions = null)
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public EumResult Run(IssueProblem problem, EumOptions options, IReadOnlyList<Intervention>? interventions = null,
+        CancellationToken cancellationToken = default)
     {
-        interventions ??= [];
-        var sim = Simulation();
-        sim.Start(problem, options);
+        var workspace = EumWorkspace.Rent();
+        try
+        {
+            return Trace(workspace.Simulation, problem, options, interventions ?? [], cancellationToken);
+        }
+        finally
+        {
+            EumWorkspace.Return(workspace);
+        }
+    }
+
+    private static EumResult Trace(EumSimulation sim, IssueProblem problem, EumOptions options,
+        IReadOnlyList<Intervention> interventions, CancellationToken cancellationToken)
+    {
+        sim.Start(problem, options, cancellationToken);
         var notes = new List<string>();
         var rounds = new List<EumRound>();
 
@@ -109,17 +130,26 @@ public sealed class ExpectedUtilityModel : IssueModel
         };
     }
 
-    /// <summary>The forecast only: no trace is built and, once the thread's buffers have grown, nothing is allocated.</summary>
+    /// <summary>
+    /// The forecast only: no trace is built and, once the pooled workspace has grown to the problem's size, nothing is
+    /// allocated (the Monte Carlo hot loop).
+    /// </summary>
     public override double Forecast(IssueProblem problem, ModelSettings settings)
     {
-        // Monte Carlo calls this with the same settings object thousands of times: parse once per thread.
-        if (!ReferenceEquals(settings, s_lastSettings) || s_lastOptions is null)
+        var workspace = EumWorkspace.Rent();
+        try
         {
-            s_lastOptions = EumOptions.From(settings);
-            s_lastSettings = settings;
+            return Forecast(workspace.Simulation, problem, workspace.Options(settings), settings.Interventions);
         }
-        var options = s_lastOptions;
-        var sim = Simulation();
+        finally
+        {
+            EumWorkspace.Return(workspace);
+        }
+    }
+
+    private static double Forecast(EumSimulation sim, IssueProblem problem, EumOptions options,
+        IReadOnlyList<Intervention> interventions)
+    {
         sim.Start(problem, options);
         var kernel = sim.Kernel;
         double previous = 0;
@@ -128,7 +158,7 @@ public sealed class ExpectedUtilityModel : IssueModel
         if (stable) { sim.Summarise(); previous = kernel.Median; }
         for (int t = 1; t <= options.Rounds; t++)
         {
-            sim.ApplyInterventions(settings.Interventions, t, null);
+            sim.ApplyInterventions(interventions, t, null);
             sim.Step();
             if (stable)
             {

@@ -87,7 +87,20 @@ public static class Perception
         if (actorIndex < 0 || actorIndex >= problem.Count) throw new ArgumentOutOfRangeException(nameof(actorIndex));
         settings.RejectUnknown(Info);
         var options = EumOptions.From(settings);
-        var sim = new EumSimulation();
+        var workspace = EumWorkspace.Rent();
+        try
+        {
+            return View(workspace.Simulation, problem, settings, options, actorIndex, round);
+        }
+        finally
+        {
+            EumWorkspace.Return(workspace);
+        }
+    }
+
+    private static PerceptionView View(EumSimulation sim, IssueProblem problem, ModelSettings settings, EumOptions options,
+        int actorIndex, int round)
+    {
         sim.Start(problem, options);
         for (int t = 1; t <= round; t++)
         {
@@ -124,8 +137,8 @@ public static class Perception
             {
                 Quadrant.ConfrontationWin or Quadrant.CompelWin => ("other", xi),
                 Quadrant.ConfrontationLose or Quadrant.CompelLose => ("self", xj),
-                Quadrant.CompromiseWin => ("other", xj + (xi - xj) * Math.Abs(b / a)),
-                Quadrant.CompromiseLose => ("self", xi + (xj - xi) * Math.Abs(a / b)),
+                Quadrant.CompromiseWin => ("other", OfferRules.CompromisePosition(xj, xi, b, a)),
+                Quadrant.CompromiseLose => ("self", OfferRules.CompromisePosition(xi, xj, a, b)),
                 _ => ("none", xi),
             };
             bool unreachable = q is Quadrant.CompelWin or Quadrant.CompelLose && !options.Variant.CapitulationReachable;
@@ -149,13 +162,6 @@ public static class Perception
             round, xi, ri, kernel.Median, rows);
     }
 
-    /// <summary>The region of Scholz's Fig. 6 for a = E^i(U_ij), b = E^i(U_ji).</summary>
-    public static Quadrant Classify(double a, double b)
-    {
-        if (a > 0 && b > 0) return a > b ? Quadrant.ConfrontationWin : b > a ? Quadrant.ConfrontationLose : Quadrant.Indifferent;
-        if (a < 0 && b < 0) return Quadrant.Stalemate;
-        if (a > 0 && b < 0) return a > -b ? Quadrant.CompromiseWin : -b > a ? Quadrant.CompelWin : Quadrant.Indifferent;
-        if (a < 0 && b > 0) return b > -a ? Quadrant.CompromiseLose : -a > b ? Quadrant.CompelLose : Quadrant.Indifferent;
-        return Quadrant.Indifferent;
-    }
+    /// <summary>The region of Scholz's Fig. 6 for a = E^i(U_ij), b = E^i(U_ji) (the kernel's classification of offers).</summary>
+    public static Quadrant Classify(double a, double b) => OfferRules.Classify(a, b);
 }

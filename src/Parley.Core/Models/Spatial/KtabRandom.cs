@@ -7,7 +7,7 @@ namespace Parley.Core.Models.Spatial;
 /// <see cref="ProbSel"/> returns the first index whose cumulative probability reaches a uniform(0,1) draw.
 /// Unlike KTAB, Parley draws in actor order after the parallel work, so a seed fixes the whole run.
 /// </summary>
-public sealed class KtabRandom
+internal sealed class KtabRandom
 {
     /// <summary>KTAB's default seed <c>KBase::dSeed</c> = 0xD67CC16FE69C185C.</summary>
     public const ulong DefaultSeed = 0xD67CC16FE69C185CUL;

@@ -26,11 +26,12 @@ public sealed class SmpProblem
         SalienceSum = new double[n];
         SalienceSquares = new double[n];
         Weights = new double[n];
+        DistanceSaliences = (double[])saliences.Clone();
         for (int i = 0; i < n; i++)
         {
             if (!double.IsFinite(capabilities[i]) || capabilities[i] <= 0)
                 throw new ArgumentException($"Actor '{ActorIds[i]}': capability must be > 0 (got {capabilities[i]}); KTAB aborts with \"non-positive voting weight\".");
-            double s = 0.0, ss = 0.0;
+            double s = 0.0, max = 0.0;
             for (int k = 0; k < m; k++)
             {
                 double sik = saliences[i * m + k];
@@ -39,6 +40,15 @@ public sealed class SmpProblem
                 if (!double.IsFinite(positions[i * m + k]))
                     throw new ArgumentException($"Actor '{ActorIds[i]}', dimension '{DimensionNames[k]}': position must be finite.");
                 s += sik;
+                max = Math.Max(max, sik);
+            }
+            // Saliences so small that their squares underflow (1e−300) would make the distance 0/0: scale them by a
+            // power of two (exact, and the distance does not depend on their scale); others are used as they are.
+            int scale = max > 0 && max < TinySalience ? -Math.ILogB(max) : 0;
+            double ss = 0.0;
+            for (int k = 0; k < m; k++)
+            {
+                double sik = DistanceSaliences[i * m + k] = Math.ScaleB(saliences[i * m + k], scale);
                 ss += sik * sik;
             }
             if (!(ss > 0)) throw new ArgumentException($"Actor '{ActorIds[i]}': saliences are 0 on every dimension (distances are undefined).");
@@ -46,6 +56,8 @@ public sealed class SmpProblem
             SalienceSum[i] = s;
             SalienceSquares[i] = ss;
             Weights[i] = s * capabilities[i];
+            if (!(Weights[i] > 0))
+                throw new ArgumentException($"Actor '{ActorIds[i]}': capability × total salience ({capabilities[i]} × {s}) is too small to represent; the SMP's votes need a positive weight.");
         }
         if (accommodation is not null)
             for (int i = 0; i < n; i++)
@@ -60,6 +72,9 @@ public sealed class SmpProblem
                 if (row > 1 + 1e-10) throw new ArgumentException($"Accommodation row of '{ActorIds[i]}' sums to {row} (at most 1).");
             }
     }
+
+    /// <summary>Below this largest salience an actor's saliences are scaled for its distances (2⁻²⁰⁰ ≈ 6e−61).</summary>
+    internal const double TinySalience = 6.223015277861142e-61;
 
     public IReadOnlyList<string> ActorIds { get; }
     public IReadOnlyList<string> DimensionNames { get; }
@@ -79,9 +94,16 @@ public sealed class SmpProblem
     /// <summary>σ_i = Σ_k s_ik, summed in dimension order (KTAB <c>sum(vSal)</c>).</summary>
     public double[] SalienceSum { get; }
 
-    /// <summary>Σ_k s_ik², the normaliser of the salience-weighted distance.</summary>
-    public double[] SalienceSquares { get; }
+    /// <summary>
+    /// The saliences the salience-weighted distance uses: s_ik, or s_ik·2^e for an actor whose largest salience is below
+    /// <see cref="TinySalience"/> (e brings it to [1, 2)); d = √(Σ_k (Δ_k s_ik)² / Σ_k s_ik²) does not change with the
+    /// scale, and scaling by a power of two is exact.
+    /// </summary>
+    internal double[] DistanceSaliences { get; }
+
+    /// <summary>Σ_k s_ik² of <see cref="DistanceSaliences"/>, the normaliser of the salience-weighted distance.</summary>
+    internal double[] SalienceSquares { get; }
 
     /// <summary>Challenge weights σ_i·c_i.</summary>
-    public double[] Weights { get; }
+    internal double[] Weights { get; }
 }

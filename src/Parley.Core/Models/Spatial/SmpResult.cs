@@ -31,7 +31,7 @@ public sealed record SmpModalClass(double Position, double Probability, IReadOnl
 /// One state: per actor, its position on every issue (own scales), and the probability of the outcome class that
 /// holds its position (KTAB's printed "prob"; actors sharing a class share the probability).
 /// </summary>
-public sealed record SmpStateRecord(int State, IReadOnlyDictionary<string, double[]> Positions,
+public sealed record SmpStateRecord(int State, IReadOnlyDictionary<string, IReadOnlyList<double>> Positions,
     IReadOnlyDictionary<string, double> Probabilities);
 
 /// <summary>The bargains proposed in one round (round r leads from state r−1 to state r).</summary>
@@ -41,6 +41,6 @@ public sealed record SmpRoundBargains(int Round, IReadOnlyList<SmpBargainRecord>
 /// A proposal: the initiator offers to move to <see cref="InitiatorPosition"/> if the receiver moves to
 /// <see cref="ReceiverPosition"/> (own scales, issue order); each side's queue probability and choice.
 /// </summary>
-public sealed record SmpBargainRecord(string Initiator, string Receiver, double[] InitiatorPosition,
-    double[] ReceiverPosition, double Gain, double InitiatorQueueProbability, bool ChosenByInitiator,
+public sealed record SmpBargainRecord(string Initiator, string Receiver, IReadOnlyList<double> InitiatorPosition,
+    IReadOnlyList<double> ReceiverPosition, double Gain, double InitiatorQueueProbability, bool ChosenByInitiator,
     double ReceiverQueueProbability, bool ChosenByReceiver);

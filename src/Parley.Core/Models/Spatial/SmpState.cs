@@ -4,7 +4,7 @@ namespace Parley.Core.Models.Spatial;
 /// One state of the SMP (SPEC §6): every actor's position and ideal point on the 0–1 scale, row-major
 /// (<c>[i·M + k]</c>). State 0 holds the inputs (ideals = positions).
 /// </summary>
-public sealed record SmpState(double[] Positions, double[] Ideals)
+internal sealed record SmpState(double[] Positions, double[] Ideals)
 {
     public static SmpState Initial(SmpProblem problem) =>
         new((double[])problem.Positions.Clone(), (double[])problem.Positions.Clone());
@@ -15,7 +15,7 @@ public sealed record SmpState(double[] Positions, double[] Ideals)
 /// the salience-weighted distances, the risk attitudes, each actor's own utility matrix row, and the outcome
 /// classes with their probabilities.
 /// </summary>
-public sealed class SmpAnalysis
+internal sealed class SmpAnalysis
 {
     internal SmpAnalysis(SmpState state, int n, double[] distance, double[] distanceT, double[] risk,
         double[] positionProbabilities, double[] ownUtility)
@@ -61,7 +61,7 @@ public sealed class SmpAnalysis
 }
 
 /// <summary>One actor's own view of challenging another (SPEC §6.5 with h = k = i).</summary>
-public readonly record struct ChallengeView(double Probability, double EuStatusQuo, double EuVictory, double EuContest,
+internal readonly record struct ChallengeView(double Probability, double EuStatusQuo, double EuVictory, double EuContest,
     double EuChallenge)
 {
     public double Gain => EuChallenge - EuStatusQuo;
@@ -71,7 +71,7 @@ public readonly record struct ChallengeView(double Probability, double EuStatusQ
 /// A proposed bargain: the initiator asks the receiver to move to <see cref="ReceiverPosition"/> and offers to move
 /// to <see cref="InitiatorPosition"/> (0–1 scale, one entry per dimension). Each side resolves its own queue.
 /// </summary>
-public sealed record SmpBargain(int Initiator, int Receiver, double[] InitiatorPosition, double[] ReceiverPosition,
+internal sealed record SmpBargain(int Initiator, int Receiver, double[] InitiatorPosition, double[] ReceiverPosition,
     double Gain)
 {
     public double InitiatorQueueProbability { get; internal set; }
@@ -81,7 +81,7 @@ public sealed record SmpBargain(int Initiator, int Receiver, double[] InitiatorP
 }
 
 /// <summary>What happened in one round: targets, bargains, queue results (and, on request, every own-view challenge).</summary>
-public sealed class SmpRound
+internal sealed class SmpRound
 {
     internal SmpRound(int n) 
     {
@@ -108,4 +108,4 @@ public sealed class SmpRound
 }
 
 /// <summary>A whole SMP run: the states (0 = inputs) with their analyses, and the rounds between them.</summary>
-public sealed record SmpRun(SmpProblem Problem, SmpOptions Options, IReadOnlyList<SmpAnalysis> States, IReadOnlyList<SmpRound> Rounds);
+internal sealed record SmpRun(SmpProblem Problem, SmpOptions Options, IReadOnlyList<SmpAnalysis> States, IReadOnlyList<SmpRound> Rounds);

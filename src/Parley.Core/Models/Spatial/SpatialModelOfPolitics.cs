@@ -10,8 +10,8 @@ namespace Parley.Core.Models.Spatial;
 /// interpolated by salience and win probability, and each actor picks from its queue of proposals by another
 /// election; ideals follow positions (or an accommodation matrix) until positions settle.
 /// Sources: B. P. Wise, S. Lester et al., KAPSARC Toolkit for Behavioral Analysis (KTAB), the SMP
-/// (KAPSARC, 2015–2019, MIT; github.com/KAPSARC/KTAB, commit c57b72a); Parley's restatement in
-/// shared/anchors/ktab/SPEC.md, reproduced bit-for-bit (tests/Parley.Core.Tests/Models/Spatial).
+/// (KAPSARC, 2015–2019, MIT; github.com/KAPSARC/KTAB, commit c57b72a; the SPEC § numbers in the code are those of
+/// Parley's restatement of it), reproduced bit for bit (tests/Parley.Core.Tests/Models/Spatial).
 /// Mapping of Parley scenarios to SMP dimensions: docs/decisions.md, SMP section.
 /// </summary>
 public sealed class SpatialModelOfPolitics : IModel
@@ -30,7 +30,11 @@ public sealed class SpatialModelOfPolitics : IModel
         SmpOptions.From(settings);
     }
 
-    public ScenarioResult Run(Scenario scenario, ModelSettings settings)
+    public ScenarioResult Run(Scenario scenario, ModelSettings settings) => Run(scenario, settings, CancellationToken.None);
+
+    /// <summary>A run over every selected issue at once, the token checked every round and inside each round's work.</summary>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public ScenarioResult Run(Scenario scenario, ModelSettings settings, CancellationToken cancellationToken)
     {
         settings.RejectUnknown(Info);
         var options = SmpOptions.From(settings);
@@ -40,12 +44,12 @@ public sealed class SpatialModelOfPolitics : IModel
         var notes = mapped.Notes.ToList();
         if (settings.Interventions.Count > 0)
             notes.Add("the SMP does not apply interventions after round 0; they were ignored");
-        var run = new SmpEngine(mapped.Problem, options).Run();
+        var run = new SmpEngine(mapped.Problem, options, cancellationToken).Run();
         return new ScenarioResult(Info.Name, BuildResults(run, issues, notes));
     }
 
     /// <summary>Turns a run into one result per issue (positions back on each issue's own scale).</summary>
-    public static IReadOnlyList<IssueResult> BuildResults(SmpRun run, IReadOnlyList<Issue> issues, IReadOnlyList<string> notes)
+    internal static IReadOnlyList<IssueResult> BuildResults(SmpRun run, IReadOnlyList<Issue> issues, IReadOnlyList<string> notes)
     {
         var p = run.Problem;
         int n = p.ActorCount, m = p.DimensionCount;
@@ -53,7 +57,7 @@ public sealed class SpatialModelOfPolitics : IModel
         var states = new List<SmpStateRecord>(run.States.Count);
         foreach (var (a, t) in run.States.Select((a, t) => (a, t)))
         {
-            var pos = new Dictionary<string, double[]>(n);
+            var pos = new Dictionary<string, IReadOnlyList<double>>(n);
             var prob = new Dictionary<string, double>(n);
             for (int i = 0; i < n; i++)
             {
@@ -105,7 +109,7 @@ public sealed class SpatialModelOfPolitics : IModel
     }
 
     /// <summary>Capability-weighted mean position on dimension k (0–1), summed in actor order.</summary>
-    public static double WeightedMean(SmpProblem p, SmpState s, int k)
+    internal static double WeightedMean(SmpProblem p, SmpState s, int k)
     {
         double sw = 0, swx = 0;
         int m = p.DimensionCount;

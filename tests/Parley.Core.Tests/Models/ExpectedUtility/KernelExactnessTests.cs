@@ -64,11 +64,11 @@ public class KernelExactnessTests
 
     /// <summary>Ten rounds of every problem, folding every reported number into an FNV-1a hash.</summary>
     private static ulong Fingerprint(EumOptions options, IEnumerable<(double[] X, double[] S, double[] C)> problems,
-        bool skipNegativeOffers = true)
+        bool skipNegativeOffers = true, long tableBudget = EumKernel.DefaultTableBudgetBytes)
     {
         ulong h = 1469598103934665603UL;
         void Mix(double v) { h ^= (ulong)BitConverter.DoubleToInt64Bits(v); h *= 1099511628211UL; }
-        var kernel = new EumKernel { SkipsNegativeOffers = skipNegativeOffers };
+        var kernel = new EumKernel { SkipsNegativeOffers = skipNegativeOffers, TableBudgetBytes = tableBudget };
         foreach (var (x0, s, c) in problems)
         {
             var x = (double[])x0.Clone();
@@ -81,15 +81,26 @@ public class KernelExactnessTests
                 kernel.Load(x, s, w, r, options);
                 kernel.Prepare();
                 kernel.ChooseMoves();
+                Assert.Equal(tableBudget == 0 && !kernel.Degenerate, kernel.Streaming);
                 Mix(kernel.Median); Mix(kernel.Mean); Mix(kernel.Degenerate ? 1 : 0);
                 foreach (var v in kernel.Risk) Mix(v);
                 foreach (var v in kernel.SecurityLevels) Mix(v);
+                // read row by row in position order (a streaming kernel computes each row once), mixed in input order
+                var byPosition = Enumerable.Range(0, n).OrderBy(i => x[i]).ToArray();
+                var p = new double[n, n];
+                foreach (int i in byPosition)
+                    for (int j = 0; j < n; j++)
+                        p[i, j] = kernel.Probability(i, j);
+                var eu = new double[n, n];
+                foreach (int i in byPosition.Where(i => i < 6))
+                    for (int j = 0; j < Math.Min(n, 6); j++)
+                        eu[i, j] = kernel.ExpectedUtility(i, j, kernel.Risk[i]);
                 for (int i = 0; i < n; i++)
                     for (int j = 0; j < n; j++)
-                        Mix(kernel.Probability(i, j));
+                        Mix(p[i, j]);
                 for (int i = 0; i < Math.Min(n, 6); i++)
                     for (int j = 0; j < Math.Min(n, 6); j++)
-                        Mix(kernel.ExpectedUtility(i, j, kernel.Risk[i]));
+                        Mix(eu[i, j]);
                 foreach (var v in kernel.NewPositions) Mix(v);
                 foreach (var v in kernel.Moves) Mix((double)v);
                 foreach (var v in kernel.MovedWith) Mix(v);
@@ -122,6 +133,8 @@ public class KernelExactnessTests
     {
         var options = Variants().Single(v => v.Name == variant).Options;
         Assert.Equal(expected, Fingerprint(options, Problems(120, 12345)).ToString("X16"));
+        // the same bits with the pair tables streamed row by row (what many actors at distinct positions get)
+        Assert.Equal(expected, Fingerprint(options, Problems(120, 12345), tableBudget: 0).ToString("X16"));
     }
 
     [Fact]

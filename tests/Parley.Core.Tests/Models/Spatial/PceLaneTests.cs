@@ -1,82 +1,15 @@
 using Parley.Core.Models.Spatial;
+using Parley.Core.Models.Spatial.Reference;
 using Xunit;
 
 namespace Parley.Core.Tests.Models.Spatial;
 
 /// <summary>
 /// The vectorised proportional-vote coalitions (one SIMD lane per pair of options) and the reorganised
-/// Markov-incentive PCE against plain loops written as KTAB writes them, bit for bit.
+/// Markov-incentive PCE against KTAB's loops as written (<see cref="KtabPce"/>), bit for bit.
 /// </summary>
 public sealed class PceLaneTests
 {
-    /// <summary>KTAB's <c>Model::coalitions</c> for the proportional rule: voters in index order.</summary>
-    private static double[] ReferenceCoalitions(double[] w, double[] u, int nOpt)
-    {
-        int nv = w.Length;
-        var c = new double[nOpt * nOpt];
-        for (int a = 0; a < nOpt; a++)
-        {
-            for (int b = 0; b < a; b++)
-            {
-                double cab = Pce.MinCoalition, cba = Pce.MinCoalition;
-                for (int k = 0; k < nv; k++)
-                {
-                    double v = w[k] * (u[a * nv + k] - u[b * nv + k]);
-                    if (v > 0) cab += v;
-                    if (v < 0) cba -= v;
-                }
-                c[a * nOpt + b] = cab;
-                c[b * nOpt + a] = cba;
-            }
-            c[a * nOpt + a] = Pce.MinCoalition;
-        }
-        return c;
-    }
-
-    /// <summary>KTAB's <c>markovIncentivePCE</c> as first transcribed (challenge matrix ct rebuilt each iteration).</summary>
-    private static double[] ReferenceMarkovIncentive(double[] c, double[] pv, int n)
-    {
-        var inc = new double[n * n];
-        for (int a = 0; a < n; a++)
-            for (int b = 0; b < n; b++)
-            {
-                double x = c[a * n + b] * pv[a * n + b];
-                if (a == b) x += 1e-10;
-                inc[a * n + b] = x;
-            }
-        var chlg = new double[n * n];
-        for (int b = 0; b < n; b++)
-        {
-            double sum = 0.0;
-            for (int k = 0; k < n; k++) sum += inc[k * n + b];
-            for (int a = 0; a < n; a++) chlg[a * n + b] = inc[a * n + b] / sum;
-        }
-        var p = new double[n];
-        var q = new double[n];
-        var ct = new double[n * n];
-        for (int a = 0; a < n; a++) p[a] = 1.0 / n;
-        double change = 1.0;
-        int iter = 0;
-        while (1e-8 < change)
-        {
-            for (int a = 0; a < n; a++)
-                for (int b = 0; b < n; b++)
-                    ct[a * n + b] = p[a] * chlg[b * n + a];
-            change = 0.0;
-            for (int a = 0; a < n; a++)
-            {
-                double qa = 0.0;
-                for (int b = 0; b < n; b++) qa += pv[a * n + b] * (ct[a * n + b] + ct[b * n + a]);
-                q[a] = qa;
-                double d = Math.Abs(q[a] - p[a]);
-                change = d > change ? d : change;
-            }
-            for (int a = 0; a < n; a++) p[a] = (p[a] + q[a]) / 2.0;
-            if (++iter >= 1000) throw new InvalidOperationException("did not converge");
-        }
-        return p;
-    }
-
     /// <summary>
     /// Weights in [1, 200] (a few tiny or huge); utilities mixing continuous values with a coarse grid, so that
     /// many differences are exactly zero, with ties between whole options and a signed zero or two.
@@ -111,9 +44,9 @@ public sealed class PceLaneTests
     public void Prop_coalitions_match_the_in_order_loop_bit_for_bit(int nOpt, int nv)
     {
         var (w, u) = Inputs(nOpt, nv, (nOpt * 1000) + nv);
-        var expected = Bits(ReferenceCoalitions(w, u, nOpt));
-        Assert.Equal(expected, Bits(Pce.Coalitions(VotingRule.Prop, w, u, nOpt, threads: 1)));
-        Assert.Equal(expected, Bits(Pce.Coalitions(VotingRule.Prop, w, u, nOpt, threads: -1)));
+        var expected = Bits(KtabPce.Coalitions(VotingRule.Prop, w, u, nOpt));
+        Assert.Equal(expected, Bits(Pce.Coalitions(VotingRule.Prop, w, u, nOpt)));
+        Assert.Equal(expected, Bits(Pce.Coalitions(VotingRule.Prop, w, u, nOpt, new ParallelOptions())));
     }
 
     [Fact]
@@ -125,7 +58,7 @@ public sealed class PceLaneTests
         w[7] = double.PositiveInfinity;           // voter 7's votes are ±∞, or NaN where it is indifferent
         u[5 * nv + 7] = u[6 * nv + 7];
         u[9 * nv + 2] = double.NegativeInfinity;
-        var expected = Bits(ReferenceCoalitions(w, u, nOpt));
+        var expected = Bits(KtabPce.Coalitions(VotingRule.Prop, w, u, nOpt));
         Assert.Equal(expected, Bits(Pce.Coalitions(VotingRule.Prop, w, u, nOpt)));
     }
 
@@ -134,9 +67,9 @@ public sealed class PceLaneTests
     {
         const int nOpt = 301, nv = 257;
         var (w, u) = Inputs(nOpt, nv, 5);
-        var expected = Bits(ReferenceCoalitions(w, u, nOpt));
-        Assert.Equal(expected, Bits(Pce.Coalitions(VotingRule.Prop, w, u, nOpt, threads: 1)));
-        Assert.Equal(expected, Bits(Pce.Coalitions(VotingRule.Prop, w, u, nOpt, threads: -1)));
+        var expected = Bits(KtabPce.Coalitions(VotingRule.Prop, w, u, nOpt));
+        Assert.Equal(expected, Bits(Pce.Coalitions(VotingRule.Prop, w, u, nOpt)));
+        Assert.Equal(expected, Bits(Pce.Coalitions(VotingRule.Prop, w, u, nOpt, new ParallelOptions())));
     }
 
     [Theory]
@@ -153,7 +86,7 @@ public sealed class PceLaneTests
         {
             var c = Pce.Coalitions(VotingRule.Prop, w, u, nOpt);
             var pv = Pce.VictoryMatrix(vpm, c, nOpt);
-            Assert.Equal(Bits(ReferenceMarkovIncentive(c, pv, nOpt)), Bits(Pce.MarkovIncentive(c, pv, nOpt)));
+            Assert.Equal(Bits(KtabPce.MarkovIncentive(c, pv, nOpt)), Bits(Pce.MarkovIncentive(c, pv, nOpt)));
         }
     }
 }

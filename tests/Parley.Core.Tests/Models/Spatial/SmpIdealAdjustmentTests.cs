@@ -79,8 +79,8 @@ public sealed class SmpIdealAdjustmentTests
         var following = Four(Entries);
         var plain = Four();
         var model = new SpatialModelOfPolitics();
-        var withResult = model.Run(following, ModelSettings.Default);
-        var withoutResult = model.Run(plain, ModelSettings.Default);
+        var withResult = model.Run(following, ModelSettings.Default, TestContext.Current.CancellationToken);
+        var withoutResult = model.Run(plain, ModelSettings.Default, TestContext.Current.CancellationToken);
 
         var p = SmpScenarioMapping.Map(plain, plain.Issues).Problem;
         Assert.Null(p.Accommodation);

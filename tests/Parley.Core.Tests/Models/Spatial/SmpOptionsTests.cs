@@ -267,7 +267,7 @@ public sealed class SmpOptionsTests
     [Fact]
     public void A_parley_scenario_runs_per_issue_with_states_bargains_and_notes()
     {
-        var result = new SpatialModelOfPolitics().Run(TwoIssues(), ModelSettings.Default);
+        var result = new SpatialModelOfPolitics().Run(TwoIssues(), ModelSettings.Default, TestContext.Current.CancellationToken);
         Assert.Equal("smp", result.Model);
         Assert.Equal(2, result.Issues.Count);
         var spend = Assert.IsType<SmpIssueResult>(result.Issues[0]);
@@ -285,6 +285,6 @@ public sealed class SmpOptionsTests
     [Fact]
     public void Unknown_settings_are_rejected()
     {
-        Assert.Throws<ModelSettingException>(() => new SpatialModelOfPolitics().Run(TwoIssues(), ModelSettings.Default.With("rounds", "3")));
+        Assert.Throws<ModelSettingException>(() => new SpatialModelOfPolitics().Run(TwoIssues(), ModelSettings.Default.With("rounds", "3"), TestContext.Current.CancellationToken));
     }
 }
