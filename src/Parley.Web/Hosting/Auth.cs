@@ -127,7 +127,7 @@ public static class Auth
             .AllowAnonymous().ExcludeFromDescription();
         app.MapPost("/login", async (HttpContext ctx, TokenList tokens, IAntiforgery af) =>
         {
-            await af.ValidateRequestAsync(ctx);
+            if (!await af.IsRequestValidAsync(ctx)) return Results.BadRequest("the sign-in form has expired; reload the page");
             var form = await ctx.Request.ReadFormAsync();
             var name = tokens.NameOf(form["token"].ToString());
             if (name is null) return Results.Redirect("/login?error=1");
@@ -137,7 +137,7 @@ public static class Auth
         }).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription(); // validated above, on the form itself
         app.MapPost("/logout", async (HttpContext ctx, IAntiforgery af) =>
         {
-            await af.ValidateRequestAsync(ctx);
+            if (!await af.IsRequestValidAsync(ctx)) return Results.BadRequest("the form has expired; reload the page");
             await ctx.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.LocalRedirect("/login");
         }).DisableAntiforgery().ExcludeFromDescription();
