@@ -31,6 +31,7 @@ public sealed record RunRequest
     /// <summary>Who asks (used when the server runs without login; otherwise the signed-in name).</summary>
     public string? Author { get; init; }
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool HasWhatIfs => (Without?.Count ?? 0) + (Set?.Count ?? 0) + (Shocks?.Count ?? 0) > 0;
 
     public ModelRequest ModelRequest() => new()
