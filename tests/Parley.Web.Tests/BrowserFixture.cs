@@ -22,6 +22,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         Factory = new ParleyFactory(kestrel: true);
         if (!File.Exists(Chromium)) return;
         Directory.CreateDirectory(Screenshots);
+        Assertions.SetDefaultExpectTimeout(30_000);
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new()
         {
@@ -47,7 +48,9 @@ public sealed class BrowserFixture : IAsyncLifetime
                 await route.AbortAsync();
             }
         });
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(120_000); // CI machines are shared and can be slow; a real failure still fails
+        return page;
     }
 
     public static Task Shot(IPage page, string name) =>
