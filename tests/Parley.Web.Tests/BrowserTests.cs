@@ -45,6 +45,11 @@ public sealed partial class BrowserTests(BrowserFixture fixture) : IClassFixture
             await page.Locator("#save").ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex($@"/scenarios/{scenario}/v/2$"), new() { Timeout = Timeout });
             await Expect(salience).ToHaveValueAsync("0.5");
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Versions" }).ClickAsync();
+            await page.Locator("#show-diff").ClickAsync();
+            await Expect(page.Locator("#diff")).ToContainTextAsync("salience: 0.5");
+            await Expect(page.Locator("#diff .del").Filter(new() { HasText = "salience: 0.8" })).ToHaveCountAsync(1);
+            await BrowserFixture.Shot(page, "02b-version-diff");
 
             // run every model: the numbers shown are `parley run --json`'s for this version
             await page.GetByRole(AriaRole.Tab, new() { Name = "Runs" }).ClickAsync();
@@ -75,6 +80,7 @@ public sealed partial class BrowserTests(BrowserFixture fixture) : IClassFixture
             await page.Locator("#run-analysis").ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex(@"/runs/\d+$"), new() { Timeout = Timeout });
             await Expect(page.Locator("#progress")).ToBeVisibleAsync(new() { Timeout = Timeout });
+            await Expect(page.GetByText(new Regex(@"Running: [1-9][\d,]* of [\d,]+ steps"))).ToBeVisibleAsync(new() { Timeout = Timeout });
             await BrowserFixture.Shot(page, "04-analysis-running");
             await Expect(page.Locator("#status")).ToHaveTextAsync("succeeded", new() { Timeout = 180_000 });
             await Expect(page.Locator("svg[data-chart='histogram']").First).ToBeVisibleAsync();

@@ -82,9 +82,9 @@ public sealed class IssueDraft(YamlMappingNode node)
 {
     public string Id => ScenarioDraft.Get(node, "id");
     public string Title { get => ScenarioDraft.Get(node, "title"); set => ScenarioDraft.Set(node, "title", value); }
-    public string Min { get => ScenarioDraft.Get(Scale, "min"); set => ScenarioDraft.Set(Scale, "min", value); }
-    public string Max { get => ScenarioDraft.Get(Scale, "max"); set => ScenarioDraft.Set(Scale, "max", value); }
-    public string Unit { get => ScenarioDraft.Get(Scale, "unit"); set => ScenarioDraft.Set(Scale, "unit", value); }
+    public string Min { get => ScaleValue("min"); set => ScenarioDraft.Set(Scale, "min", value); }
+    public string Max { get => ScaleValue("max"); set => ScenarioDraft.Set(Scale, "max", value); }
+    public string Unit { get => ScaleValue("unit"); set => ScenarioDraft.Set(Scale, "unit", value); }
     public string StatusQuo { get => ScenarioDraft.Get(node, "status_quo"); set => ScenarioDraft.Set(node, "status_quo", value); }
 
     /// <summary>The issue's own decision rule (empty: the scenario's).</summary>
@@ -121,6 +121,9 @@ public sealed class IssueDraft(YamlMappingNode node)
     }
 
     private YamlMappingNode Scale => ScenarioDraft.MapOrNew(node, "scale");
+
+    // reading never adds a missing scale to the draft (only editing it does)
+    private string ScaleValue(string key) => ScenarioDraft.Map(node, "scale") is { } scale ? ScenarioDraft.Get(scale, key) : "";
 }
 
 /// <summary>One actor of a draft.</summary>
