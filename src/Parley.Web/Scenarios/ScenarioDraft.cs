@@ -31,7 +31,8 @@ public sealed class ScenarioDraft
     public string ToYaml()
     {
         var writer = new StringWriter();
-        new YamlStream(new YamlDocument(_root)).Save(writer, assignAnchors: false);
+        // sequences indented under their key, as Parley's files and templates write them, so that a diff shows the edit
+        new YamlStream(new YamlDocument(_root)).Save(new Emitter(writer, EmitterSettings.Default.WithIndentedSequences()), assignAnchors: false);
         var text = writer.ToString().TrimEnd();
         if (text.EndsWith("...", StringComparison.Ordinal)) text = text[..^3].TrimEnd();
         return text + "\n";

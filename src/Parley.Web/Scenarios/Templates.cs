@@ -13,7 +13,7 @@ public static class Templates
 
     public static IReadOnlyList<Template> All { get; } =
     [
-        new(Blank, "Template: a new negotiation", "One issue, three members and an agenda setter, to fill in.", BlankSource),
+        new(Blank, "Template: a new negotiation", "One issue, three members and an agenda setter, to fill in.", BlankSource + "\n"),
         new(Hague, "NATO summit, The Hague, 24–25 June 2025", "The bundled flagship scenario (32 allies, 4 issues).", ScenarioLoader.BundledText()),
     ];
 
