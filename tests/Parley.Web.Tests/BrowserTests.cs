@@ -152,6 +152,25 @@ public sealed partial class BrowserTests(BrowserFixture fixture) : IClassFixture
         }
     }
 
+    [Fact]
+    public async Task The_API_reference_page_needs_nothing_from_elsewhere()
+    {
+        var offsite = new List<string>();
+        var page = await fixture.NewPage(offsite);
+        try
+        {
+            await page.GotoAsync(fixture.BaseUrl + "/scalar/");
+            await Expect(page.GetByText("/api/scenarios/{id}/versions").First).ToBeAttachedAsync();
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await BrowserFixture.Shot(page, "08-api-reference");
+            Assert.Empty(offsite);
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
     [GeneratedRegex(@"/scenarios/(\d+)/")]
     private static partial Regex ScenarioId();
 

@@ -125,7 +125,7 @@ public static class ParleyServer
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();
         app.MapOpenApi();
-        app.MapScalarApiReference(o => o.WithTitle("Parley API"));
+        app.MapScalarApiReference(o => o.WithTitle("Parley API").DisableDefaultFonts()); // no font service: the page works offline
         if (tokens.Enabled) app.MapLogin();
         app.MapParleyApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
