@@ -37,4 +37,25 @@ public sealed class ForecastService(ModelRegistry? registry = null)
         }
         return new Forecast(scenario, runs, plan.Notes);
     }
+
+    /// <summary>
+    /// The forecast with what-ifs applied (actors left out, inputs set, declared shocks; see
+    /// <see cref="Analysing.AnalysisService.WhatIfs"/>): each model runs on the scenario as each intervention leaves it,
+    /// from its round on. The forecast's <see cref="Forecast.Scenario"/> is the scenario as read.
+    /// </summary>
+    public Forecast Run(Scenario scenario, ModelRequest request, IReadOnlyList<Intervention> whatIfs, CancellationToken cancellation = default)
+    {
+        if (whatIfs.Count == 0) return Run(scenario, request, cancellation);
+        var plan = ModelPlanner.Plan(_registry, scenario, request, DefaultModels);
+        var runs = new List<ModelRun>();
+        var notes = plan.Notes.ToList();
+        foreach (var chosen in plan.Models)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var prepared = Analysis.WhatIf.ShockPlan.Prepare(scenario, chosen.Model, chosen.Settings, whatIfs);
+            notes.AddRange(prepared.Notes.Select(n => new Note(NoteKind.Analysis, $"{chosen.Name}: {n}")));
+            runs.Add(new ModelRun(chosen.Model, prepared.Settings, chosen.Model.Run(prepared.Scenario, prepared.Settings, cancellation)));
+        }
+        return new Forecast(scenario, runs, notes);
+    }
 }

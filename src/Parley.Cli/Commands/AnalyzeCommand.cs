@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Parley.Cli.Rendering;
-using Parley.Contracts.V1;
+using Parley.Application.Documents;
 
 namespace Parley.Cli.Commands;
 
@@ -29,7 +29,7 @@ public static class AnalyzeCommand
             var result = analysis.Run(parse, scenario, selection, console, quiet: asJson);
             if (asJson)
             {
-                console.RawOut.WriteLine(ContractJson.Write(AnalyzeMapper.Map(result)));
+                console.RawOut.WriteLine(RunDocuments.Analysis(result));
                 return ExitCodes.Ok;
             }
             AnalysisTable.Render(console.Out, result);

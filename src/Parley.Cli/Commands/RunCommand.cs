@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Parley.Application.Forecasting;
 using Parley.Cli.Rendering;
-using Parley.Contracts.V1;
+using Parley.Application.Documents;
 
 namespace Parley.Cli.Commands;
 
@@ -27,7 +27,7 @@ public static class RunCommand
             console.Notes(forecast.Notes);
             if (parse.GetValue(json))
             {
-                console.RawOut.WriteLine(ContractJson.Write(RunMapper.Map(scenario, forecast.Results)));
+                console.RawOut.WriteLine(RunDocuments.Forecast(forecast));
                 return ExitCodes.Ok;
             }
             ForecastTable.Render(console.Out, scenario, forecast.Results);

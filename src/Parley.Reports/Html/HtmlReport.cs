@@ -84,7 +84,8 @@ public static class HtmlReport
             if (m.AsOf is { } asOf) parts.Add("coded as of " + asOf.ToString("d MMMM yyyy", CultureInfo.InvariantCulture));
             parts.Add($"{_scenario.Actors.Count} actors, {_scenario.Issues.Count} issue{(_scenario.Issues.Count == 1 ? "" : "s")}");
             parts.Add($"{result.Models.Count} model{(result.Models.Count == 1 ? "" : "s")}");
-            parts.Add($"{result.Options.MonteCarlo.Draws.ToString("N0", CultureInfo.InvariantCulture)} Monte Carlo draws (seed {result.Options.MonteCarlo.Seed})");
+            if (result.Options.MonteCarlo.Draws > 0) // 0: a forecast from the point inputs only (the web app's forecast runs)
+                parts.Add($"{result.Options.MonteCarlo.Draws.ToString("N0", CultureInfo.InvariantCulture)} Monte Carlo draws (seed {result.Options.MonteCarlo.Seed})");
             _html.Append(string.Join(" · ", parts)).Append("</p>\n");
             if (!string.IsNullOrWhiteSpace(m.Description)) _html.Append("<p>").Append(E(m.Description)).Append("</p>\n");
             if (result.WhatIfs.Count > 0)
@@ -339,7 +340,7 @@ public static class HtmlReport
                 _html.Append("</td><td>").Append(E(m.Model.Info.Citation)).Append("</td></tr>\n");
             }
             _html.Append("</tbody>\n</table>\n<p class=\"note\">")
-                .Append(E($"Uncertainty: {mc.Draws.ToString("N0", CultureInfo.InvariantCulture)} Monte Carlo draws with seed {mc.Seed}. "))
+                .Append(E(mc.Draws > 0 ? $"Uncertainty: {mc.Draws.ToString("N0", CultureInfo.InvariantCulture)} Monte Carlo draws with seed {mc.Seed}. " : "Point forecasts only: no Monte Carlo draws were made. "))
                 .Append("Each input with a range is drawn from it (uniform between low and high, or triangular with the given mode); inputs without a range keep their value. ")
                 .Append("Draws are reproducible and independent of the number of threads. Quantiles interpolate between order statistics (type 7). ")
                 .Append("“Most likely position” is the labelled position the outcome fell nearest to most often. ")
