@@ -21,6 +21,7 @@ public static class ParleyCli
         ReportCommand.Create(console),
         BenchCommand.Create(console),
         BacktestCommand.Create(console),
+        WorkerCommand.Create(console),
     ];
 
     public static int Run(string[] args, CliConsole console)

@@ -7,7 +7,7 @@ using Orleans.Hosting;
 
 namespace Parley.Cluster.Hosting;
 
-/// <summary>How to start a worker: the cluster, the address other machines reach it on, its ports, Kubernetes hosting.</summary>
+/// <summary>How to start a worker: the cluster, the address other machines reach it on, its ports.</summary>
 public sealed record WorkerOptions(ClusterConnection Connection)
 {
     /// <summary>The address to advertise; null = 127.0.0.1 for localhost clustering, else $POD_IP or this machine's first IPv4 address.</summary>
@@ -18,9 +18,6 @@ public sealed record WorkerOptions(ClusterConnection Connection)
 
     /// <summary>Client gateway port; null = the default (30000) if free, else any free port.</summary>
     public int? GatewayPort { get; init; }
-
-    /// <summary>Use Orleans' Kubernetes hosting (pod name, namespace and IP from the environment the manifest sets).</summary>
-    public bool Kubernetes { get; init; }
 }
 
 /// <summary>A started worker and where it listens.</summary>
@@ -40,10 +37,7 @@ public static class WorkerHost
         // stdout is for what `parley worker` says; Orleans's warnings go to stderr
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
         builder.UseOrleans(silo =>
-        {
-            silo.UseParleyClustering(options.Connection, endpoints.Address, endpoints.SiloPort, endpoints.GatewayPort).AddParleyWorker();
-            if (options.Kubernetes) silo.UseKubernetesHosting();
-        });
+            silo.UseParleyClustering(options.Connection, endpoints.Address, endpoints.SiloPort, endpoints.GatewayPort).AddParleyWorker());
         return (builder.Build(), endpoints);
     }
 

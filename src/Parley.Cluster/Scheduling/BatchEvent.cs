@@ -5,6 +5,9 @@ namespace Parley.Cluster.Scheduling;
 /// <summary>What happened to a batch.</summary>
 public enum BatchOutcome
 {
+    /// <summary>It was handed to a worker.</summary>
+    Started,
+
     /// <summary>Its result was merged.</summary>
     Done,
 
@@ -28,6 +31,7 @@ public sealed record BatchEvent(WorkId Work, int Batch, int First, int End, Batc
         BatchOutcome.Done =>
             $"{Work.Kind} #{Work.Model} batch {Batch} [{First}, {End}) on {Worker}: {Seconds:0.000} s (round trip {RoundTrip:0.000} s); " +
             $"{Done}/{Count} done, {Workers} worker{(Workers == 1 ? "" : "s")}",
+        BatchOutcome.Started => $"{Work.Kind} #{Work.Model} batch {Batch} [{First}, {End}) started on {Worker}",
         BatchOutcome.Requeued => $"{Work.Kind} #{Work.Model} batch {Batch} [{First}, {End}) lost on {Worker} ({Reason}); requeued, {Workers} worker{(Workers == 1 ? "" : "s")}",
         _ => $"{Work.Kind} #{Work.Model} batch {Batch} [{First}, {End}) also started on {Worker} ({Reason})",
     };

@@ -103,6 +103,8 @@ public sealed class ClusterExecutor : IWorkExecutor
                             : Straggler(silo);
                         if (batch is null) break;
                         flights.Add(Start(id, batch, silo, slot));
+                        _events?.Invoke(new BatchEvent(id, batch.Number, batch.First, batch.End, BatchOutcome.Started, silo.ToString(), 0, 0,
+                            workers.Count, done, work.Count));
                     }
 
                 var wake = Task.Delay(_options.WorkerPoll, _stop.Token);

@@ -1,0 +1,71 @@
+using System.Text.RegularExpressions;
+using Parley.Cluster.Hosting;
+
+namespace Parley.Cluster.Tests;
+
+/// <summary>
+/// Real processes: two `parley worker` processes and an `analyze --cluster` client; one worker is killed with SIGKILL
+/// while it holds a batch, and the client's JSON must still equal the local run's, byte for byte.
+/// </summary>
+public sealed class WorkerProcessTests
+{
+    private static readonly TimeSpan Start = TimeSpan.FromSeconds(60), Job = TimeSpan.FromSeconds(120);
+
+    // eum is the slowest default model per draw: 20 batches of 3 draws give the kill time to land mid-job
+    private static readonly string[] Analysis = ["analyze", "--seed", "7", "--json", "--model", "compromise,eum", "--draws", "60"];
+
+    [Fact]
+    public async Task A_worker_killed_with_sigkill_mid_job_leaves_the_json_byte_identical_to_the_local_run()
+    {
+        string cluster = $"localhost:{ClusterSetup.FreePort()}:{ClusterSetup.FreePort()}";
+        using var local = ParleyProcess.Start(Analysis);
+        using var primary = ParleyProcess.Start("worker", "--cluster", cluster);
+        await primary.WaitFor((o, _) => o.Contains("ready"), Start, "first worker ready");
+        Assert.Contains("primary", primary.Out);
+        using var second = ParleyProcess.Start("worker", "--cluster", cluster);
+        await second.WaitFor((o, _) => o.Contains("ready"), Start, "second worker ready");
+        string victim = Regex.Match(second.Out, @"silo 127\.0\.0\.1:(\d+)").Groups[1].Value;
+
+        using var client = ParleyProcess.Start([.. Analysis, "--cluster", cluster, "--batch-size", "3"]);
+        // kill the second worker once it has finished an eum batch: it is then busy with (or about to get) the next one
+        await client.WaitFor((_, e) => Regex.IsMatch(e, $@"MonteCarlo #1 batch \d+ \[\d+, \d+\) on S127\.0\.0\.1:{victim}:"), Job, "a batch done by the second worker");
+        second.Kill();
+        Assert.Equal(0, await client.Exit(Job));
+        Assert.Equal(0, await local.Exit(Job));
+
+        Assert.StartsWith("{", client.Out);
+        Assert.Equal(local.Out, client.Out);
+        Assert.Matches(@"parley: cluster: \d+ batches .* on up to 2 workers", client.Err);
+        Assert.Matches(@"MonteCarlo #1 batch \d+ \[\d+, \d+\) on S127\.0\.0\.1:" + Regex.Match(primary.Out, @"silo 127\.0\.0\.1:(\d+)").Groups[1].Value, client.Err);
+    }
+
+    [Fact]
+    public async Task Workers_cluster_through_postgresql_when_a_server_is_given()
+    {
+        var pg = Environment.GetEnvironmentVariable("PARLEY_TEST_PG");
+        Assert.SkipWhen(string.IsNullOrWhiteSpace(pg),
+            "PARLEY_TEST_PG is not set: no PostgreSQL to cluster through (start one with .ci/pg-start.sh and set PARLEY_TEST_PG=Host=127.0.0.1;Port=55432;Username=postgres;Database=orleans)");
+        using var local = ParleyProcess.Start(Analysis);
+        using var first = ParleyProcess.Start("worker", "--cluster", pg!, "--silo-port", ClusterSetup.FreePort().ToString(), "--gateway-port", ClusterSetup.FreePort().ToString());
+        await first.WaitFor((o, _) => o.Contains("ready"), Start, "first worker ready");
+        using var second = ParleyProcess.Start("worker", "--cluster", pg!, "--silo-port", ClusterSetup.FreePort().ToString(), "--gateway-port", ClusterSetup.FreePort().ToString());
+        await second.WaitFor((o, _) => o.Contains("ready"), Start, "second worker ready");
+        using var client = ParleyProcess.Start([.. Analysis, "--cluster", pg!, "--batch-size", "3"]);
+        Assert.Equal(0, await client.Exit(Job));
+        Assert.Equal(0, await local.Exit(Job));
+        Assert.Equal(local.Out, client.Out);
+        Assert.Matches(@"on up to 2 workers", client.Err);
+    }
+
+    [Theory]
+    [InlineData("postgres://x", "is not localhost")]
+    [InlineData("localhost:1:1", "is not localhost")]
+    public async Task A_bad_cluster_value_is_a_usage_error(string value, string message)
+    {
+        using var client = ParleyProcess.Start([.. Analysis, "--cluster", value]);
+        Assert.Equal(2, await client.Exit(Job));
+        Assert.Contains(message, client.Err);
+        Assert.DoesNotContain("Exception", client.Err);
+        Assert.Equal("", client.Out);
+    }
+}
