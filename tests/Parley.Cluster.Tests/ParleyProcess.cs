@@ -74,8 +74,8 @@ internal sealed class ParleyProcess : IDisposable
 
     private static string FindDll()
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name; // bin/<Configuration>/net10.0
-        var dll = RepoPaths.Combine("src", "Parley.Cli", "bin", configuration, "net10.0", "parley.dll");
+        var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar))); // bin/<Configuration>/net10.0
+        var dll = RepoPaths.Combine("src", "Parley.Cli", "bin", configuration!, "net10.0", "parley.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException("build src/Parley.Cli first", dll);
     }
 }
