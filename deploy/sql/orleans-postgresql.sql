@@ -55,6 +55,19 @@ BEGIN
 END
 $$ LANGUAGE plpgsql;
 
+-- The optimistic check of every membership write: bump the version if it is still the one the silo read. The version
+-- row stays locked until the caller's transaction ends, so concurrent writers are serialised.
+CREATE OR REPLACE FUNCTION parley_bump_membership_version(deployment varchar, expected_version integer)
+RETURNS boolean AS
+$$
+BEGIN
+    UPDATE OrleansMembershipVersionTable
+    SET Version = Version + 1, Timestamp = now()
+    WHERE DeploymentId = deployment AND Version = expected_version;
+    RETURN FOUND;
+END
+$$ LANGUAGE plpgsql;
+
 -- Insert a silo's row and bump the version, both or neither: the version check decides.
 CREATE OR REPLACE FUNCTION parley_insert_membership(
     deployment varchar, address_arg varchar, port_arg integer, generation_arg integer, silo_name varchar, host_name varchar,
@@ -64,12 +77,7 @@ $$
 DECLARE
     n integer := 0;
 BEGIN
-    -- the version row is locked first, so two silos inserting at once are serialised
-    UPDATE OrleansMembershipVersionTable
-    SET Version = Version + 1, Timestamp = now()
-    WHERE DeploymentId = deployment AND Version = expected_version;
-    GET DIAGNOSTICS n = ROW_COUNT;
-    IF n = 0 THEN
+    IF NOT parley_bump_membership_version(deployment, expected_version) THEN
         RETURN QUERY SELECT 0;
         RETURN;
     END IF;
@@ -99,11 +107,7 @@ $$
 DECLARE
     n integer := 0;
 BEGIN
-    UPDATE OrleansMembershipVersionTable
-    SET Version = Version + 1, Timestamp = now()
-    WHERE DeploymentId = deployment AND Version = expected_version;
-    GET DIAGNOSTICS n = ROW_COUNT;
-    IF n = 0 THEN
+    IF NOT parley_bump_membership_version(deployment, expected_version) THEN
         RETURN QUERY SELECT 0;
         RETURN;
     END IF;

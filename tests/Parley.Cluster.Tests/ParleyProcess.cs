@@ -58,6 +58,13 @@ internal sealed class ParleyProcess : IDisposable
     /// <summary>SIGKILL: the process gets no chance to leave the cluster or finish its batch.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 
+    /// <summary>SIGINT, as Ctrl-C in a terminal.</summary>
+    public void Interrupt()
+    {
+        using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
     public void Dispose()
     {
         try

@@ -9,7 +9,8 @@ namespace Parley.Cluster.Tests;
 /// </summary>
 public sealed class WorkerProcessTests
 {
-    private static readonly TimeSpan Start = TimeSpan.FromSeconds(60), Job = TimeSpan.FromSeconds(120);
+    // bounds, not expectations: on a quiet 2-core machine a worker starts in ~2 s and the job takes ~15 s
+    private static readonly TimeSpan Start = TimeSpan.FromSeconds(90), Job = TimeSpan.FromSeconds(180);
 
     // eum is the slowest default model per draw: 20 batches of 3 draws give the kill time to land mid-job
     private static readonly string[] Analysis = ["analyze", "--seed", "7", "--json", "--model", "compromise,eum", "--draws", "60"];
@@ -37,6 +38,15 @@ public sealed class WorkerProcessTests
         Assert.Equal(local.Out, client.Out);
         Assert.Matches(@"parley: cluster: \d+ batches .* on up to 2 workers", client.Err);
         Assert.Matches(@"MonteCarlo #1 batch \d+ \[\d+, \d+\) on S127\.0\.0\.1:" + Regex.Match(primary.Out, @"silo 127\.0\.0\.1:(\d+)").Groups[1].Value, client.Err);
+
+        // Ctrl-C (SIGINT) cancels a cluster run: exit code 130, nothing on stdout, and the worker keeps serving
+        using var cancelled = ParleyProcess.Start([.. Analysis, "--cluster", cluster, "--batch-size", "3"]);
+        await cancelled.WaitFor((_, e) => e.Contains(" done, "), Job, "a first batch of the run to cancel");
+        cancelled.Interrupt();
+        Assert.Equal(130, await cancelled.Exit(Job));
+        Assert.Equal("", cancelled.Out);
+        Assert.Contains("cancelled", cancelled.Err);
+        Assert.False(primary.Exited);
     }
 
     [Fact]

@@ -49,7 +49,9 @@ public sealed class ClusterOptions
 
         async Task<AnalysisOutcome> RunAsync()
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             await using var client = await ClusterClient.ConnectAsync(connection, TimeSpan.FromSeconds(30), console.Cancellation);
+            console.Error.WriteLine($"parley: cluster: connected to {connection} in {clock.Elapsed.TotalSeconds:0.00} s");
             var runner = new ClusterAnalysisRunner(client.Client, options);
             var result = await runner.RunAsync(scenario, request, null, Report, console.Cancellation);
             console.Error.WriteLine($"parley: cluster: {result.Stats}");

@@ -5,9 +5,10 @@ namespace Parley.Cluster.Scheduling;
 /// are small probes; once the cost of an index is measured, a batch holds at least <see cref="ClusterRunOptions.MinBatchSeconds"/>
 /// of work (so the per-batch overhead stays small), at most <see cref="ClusterRunOptions.MaxBatchSeconds"/> (so a lost
 /// worker loses little), and shrinks towards the end (guided self-scheduling: remaining / (2 × workers)) so the
-/// workers finish together. The cut never changes a value: each index's values depend on the index alone.
+/// workers finish together. No batch's result exceeds <see cref="ClusterRunOptions.MaxBatchBytes"/>. The cut never
+/// changes a value: each index's values depend on the index alone.
 /// </summary>
-internal sealed class BatchPlanner(int count, ClusterRunOptions options)
+internal sealed class BatchPlanner(int count, int columns, ClusterRunOptions options)
 {
     private const int ProbeLimit = 16;
     private int _next;
@@ -20,7 +21,8 @@ internal sealed class BatchPlanner(int count, ClusterRunOptions options)
     {
         int remaining = count - _next;
         if (remaining <= 0) return null;
-        int size = Size(remaining, Math.Max(1, workers), Math.Max(1, workerThreads));
+        int largest = (int)Math.Clamp(options.MaxBatchBytes / (8L * Math.Max(1, columns)), 1, int.MaxValue);
+        int size = Math.Min(largest, Size(remaining, Math.Max(1, workers), Math.Max(1, workerThreads)));
         var range = (_next, _next + Math.Min(size, remaining));
         _next = range.Item2;
         return range;

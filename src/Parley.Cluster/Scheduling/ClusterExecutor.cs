@@ -69,7 +69,7 @@ public sealed class ClusterExecutor : IWorkExecutor
     private async Task<double[][]> RunAsync(WorkId id, IIndexedWork work, Action<long>? progress)
     {
         var columns = Enumerable.Range(0, work.Columns).Select(_ => new double[work.Count]).ToArray();
-        var planner = new BatchPlanner(work.Count, _options);
+        var planner = new BatchPlanner(work.Count, work.Columns, _options);
         var retry = new Queue<Batch>();
         var merged = new HashSet<int>();
         var flights = new List<Flight>();

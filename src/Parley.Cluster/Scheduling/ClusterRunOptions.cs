@@ -12,6 +12,9 @@ public sealed record ClusterRunOptions
     /// <summary>The most work a batch should hold: what a worker that dies takes with it.</summary>
     public double MaxBatchSeconds { get; init; } = 10.0;
 
+    /// <summary>The largest result a batch may send back (8 bytes per index and column), well under Orleans' message limit.</summary>
+    public long MaxBatchBytes { get; init; } = 16 << 20;
+
     /// <summary>Batches a worker runs at once (each uses every core of the worker).</summary>
     public int SlotsPerWorker { get; init; } = 1;
 
