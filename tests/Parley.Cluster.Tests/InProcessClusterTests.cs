@@ -12,16 +12,17 @@ namespace Parley.Cluster.Tests;
 /// <summary>Three in-process worker silos (Orleans TestingHost) and the test's client.</summary>
 public sealed class ThreeSilos : IAsyncLifetime
 {
-    public TestCluster Cluster { get; } = new TestClusterBuilder(3).AddSiloBuilderConfigurator<Worker>().Build();
+    public TestCluster Cluster { get; } = new TestClusterBuilder(3).AddSiloBuilderConfigurator<WorkerSilo>().Build();
 
     public async ValueTask InitializeAsync() => await Cluster.DeployAsync();
 
     public async ValueTask DisposeAsync() => await Cluster.DisposeAsync();
+}
 
-    private sealed class Worker : ISiloConfigurator
-    {
-        public void Configure(ISiloBuilder silo) => silo.AddParleyWorker();
-    }
+/// <summary>A TestingHost silo set up as `parley worker` sets up its silo.</summary>
+public sealed class WorkerSilo : ISiloConfigurator
+{
+    public void Configure(ISiloBuilder silo) => silo.AddParleyWorker();
 }
 
 public sealed class InProcessClusterTests(ThreeSilos silos) : IClassFixture<ThreeSilos>
@@ -61,7 +62,7 @@ public sealed class InProcessClusterTests(ThreeSilos silos) : IClassFixture<Thre
     {
         var request = Request(draws: 240);
         var local = AnalysisFingerprint.Of(new AnalysisService().Run(Scenario, request).Result);
-        await using var own = new TestClusterBuilder(2).AddSiloBuilderConfigurator<Worker>().Build();
+        await using var own = new TestClusterBuilder(2).AddSiloBuilderConfigurator<WorkerSilo>().Build();
         await own.DeployAsync();
         var victim = own.SecondarySilos[0];
         string victimName = victim.SiloAddress.ToString();
@@ -79,10 +80,5 @@ public sealed class InProcessClusterTests(ThreeSilos silos) : IClassFixture<Thre
         await kill;
         Assert.Equal(local, AnalysisFingerprint.Of(clustered.Outcome.Result));
         Assert.True(clustered.Stats.Requeued + clustered.Stats.Duplicates > 0, "the killed silo's batch was run again elsewhere");
-    }
-
-    private sealed class Worker : ISiloConfigurator
-    {
-        public void Configure(ISiloBuilder silo) => silo.AddParleyWorker();
     }
 }

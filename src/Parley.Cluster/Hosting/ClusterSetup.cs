@@ -74,7 +74,7 @@ public static class ClusterSetup
         o.ServiceId = ClusterConnection.ServiceId;
     }
 
-    /// <summary>True when nothing listens on <paramref name="port"/> of 127.0.0.1 and it can be bound.</summary>
+    /// <summary>True when <paramref name="port"/> can be bound on every address (nothing listens on it).</summary>
     public static bool IsFree(int port)
     {
         try
