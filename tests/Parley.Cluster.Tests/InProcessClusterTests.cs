@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
+using Orleans.Runtime;
 using Orleans.TestingHost;
 using Parley.Analysis.Benchmarking;
 using Parley.Application.Analysing;
@@ -58,27 +60,61 @@ public sealed class InProcessClusterTests(ThreeSilos silos) : IClassFixture<Thre
     }
 
     [Fact]
+    public async Task A_worker_of_another_build_refuses_the_job()
+    {
+        var spec = Jobs.ClusterJob.Create(Scenario, Request(draws: 10)).Spec with { Build = "0123456789abcdef" };
+        var grain = silos.Cluster.Client.GetGrain<Grains.IBatchGrain>($"{silos.Cluster.Primary!.SiloAddress.ToParsableString()}|0");
+        var result = await grain.Run(new Grains.BatchRequest(spec, 0, 0, 0, 5), CancellationToken.None);
+        Assert.True(result.Fatal);
+        Assert.Null(result.Columns);
+        Assert.Contains("differs from the client's build 0123456789abcdef", result.Error);
+    }
+
+    [Fact]
     public async Task A_silo_killed_mid_job_loses_no_result()
     {
-        var request = Request(draws: 240);
+        var request = Request(draws: 120);
         var local = AnalysisFingerprint.Of(new AnalysisService().Run(Scenario, request).Result);
-        await using var own = new TestClusterBuilder(2).AddSiloBuilderConfigurator<WorkerSilo>().Build();
+        await using var own = new TestClusterBuilder(2).AddSiloBuilderConfigurator<StallingWorkerSilo>().Build();
         await own.DeployAsync();
         var victim = own.SecondarySilos[0];
-        string victimName = victim.SiloAddress.ToString();
+        // the victim never answers a batch: whatever the machine's speed, its batches can only land if run elsewhere
+        StallingWorkerSilo.Victim = victim.SiloAddress;
         Task? kill = null;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var clustered = await new ClusterAnalysisRunner(own.Client, new ClusterRunOptions { BatchSize = 5 })
-            .RunAsync(Scenario, request, batches: e =>
-            {
-                // the first batch handed to the victim is lost with it
-                if (kill is null && e.Outcome == BatchOutcome.Started && e.Worker == victimName && e.Work.Model == 2)
-                    kill = Task.Run(() => own.KillSiloAsync(victim));
-            }, cancellation: timeout.Token);
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            var clustered = await new ClusterAnalysisRunner(own.Client, new ClusterRunOptions { BatchSize = 5 })
+                .RunAsync(Scenario, request, batches: e =>
+                {
+                    if (kill is null && e.Outcome == BatchOutcome.Started && e.Worker == victim.SiloAddress.ToString() && e.Work.Model == 2)
+                        kill = Task.Run(() => own.KillSiloAsync(victim));
+                }, cancellation: timeout.Token);
 
-        Assert.NotNull(kill);
-        await kill;
-        Assert.Equal(local, AnalysisFingerprint.Of(clustered.Outcome.Result));
-        Assert.True(clustered.Stats.Requeued + clustered.Stats.Duplicates > 0, "the killed silo's batch was run again elsewhere");
+            Assert.NotNull(kill);
+            await kill;
+            Assert.Equal(local, AnalysisFingerprint.Of(clustered.Outcome.Result));
+            Assert.True(clustered.Stats.Requeued + clustered.Stats.Duplicates > 0, "the killed silo's batches were run again elsewhere");
+        }
+        finally
+        {
+            StallingWorkerSilo.Release.Cancel();
+        }
     }
+}
+
+/// <summary>A worker silo whose batch calls hang on the silo named <see cref="Victim"/> (a worker that dies holding them).</summary>
+public sealed class StallingWorkerSilo : ISiloConfigurator
+{
+    public static volatile SiloAddress? Victim;
+    public static readonly CancellationTokenSource Release = new();
+
+    public void Configure(ISiloBuilder silo) =>
+        silo.AddParleyWorker().AddIncomingGrainCallFilter(async context =>
+        {
+            var here = context.TargetContext.ActivationServices.GetRequiredService<ILocalSiloDetails>().SiloAddress;
+            if (context.Grain is Grains.IBatchGrain && here.Equals(Victim))
+                await Task.Delay(Timeout.Infinite, Release.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            await context.Invoke();
+        });
 }
