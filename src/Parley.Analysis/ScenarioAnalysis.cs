@@ -1,3 +1,4 @@
+using Parley.Analysis.Batching;
 using Parley.Analysis.MonteCarlo;
 using Parley.Analysis.Sensitivity;
 using Parley.Analysis.WhatIf;
@@ -17,6 +18,9 @@ public sealed record AnalysisOptions
 
     /// <summary>Rows N of the Sobol sample matrices (N·(k + 2) model runs); 0 = no Sobol indices.</summary>
     public int SobolSamples { get; init; }
+
+    /// <summary>Runs the batchable work (draws, Sobol rows, tornado inputs): here by default, or on a cluster. Results do not depend on it.</summary>
+    public IWorkExecutor Executor { get; init; } = LocalExecutor.Instance;
 }
 
 /// <summary>Everything computed for one model. <see cref="Error"/> is set (and the rest empty) when the model cannot run.</summary>
@@ -57,10 +61,10 @@ public static class ScenarioAnalysis
         Scenario analysed = whatIfs.Count == 0 ? scenario : ShockPlan.ApplyFixed(scenario, whatIfs.Where(w => w.AtRound <= 0).ToArray());
         var whatIfShock = whatIfs.Count == 0 ? null
             : new Shock("what-if", string.Join("; ", whatIfs.Select(w => w.ToString())), whatIfs);
-        foreach (var model in models)
+        foreach (var (model, index) in models.Select((m, i) => (m, i)))
         {
             var run = ShockPlan.Prepare(scenario, model, settingsFor(model), whatIfs);
-            var analysis = Analyse(model, run, options);
+            var analysis = Analyse(model, index, run, options);
             if (whatIfShock is not null && analysis.Error is null)
                 analysis = analysis with
                 {
@@ -78,18 +82,21 @@ public static class ScenarioAnalysis
         models.Sum(m => (long)options.MonteCarlo.Draws *
                         IssueModel.SelectIssues(scenario, settingsFor?.Invoke(m) ?? ModelSettings.Default).Count());
 
-    private static ModelAnalysis Analyse(IModel model, PreparedRun run, AnalysisOptions options)
+    private static ModelAnalysis Analyse(IModel model, int index, PreparedRun run, AnalysisOptions options)
     {
         try
         {
+            // the draws, tornado inputs and Sobol rows go through the executor (here, or batches on a cluster)
+            var executor = options.Executor;
+            var quiet = options.MonteCarlo with { Progress = null };
             var point = model.Run(run.Scenario, run.Settings, options.MonteCarlo.Cancellation);
-            var distribution = MonteCarloRunner.Run(run.Scenario, model, run.Settings, options.MonteCarlo);
-            var tornado = options.Tornado ? Sensitivity.Tornado.Run(run.Scenario, model, run.Settings, options.MonteCarlo.Cancellation) : [];
+            var distribution = executor.Summarise(new WorkId(index, WorkKind.MonteCarlo), AnalysisWork.MonteCarlo(model, run, options), options.MonteCarlo);
+            var tornado = options.Tornado ? executor.Summarise(new WorkId(index, WorkKind.Tornado), AnalysisWork.Tornado(model, run, options), quiet) : [];
             var shocks = options.Shocks && run.Scenario.Shocks.Count > 0
                 ? ShockComparison.Compare(run.Scenario, model, run.Settings, run.Scenario.Shocks)
                 : [];
             var sobol = options.SobolSamples > 0
-                ? Sensitivity.Sobol.Run(run.Scenario, model, run.Settings, options.SobolSamples, options.MonteCarlo)
+                ? executor.Summarise(new WorkId(index, WorkKind.Sobol), AnalysisWork.Sobol(model, run, options), quiet)
                 : [];
             return new ModelAnalysis(model, point, distribution, tornado, shocks, run.Notes) { Sobol = sobol };
         }

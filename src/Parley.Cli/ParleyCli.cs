@@ -22,6 +22,7 @@ public static class ParleyCli
         BenchCommand.Create(console),
         BacktestCommand.Create(console),
         ServeCommand.Create(console),
+        WorkerCommand.Create(console),
     ];
 
     public static int Run(string[] args, CliConsole console)

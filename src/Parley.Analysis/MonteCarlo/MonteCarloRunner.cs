@@ -25,26 +25,43 @@ public static class MonteCarloRunner
         settings.RejectUnknown(model.Info);
         var space = new InputSpace(scenario);
         var issues = IssueModel.SelectIssues(scenario, settings).ToArray();
-        var outcomes = Outcomes(space, issues, model, settings, options);
+        return Summarise(model.Info.Name, issues, Outcomes(space, issues, model, settings, options), options);
+    }
+
+    /// <summary>The distributions of outcomes given per issue in draw order (all <see cref="MonteCarloOptions.Draws"/> of them).</summary>
+    public static ModelDistributions Summarise(string model, IReadOnlyList<Issue> issues, double[][] outcomes, MonteCarloOptions options)
+    {
         var distributions = issues.Select((issue, k) => OutcomeDistribution.Of(issue, outcomes[k], options.HistogramBins)).ToArray();
-        return new ModelDistributions(model.Info.Name, options.Draws, options.Seed, distributions);
+        return new ModelDistributions(model, options.Draws, options.Seed, distributions);
     }
 
     /// <summary>The raw outcomes: one array per issue (in <paramref name="issues"/> order), indexed by draw.</summary>
     public static double[][] Outcomes(InputSpace space, IReadOnlyList<Issue> issues, IModel model, ModelSettings settings,
-        MonteCarloOptions options)
+        MonteCarloOptions options) => Outcomes(space, issues, model, settings, options, 0, options.Draws);
+
+    /// <summary>
+    /// The raw outcomes of draws [<paramref name="first"/>, <paramref name="end"/>) only, indexed by draw − first: a batch of
+    /// a Monte Carlo cut across machines (draw d's value does not depend on which batch computes it).
+    /// </summary>
+    public static double[][] Outcomes(InputSpace space, IReadOnlyList<Issue> issues, IModel model, ModelSettings settings,
+        MonteCarloOptions options, int first, int end)
     {
         if (model is IIssueModel fast && !model.Info.IsMultiIssue)
-            return issues.Select(issue => FastOutcomes(fast, space.MapFor(IssueProblem.From(space.Scenario, issue)), settings, options)).ToArray();
-        return ScenarioOutcomes(model, space, issues, settings, options);
+            return issues.Select(issue => FastOutcomes(fast, space.MapFor(IssueProblem.From(space.Scenario, issue)), settings, options, first, end))
+                .ToArray();
+        return ScenarioOutcomes(model, space, issues, settings, options, first, end);
     }
 
     /// <summary>The one-dimensional fast path: draws of one issue, per-thread buffers reused across draws.</summary>
-    public static double[] FastOutcomes(IIssueModel model, IssueInputMap map, ModelSettings settings, MonteCarloOptions options)
+    public static double[] FastOutcomes(IIssueModel model, IssueInputMap map, ModelSettings settings, MonteCarloOptions options) =>
+        FastOutcomes(model, map, settings, options, 0, options.Draws);
+
+    private static double[] FastOutcomes(IIssueModel model, IssueInputMap map, ModelSettings settings, MonteCarloOptions options,
+        int first, int end)
     {
-        var result = new double[options.Draws];
+        var result = new double[end - first];
         ulong seed = options.Seed;
-        ForEachRange(options, () => new FastState(map.Problem), (state, from, to) =>
+        ForEachRange(options, first, end, () => new FastState(map.Problem), (state, from, to) =>
         {
             int d = from;
             try
@@ -53,7 +70,7 @@ public static class MonteCarloRunner
                 {
                     ulong key = DrawKeys.Key(seed, (ulong)d);
                     map.Fill(key, state.Positions, state.Saliences, state.Capabilities);
-                    result[d] = model.Forecast(state.Problem, settings);
+                    result[d - first] = model.Forecast(state.Problem, settings);
                 }
             }
             catch (Exception e) when (e is not DrawFailedException and not OperationCanceledException)
@@ -66,11 +83,11 @@ public static class MonteCarloRunner
     }
 
     private static double[][] ScenarioOutcomes(IModel model, InputSpace space, IReadOnlyList<Issue> issues, ModelSettings settings,
-        MonteCarloOptions options)
+        MonteCarloOptions options, int first, int end)
     {
-        var result = issues.Select(_ => new double[options.Draws]).ToArray();
+        var result = issues.Select(_ => new double[end - first]).ToArray();
         ulong seed = options.Seed;
-        ForEachRange(options, () => 0, (_, from, to) =>
+        ForEachRange(options, first, end, () => 0, (_, from, to) =>
         {
             int d = from;
             try
@@ -80,7 +97,7 @@ public static class MonteCarloRunner
                     ulong key = DrawKeys.Key(seed, (ulong)d);
                     var run = model.Run(space.Draw(key), settings, options.Cancellation);
                     for (int k = 0; k < issues.Count; k++)
-                        result[k][d] = run.For(issues[k].Id)?.Forecast ?? double.NaN;
+                        result[k][d - first] = run.For(issues[k].Id)?.Forecast ?? double.NaN;
                 }
             }
             catch (Exception e) when (e is not DrawFailedException and not OperationCanceledException)
@@ -93,23 +110,27 @@ public static class MonteCarloRunner
     }
 
     /// <summary>Runs <paramref name="body"/> over [0, draws) in contiguous ranges on the requested number of threads.</summary>
-    internal static void ForEachRange<TState>(MonteCarloOptions options, Func<TState> init, Action<TState, int, int> body)
+    internal static void ForEachRange<TState>(MonteCarloOptions options, Func<TState> init, Action<TState, int, int> body) =>
+        ForEachRange(options, 0, options.Draws, init, body);
+
+    /// <summary>Runs <paramref name="body"/> over [first, end) in contiguous ranges on the requested number of threads.</summary>
+    internal static void ForEachRange<TState>(MonteCarloOptions options, int first, int end, Func<TState> init, Action<TState, int, int> body)
     {
-        int n = options.Draws, threads = options.EffectiveThreads;
+        int n = end, threads = options.EffectiveThreads;
         try
         {
             if (threads == 1)
             {
                 var state = init();
                 const int step = 256;
-                for (int from = 0; from < n; from += step)
+                for (int from = first; from < n; from += step)
                 {
                     options.Cancellation.ThrowIfCancellationRequested();
                     body(state, from, Math.Min(n, from + step));
                 }
                 return;
             }
-            Parallel(options, init, body, n, threads);
+            Parallel(options, init, body, first, n, threads);
         }
         catch (DrawFailedException e)
         {
@@ -117,12 +138,13 @@ public static class MonteCarloRunner
         }
     }
 
-    private static void Parallel<TState>(MonteCarloOptions options, Func<TState> init, Action<TState, int, int> body, int n, int threads)
+    private static void Parallel<TState>(MonteCarloOptions options, Func<TState> init, Action<TState, int, int> body, int start, int n,
+        int threads)
     {
-        int chunk = Math.Clamp(n / (threads * 8), 16, 4096);
+        int chunk = Math.Clamp((n - start) / (threads * 8), 16, 4096);
         try
         {
-            System.Threading.Tasks.Parallel.ForEach(Partitioner.Create(0, n, chunk),
+            System.Threading.Tasks.Parallel.ForEach(Partitioner.Create(start, n, chunk),
                 new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = options.Cancellation },
                 init, (range, _, state) => { body(state, range.Item1, range.Item2); return state; }, _ => { });
         }

@@ -26,55 +26,41 @@ public static class Sobol
 
     public static IReadOnlyList<SobolResult> Run(Scenario scenario, IModel model, ModelSettings settings, int samples, MonteCarloOptions options)
     {
-        if (samples < 2) throw new AnalysisException($"Sobol indices need at least 2 samples (got {samples})");
-        settings.RejectUnknown(model.Info);
-        var space = new InputSpace(scenario);
-        var issues = IssueModel.SelectIssues(scenario, settings).ToArray();
-        ulong seedA = options.Seed, seedB = SplitMix64.Mix(options.Seed ^ BSalt);
-        var rowOptions = options with { Draws = samples, Progress = null };
-        if (model is IIssueModel fast && !model.Info.IsMultiIssue)
-            return issues.Select(issue =>
-            {
-                var map = space.MapFor(IssueProblem.From(scenario, issue));
-                var inputs = space.InputsOn(issue.Id);
-                var f = FastRows(fast, map, inputs, settings, seedA, seedB, rowOptions);
-                return Indices(issue.Id, inputs, space.Scenario, f, samples);
-            }).ToArray();
-        var all = space.Inputs;
-        var rows = ScenarioRows(model, space, issues, settings, seedA, seedB, rowOptions);
-        return issues.Select((issue, k) => Indices(issue.Id, all, space.Scenario, rows[k], samples)).ToArray();
+        var design = new SobolDesign(scenario, model, settings, samples, options.Seed);
+        return design.Summarise(design.Rows(0, samples, options));
     }
 
-    /// <summary>f[0] = f(A), f[1] = f(B), f[2 + i] = f(A_B^i); each indexed by row.</summary>
-    private static double[][] FastRows(IIssueModel model, IssueInputMap map, IReadOnlyList<UncertainInput> inputs, ModelSettings settings,
-        ulong seedA, ulong seedB, MonteCarloOptions options)
+    /// <summary>f[0] = f(A), f[1] = f(B), f[2 + i] = f(A_B^i); each indexed by row − first.</summary>
+    internal static double[][] FastRows(IIssueModel model, IssueInputMap map, IReadOnlyList<UncertainInput> inputs, ModelSettings settings,
+        ulong seedA, ulong seedB, MonteCarloOptions options, int first, int end)
     {
-        var f = Enumerable.Range(0, inputs.Count + 2).Select(_ => new double[options.Draws]).ToArray();
-        MonteCarloRunner.ForEachRange(options, () => new Buffers(map.Problem), (b, from, to) =>
+        var f = Enumerable.Range(0, inputs.Count + 2).Select(_ => new double[end - first]).ToArray();
+        MonteCarloRunner.ForEachRange(options, first, end, () => new Buffers(map.Problem), (b, from, to) =>
         {
             for (int j = from; j < to; j++)
             {
+                int r = j - first;
                 ulong ka = DrawKeys.Key(seedA, (ulong)j), kb = DrawKeys.Key(seedB, (ulong)j);
                 map.Fill(ka, b.Positions, b.Saliences, b.Capabilities);
-                f[0][j] = model.Forecast(b.Problem, settings);
+                f[0][r] = model.Forecast(b.Problem, settings);
                 map.Fill(kb, b.Positions, b.Saliences, b.Capabilities);
-                f[1][j] = model.Forecast(b.Problem, settings);
+                f[1][r] = model.Forecast(b.Problem, settings);
                 for (int i = 0; i < inputs.Count; i++)
                 {
                     map.Fill(ka, kb, inputs[i].Slot, b.Positions, b.Saliences, b.Capabilities);
-                    f[2 + i][j] = model.Forecast(b.Problem, settings);
+                    f[2 + i][r] = model.Forecast(b.Problem, settings);
                 }
             }
         });
         return f;
     }
 
-    private static double[][][] ScenarioRows(IModel model, InputSpace space, IReadOnlyList<Issue> issues, ModelSettings settings,
-        ulong seedA, ulong seedB, MonteCarloOptions options)
+    internal static double[][][] ScenarioRows(IModel model, InputSpace space, IReadOnlyList<Issue> issues, ModelSettings settings,
+        ulong seedA, ulong seedB, MonteCarloOptions options, int first, int end)
     {
         int k = space.Inputs.Count;
-        var f = issues.Select(_ => Enumerable.Range(0, k + 2).Select(_ => new double[options.Draws]).ToArray()).ToArray();
-        MonteCarloRunner.ForEachRange(options, () => 0, (_, from, to) =>
+        var f = issues.Select(_ => Enumerable.Range(0, k + 2).Select(_ => new double[end - first]).ToArray()).ToArray();
+        MonteCarloRunner.ForEachRange(options, first, end, () => 0, (_, from, to) =>
         {
             for (int j = from; j < to; j++)
             {
@@ -86,14 +72,16 @@ public static class Sobol
                         fromB == -1 || u.Slot == fromB && fromB >= 0 ? kb : ka, u.Slot)));
                     var run = model.Run(s, settings, options.Cancellation);
                     for (int q = 0; q < issues.Count; q++)
-                        f[q][m + 2][j] = run.For(issues[q].Id)?.Forecast ?? double.NaN;
+                        f[q][m + 2][j - first] = run.For(issues[q].Id)?.Forecast ?? double.NaN;
                 }
             }
         });
         return f;
     }
 
-    private static SobolResult Indices(IssueId issue, IReadOnlyList<UncertainInput> inputs, Scenario scenario, double[][] f, int n)
+    internal static ulong SeedB(ulong seed) => SplitMix64.Mix(seed ^ BSalt);
+
+    internal static SobolResult Indices(IssueId issue, IReadOnlyList<UncertainInput> inputs, Scenario scenario, double[][] f, int n)
     {
         double[] fa = f[0], fb = f[1];
         double mean = 0;

@@ -76,25 +76,46 @@ public static class Tornado
     }
 
     private static IReadOnlyList<TornadoResult> ForScenario(IModel model, InputSpace space, IReadOnlyList<Issue> issues,
-        ModelSettings settings, CancellationToken cancellation)
+        ModelSettings settings, CancellationToken cancellation) =>
+        Assemble(model, space, issues, settings, ScenarioRuns(model, space, issues, settings, 0, space.Inputs.Count, cancellation));
+
+    /// <summary>
+    /// The multi-issue path's runs for inputs [first, end) (slot order): column 2q holds issue q's forecast with the
+    /// input at its low end, column 2q + 1 at its high end, each indexed by input − first.
+    /// </summary>
+    internal static double[][] ScenarioRuns(IModel model, InputSpace space, IReadOnlyList<Issue> issues, ModelSettings settings,
+        int first, int end, CancellationToken cancellation)
     {
-        double Of(ScenarioResult r, Issue i) => r.For(i.Id)?.Forecast ?? double.NaN;
+        var columns = Enumerable.Range(0, 2 * issues.Count).Select(_ => new double[end - first]).ToArray();
+        for (int k = first; k < end; k++)
+        {
+            var input = space.Inputs[k];
+            var low = model.Run(space.Materialise(u => u.Slot == input.Slot ? input.Range.Low : u.Range.Centre), settings, cancellation);
+            var high = model.Run(space.Materialise(u => u.Slot == input.Slot ? input.Range.High : u.Range.Centre), settings, cancellation);
+            for (int q = 0; q < issues.Count; q++)
+            {
+                columns[2 * q][k - first] = Of(low, issues[q]);
+                columns[2 * q + 1][k - first] = Of(high, issues[q]);
+            }
+        }
+        return columns;
+    }
+
+    /// <summary>The multi-issue path's bars from <see cref="ScenarioRuns"/> over every input, with the point and centre runs.</summary>
+    internal static IReadOnlyList<TornadoResult> Assemble(IModel model, InputSpace space, IReadOnlyList<Issue> issues,
+        ModelSettings settings, double[][] columns)
+    {
         var point = model.Run(space.Scenario, settings);
         var centre = model.Run(space.AtCentre(), settings);
-        var low = new List<ScenarioResult>();
-        var high = new List<ScenarioResult>();
-        foreach (var input in space.Inputs)
-        {
-            low.Add(model.Run(space.Materialise(u => u.Slot == input.Slot ? input.Range.Low : u.Range.Centre), settings, cancellation));
-            high.Add(model.Run(space.Materialise(u => u.Slot == input.Slot ? input.Range.High : u.Range.Centre), settings, cancellation));
-        }
-        return issues.Select(issue =>
+        return issues.Select((issue, q) =>
         {
             var bars = space.Inputs.Select((input, k) =>
-                new TornadoBar(input, input.Label(space.Scenario), Of(low[k], issue), Of(high[k], issue))).ToList();
+                new TornadoBar(input, input.Label(space.Scenario), columns[2 * q][k], columns[2 * q + 1][k])).ToList();
             return new TornadoResult(issue.Id, Of(point, issue), Of(centre, issue), Rank(bars));
         }).ToArray();
     }
+
+    private static double Of(ScenarioResult r, Issue i) => r.For(i.Id)?.Forecast ?? double.NaN;
 
     private static TornadoBar[] Rank(List<TornadoBar> bars) =>
         bars.OrderByDescending(b => double.IsNaN(b.Swing) ? -1 : b.Swing).ThenBy(b => b.Input.Slot).ToArray();

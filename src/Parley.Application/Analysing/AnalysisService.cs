@@ -1,4 +1,5 @@
 using Parley.Analysis;
+using Parley.Analysis.Batching;
 using Parley.Analysis.MonteCarlo;
 using Parley.Analysis.WhatIf;
 using Parley.Application.Models;
@@ -24,8 +25,9 @@ public sealed class AnalysisService(ModelRegistry? registry = null)
     /// <summary>The models an analysis runs when none is named: the one-issue models, whose draws are cheap.</summary>
     public IReadOnlyList<string> DefaultModels => _registry.All.Where(m => m is IIssueModel).Select(m => m.Info.Name).ToArray();
 
+    /// <param name="executor">Where the draws, tornado inputs and Sobol rows run (null = this process); results do not depend on it.</param>
     public AnalysisOutcome Run(Scenario scenario, AnalysisRequest request, IProgress<AnalysisProgress>? progress = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default, IWorkExecutor? executor = null)
     {
         var (plan, whatIfs, options) = Prepare(scenario, request);
         if (progress is not null)
@@ -41,7 +43,7 @@ public sealed class AnalysisService(ModelRegistry? registry = null)
                 },
             };
         }
-        options = options with { MonteCarlo = options.MonteCarlo with { Cancellation = cancellation } };
+        options = options with { MonteCarlo = options.MonteCarlo with { Cancellation = cancellation }, Executor = executor ?? options.Executor };
         var result = ScenarioAnalysis.Run(scenario, plan.Models.Select(m => m.Model).ToArray(), options, whatIfs, plan.SettingsFor);
         return new AnalysisOutcome(result, plan.Notes);
     }

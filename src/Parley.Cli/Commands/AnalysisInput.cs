@@ -15,6 +15,9 @@ public sealed class AnalysisInput
 {
     public AnalysisService Service { get; } = new();
 
+    /// <summary>--cluster and --batch-size: the same analysis on a cluster's workers.</summary>
+    public ClusterOptions Cluster { get; } = new();
+
     public Option<int> Draws { get; } = new("--draws")
     {
         Description = $"Monte Carlo draws per model (default {MonteCarloOptions.DefaultDraws}).",
@@ -54,6 +57,7 @@ public sealed class AnalysisInput
         command.Options.Add(Without);
         command.Options.Add(Set);
         command.Options.Add(Shock);
+        Cluster.AddTo(command);
     }
 
     /// <summary>The command line's analysis as a request.</summary>
@@ -72,6 +76,12 @@ public sealed class AnalysisInput
     public AnalysisResult Run(ParseResult parse, Scenario scenario, ModelSelection selection, CliConsole console, bool quiet)
     {
         var request = Request(parse, selection);
+        if (Cluster.Requested(parse))
+        {
+            var clustered = Cluster.Run(parse, scenario, request, console);
+            console.Notes(clustered.Notes);
+            return clustered.Result;
+        }
         if (quiet || !console.Interactive)
         {
             var outcome = Service.Run(scenario, request, null, console.Cancellation);

@@ -1,0 +1,105 @@
+using Parley.Analysis.Inputs;
+using Parley.Analysis.MonteCarlo;
+using Parley.Analysis.Sensitivity;
+using Parley.Analysis.WhatIf;
+using Parley.Core.Domain;
+using Parley.Core.Modelling;
+
+namespace Parley.Analysis.Batching;
+
+/// <summary>
+/// The batchable work of one model's analysis, built the same way where the analysis runs (<see cref="ScenarioAnalysis"/>)
+/// and on a worker that rebuilds it from the same request: same prepared run, same options, hence the same values.
+/// </summary>
+public static class AnalysisWork
+{
+    /// <summary>The work of kind <paramref name="kind"/> for a model's prepared run.</summary>
+    public static IIndexedWork For(WorkKind kind, IModel model, PreparedRun run, AnalysisOptions options) => kind switch
+    {
+        WorkKind.MonteCarlo => MonteCarlo(model, run, options),
+        WorkKind.Sobol => Sobol(model, run, options),
+        _ => Tornado(model, run, options),
+    };
+
+    public static IIndexedWork<ModelDistributions> MonteCarlo(IModel model, PreparedRun run, AnalysisOptions options) =>
+        new MonteCarloWork(run.Scenario, model, run.Settings, options.MonteCarlo);
+
+    public static IIndexedWork<IReadOnlyList<SobolResult>> Sobol(IModel model, PreparedRun run, AnalysisOptions options) =>
+        new SobolWork(new SobolDesign(run.Scenario, model, run.Settings, options.SobolSamples, options.MonteCarlo.Seed));
+
+    public static IIndexedWork<IReadOnlyList<TornadoResult>> Tornado(IModel model, PreparedRun run, AnalysisOptions options) =>
+        new TornadoWork(run.Scenario, model, run.Settings, options.MonteCarlo.Cancellation);
+
+    private sealed class MonteCarloWork : IIndexedWork<ModelDistributions>
+    {
+        private readonly InputSpace _space;
+        private readonly Issue[] _issues;
+        private readonly IModel _model;
+        private readonly ModelSettings _settings;
+        private readonly MonteCarloOptions _options;
+
+        public MonteCarloWork(Scenario scenario, IModel model, ModelSettings settings, MonteCarloOptions options)
+        {
+            if (options.Draws < 1) throw new AnalysisException($"--draws must be at least 1 (got {options.Draws})");
+            settings.RejectUnknown(model.Info);
+            _space = new InputSpace(scenario);
+            _issues = IssueModel.SelectIssues(scenario, settings).ToArray();
+            _model = model;
+            _settings = settings;
+            _options = options;
+        }
+
+        public int Count => _options.Draws;
+        public int Columns => _issues.Length;
+
+        public double[][] Compute(int first, int end, MonteCarloOptions options) =>
+            MonteCarloRunner.Outcomes(_space, _issues, _model, _settings, options with { Seed = _options.Seed }, first, end);
+
+        public ModelDistributions Summarise(double[][] columns) => MonteCarloRunner.Summarise(_model.Info.Name, _issues, columns, _options);
+    }
+
+    private sealed class SobolWork(SobolDesign design) : IIndexedWork<IReadOnlyList<SobolResult>>
+    {
+        public int Count => design.Samples;
+        public int Columns => design.Columns;
+        public double[][] Compute(int first, int end, MonteCarloOptions options) => design.Rows(first, end, options);
+        public IReadOnlyList<SobolResult> Summarise(double[][] columns) => design.Summarise(columns);
+    }
+
+    /// <summary>
+    /// A multi-issue model's tornado: index = input, two full runs each. A one-dimensional model's tornado takes
+    /// microseconds, so it has no indices and is computed where it is summarised.
+    /// </summary>
+    private sealed class TornadoWork : IIndexedWork<IReadOnlyList<TornadoResult>>
+    {
+        private readonly Scenario _scenario;
+        private readonly IModel _model;
+        private readonly ModelSettings _settings;
+        private readonly CancellationToken _cancellation;
+        private readonly InputSpace _space;
+        private readonly Issue[] _issues;
+        private readonly bool _batched;
+
+        public TornadoWork(Scenario scenario, IModel model, ModelSettings settings, CancellationToken cancellation)
+        {
+            settings.RejectUnknown(model.Info);
+            _scenario = scenario;
+            _model = model;
+            _settings = settings;
+            _cancellation = cancellation;
+            _space = new InputSpace(scenario);
+            _issues = IssueModel.SelectIssues(scenario, settings).ToArray();
+            _batched = model is not IIssueModel || model.Info.IsMultiIssue;
+        }
+
+        public int Count => _batched ? _space.Inputs.Count : 0;
+        public int Columns => _batched ? 2 * _issues.Length : 0;
+
+        public double[][] Compute(int first, int end, MonteCarloOptions options) =>
+            Sensitivity.Tornado.ScenarioRuns(_model, _space, _issues, _settings, first, end, options.Cancellation);
+
+        public IReadOnlyList<TornadoResult> Summarise(double[][] columns) => _batched
+            ? Sensitivity.Tornado.Assemble(_model, _space, _issues, _settings, columns)
+            : Sensitivity.Tornado.Run(_scenario, _model, _settings, _cancellation);
+    }
+}

@@ -1,0 +1,39 @@
+using Parley.Application.Analysing;
+using Parley.Cluster.Jobs;
+using Parley.Cluster.Scheduling;
+using Parley.Core.Domain;
+
+namespace Parley.Cluster;
+
+/// <summary>An analysis run on the cluster, with the totals of its batches.</summary>
+public sealed record ClusterAnalysisOutcome(AnalysisOutcome Outcome, ClusterStats Stats);
+
+/// <summary>
+/// Runs the `analyze` use case with its draws, tornado inputs and Sobol rows on the cluster's workers (everything else,
+/// point forecasts and shocks, here). Reusable by any edge (the CLI, a web job runner): give it a connected
+/// <see cref="IClusterClient"/>. The outcome equals <see cref="AnalysisService.Run"/>'s for the same scenario and request,
+/// bit for bit.
+/// </summary>
+public sealed class ClusterAnalysisRunner(IClusterClient client, ClusterRunOptions? options = null)
+{
+    public Task<ClusterAnalysisOutcome> RunAsync(Scenario scenario, AnalysisRequest request, IProgress<AnalysisProgress>? progress = null,
+        Action<BatchEvent>? batches = null, CancellationToken cancellation = default) =>
+        Task.Run(() => Run(scenario, request, progress, batches, cancellation), CancellationToken.None);
+
+    public ClusterAnalysisOutcome Run(Scenario scenario, AnalysisRequest request, IProgress<AnalysisProgress>? progress = null,
+        Action<BatchEvent>? batches = null, CancellationToken cancellation = default)
+    {
+        // the client analyses the scenario as the workers read it: from the same canonical JSON
+        var job = ClusterJob.Create(scenario, request);
+        var executor = new ClusterExecutor(client, job.Spec, options, batches, cancellation);
+        try
+        {
+            var outcome = new AnalysisService().Run(job.Scenario, request, progress, cancellation, executor);
+            return new ClusterAnalysisOutcome(outcome, executor.Stats);
+        }
+        catch (OperationCanceledException e) when (executor.Failure is { } failure && !cancellation.IsCancellationRequested)
+        {
+            throw new ClusterException($"cluster: {failure}", e);
+        }
+    }
+}
