@@ -171,12 +171,17 @@ internal sealed partial class FastExchangeRound
             bool seesJ = (e.J.Actor == actorJ && e.J.Demand == q) || (e.J.Actor == actorI && e.J.Demand == p);
             bool seesI = (e.I.Actor == actorJ && e.I.Demand == q) || (e.I.Actor == actorI && e.I.Demand == p);
             bool matters = (seesJ && _nearDemand[e.J.Actor * m + e.J.Demand]) || (seesI && _nearDemand[e.I.Actor * m + e.I.Demand]);
-            if (!matters) return;
+            if (!matters)
+            {
+                if (_log is not null) CheckShortcut(id, pair, actorI, actorJ, followI, followJ, expectValid: true);
+                return;
+            }
         }
         // A followed side whose partner lies between its old and new vote would now move the other way: its moves no
         // longer share a sign, so the candidate is invalid (decide's rule), whatever its sizes.
         if ((followI && Reverses(in fromI, _x[actorJ * m + q])) || (followJ && Reverses(in fromJ, _x[actorI * m + p])))
         {
+            if (_log is not null) CheckShortcut(id, pair, actorI, actorJ, followI, followJ, expectValid: false);
             Kill(id, transposed, pair, actorI, actorJ);
             return;
         }
@@ -205,6 +210,28 @@ internal sealed partial class FastExchangeRound
         st.Gain = gain;
         _stamp[id]++;
         _queue.Push(id, gain);
+    }
+
+    /// <summary>
+    /// Tests only (when probing): re-sizes a candidate that a shortcut left alone (a far demander) or dropped (a
+    /// partner passed), and fails loudly if the full re-sizing disagrees: unchanged moves and gain, or invalid.
+    /// </summary>
+    private void CheckShortcut(int id, int pair, int actorI, int actorJ, bool followI, bool followJ, bool expectValid)
+    {
+        var log = _log;
+        _log = null;
+        ref var st = ref _state[id];
+        var (i, j) = Load(id, pair, actorI, actorJ);
+        if (followI) (i.PreSum, i.PreSign) = (i.PreSum + st.LastI, Combine(i.PreSign, st.LastI));
+        if (followJ) (j.PreSum, j.PreSign) = (j.PreSum + st.LastJ, Combine(j.PreSign, st.LastJ));
+        bool valid = Evaluate(ref i, ref j, out double gain);
+        _log = log;
+        bool same = expectValid
+            ? valid && i.Move.Equals(st.LastI) && j.Move.Equals(st.LastJ) && gain.Equals(st.Gain)
+            : !valid;
+        if (!same)
+            throw new InvalidOperationException($"fast exchange kernel: the shortcut for candidate {id} (round {_round}, after " +
+                $"{_trades.Count} exchanges) disagrees with re-sizing it: valid {valid}, moves {i.Move}/{j.Move}, gain {gain}");
     }
 
     /// <summary>
