@@ -84,6 +84,7 @@ public class ModelSettingsTests
     [InlineData("eum: {q: 2}", "q", "2", "2 is not in 0..1")]
     [InlineData("eum: {rounds: many}", "rounds", "many", "'many' is not a whole number in 0..10000")]
     [InlineData("exchange: {ties: coin}", "ties", "coin", "'coin' is not one of")]
+    [InlineData("exchange: {arithmetic: float}", "arithmetic", "float", "'float' is not one of double, decimal")]
     [InlineData("nash: {utility: cubic}", "utility", "cubic", "'cubic' is not one of quadratic, linear")]
     public void A_value_the_model_cannot_use_is_a_located_error(string entry, string setting, string value, string message)
     {

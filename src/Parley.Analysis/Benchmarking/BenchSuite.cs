@@ -11,6 +11,9 @@ public sealed record BenchReport(IReadOnlyList<ThroughputFigure> Figures, IReadO
 {
     /// <summary>The SMP table (issue 4's targets), empty unless SMP cases were passed.</summary>
     public IReadOnlyList<SmpBenchFigure> SmpFigures { get; init; } = [];
+
+    /// <summary>The exchange model's table (its two speed targets), empty unless exchange cases were passed.</summary>
+    public IReadOnlyList<ExchangeBenchFigure> ExchangeFigures { get; init; } = [];
 }
 
 /// <summary>
@@ -36,8 +39,11 @@ public static class BenchSuite
     /// <param name="onFigure">Called as each figure is measured (for live output).</param>
     /// <param name="smpCases">The SMP table's cases (<see cref="SmpBench.Issue4Cases"/>), timed when the models include smp.</param>
     /// <param name="onSmpFigure">Called as each SMP case is timed.</param>
+    /// <param name="exchangeCases">The exchange table's cases (<see cref="ExchangeBench.Cases"/>), timed when the models include exchange.</param>
+    /// <param name="onExchangeFigure">Called as each exchange case is timed.</param>
     public static BenchReport Run(IReadOnlyList<IModel> models, IReadOnlyList<int> actors, TimeSpan budget, Scenario? hague,
-        Action<ThroughputFigure>? onFigure = null, IReadOnlyList<SmpBenchCase>? smpCases = null, Action<SmpBenchFigure>? onSmpFigure = null)
+        Action<ThroughputFigure>? onFigure = null, IReadOnlyList<SmpBenchCase>? smpCases = null, Action<SmpBenchFigure>? onSmpFigure = null,
+        IReadOnlyList<ExchangeBenchCase>? exchangeCases = null, Action<ExchangeBenchFigure>? onExchangeFigure = null)
     {
         var figures = new List<ThroughputFigure>();
         var notes = new List<string>();
@@ -103,6 +109,9 @@ public static class BenchSuite
         var smp = smpCases is { Count: > 0 } && models.Any(m => m.Info.Name == "smp")
             ? SmpBench.Run(smpCases, budget, onFigure: onSmpFigure)
             : [];
-        return new BenchReport(figures, targets, notes) { SmpFigures = smp };
+        var exchange = exchangeCases is { Count: > 0 } && models.Any(m => m.Info.Name == "exchange")
+            ? ExchangeBench.Run(exchangeCases, budget, onExchangeFigure)
+            : [];
+        return new BenchReport(figures, targets, notes) { SmpFigures = smp, ExchangeFigures = exchange };
     }
 }

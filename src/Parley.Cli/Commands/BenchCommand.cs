@@ -59,7 +59,10 @@ public static class BenchCommand
                 smpCases = SmpBench.Issue4Cases(ReadKtab, large, smpNotes);
                 if (!large) smpNotes.Add("the 1,000 actors × 3 issues target is timed only with `parley bench -m smp --actors 1000` (one run: tens of seconds or more)");
             }
-            var report = BenchSuite.Run(chosen, counts, TimeSpan.FromMilliseconds(ms), TryHague(console), f =>
+            var hague = TryHague(console);
+            var exchangeNotes = new List<string>();
+            var exchangeCases = chosen.Any(m => m.Info.Name == "exchange") ? ExchangeBench.Cases(hague, exchangeNotes) : null;
+            var report = BenchSuite.Run(chosen, counts, TimeSpan.FromMilliseconds(ms), hague, f =>
             {
                 if (!console.Interactive) return;
                 console.Error.WriteLine($"  {f.Model} {f.Actors} actors, {f.Threads} thread(s): {Rate(f)}");
@@ -67,6 +70,10 @@ public static class BenchCommand
             {
                 if (!console.Interactive) return;
                 console.Error.WriteLine($"  smp {f.Case.Name}: {Duration(f.Wall)} wall, {f.States} states");
+            }, exchangeCases, f =>
+            {
+                if (!console.Interactive) return;
+                console.Error.WriteLine($"  exchange {f.Case.Name}: {Duration(f.Wall)} wall, {f.Exchanges} exchanges");
             });
             foreach (var f in report.Figures)
                 table.AddRow(Markup.Escape(f.Model), f.Actors.ToString(CultureInfo.InvariantCulture), f.Threads.ToString(CultureInfo.InvariantCulture),
@@ -77,6 +84,7 @@ public static class BenchCommand
                 console.Out.MarkupLine($"{(t.Met ? "[green]met[/]    " : "[red]missed[/] ")} {Markup.Escape(t.Target)}: {Markup.Escape(t.Measured)}");
             foreach (var n in report.Notes) console.Out.MarkupLine($"[yellow]note[/] {Markup.Escape(n)}");
             if (smpCases is not null) WriteSmp(console, report.SmpFigures, smpNotes);
+            if (exchangeCases is not null) ExchangeBenchTable.Write(console, report.ExchangeFigures, exchangeNotes);
             return ExitCodes.Ok;
         });
         return command;

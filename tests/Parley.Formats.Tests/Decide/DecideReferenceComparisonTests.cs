@@ -10,14 +10,15 @@ namespace Parley.Formats.Tests.Decide;
 
 /// <summary>
 /// Full comparison with decide's own output (../shared/anchors/exchange, skipped when absent): every round's
-/// outcomes and every executed exchange, in order, deterministic ties.
+/// outcomes and every executed exchange, in order, deterministic ties. decide is matched bit for bit by the decimal
+/// arithmetic (<c>arithmetic=decimal</c>); the default double arithmetic is compared with it in ExchangeArithmeticTests.
 /// </summary>
 public class DecideReferenceComparisonTests
 {
     internal static (Scenario Scenario, ScenarioResult Result) RunReference(string input)
     {
         var scenario = ScenarioFiles.Load(input).ValueOrThrow();
-        var result = new EqualGainExchangeModel().Run(scenario, ModelSettings.Default);
+        var result = new EqualGainExchangeModel().Run(scenario, ModelSettings.Default.With("arithmetic", "decimal"));
         return (scenario, result);
     }
 

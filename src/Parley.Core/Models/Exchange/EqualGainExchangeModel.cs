@@ -12,8 +12,10 @@ namespace Parley.Core.Models.Exchange;
 /// object-oriented model of policy networks", in Bueno de Mesquita &amp; Stokman (eds), European Community Decision
 /// Making, Yale UP, pp. 105–127; Dijkstra, J., Van Assen, M.A.L.M. &amp; Stokman, F.N. (2008) "Outcomes of collective
 /// decisions with externalities predicted", Journal of Theoretical Politics 20(4):415–441; reference implementation
-/// decide (foarsitter/decide-exchange-model, equal-gain model). Works in exact ContextDecimal arithmetic on positions scaled
-/// to 0–100 per issue, as decide does; reports on each issue's own scale.
+/// decide (foarsitter/decide-exchange-model, equal-gain model). Works on positions scaled to 0–100 per issue, as decide
+/// does, and reports on each issue's own scale. Two arithmetics behind <see cref="IExchangeKernel"/>: double
+/// (<see cref="FastExchangeKernel"/>, the default) and decide's 28-digit decimal context (<see cref="DecimalExchangeKernel"/>,
+/// <c>arithmetic=decimal</c>), which reproduces decide exactly and is the reference the fast kernel is tested against.
 /// </summary>
 public sealed class EqualGainExchangeModel : IModel
 {
@@ -28,6 +30,7 @@ public sealed class EqualGainExchangeModel : IModel
         [
             new ModelParameter("rounds", "Rounds of exchange (1–1000).", "10"),
             new ModelParameter("ties", "Equal best gains: deterministic (decide's stable order) or random (seeded).", "deterministic"),
+            new ModelParameter("arithmetic", "double (fast) or decimal (decide's 28-digit decimal context, exact but slow).", "double"),
         ]);
 
     public void CheckSettings(ModelSettings settings)
@@ -36,74 +39,64 @@ public sealed class EqualGainExchangeModel : IModel
         Options(settings);
     }
 
-    private static (int Rounds, TieBreak Ties) Options(ModelSettings settings) =>
-        (settings.GetInt("rounds", 10, 1, 1000), settings.GetEnum("ties", TieBreak.Deterministic));
+    private static (int Rounds, TieBreak Ties, ExchangeArithmetic Arithmetic) Options(ModelSettings settings) =>
+        (settings.GetInt("rounds", 10, 1, 1000), settings.GetEnum("ties", TieBreak.Deterministic),
+            settings.GetEnum("arithmetic", ExchangeArithmetic.Double));
 
     public ScenarioResult Run(Scenario scenario, ModelSettings settings)
     {
         settings.RejectUnknown(Info);
-        var (rounds, ties) = Options(settings);
+        var (rounds, ties, arithmetic) = Options(settings);
         var issues = IssueModel.SelectIssues(scenario, settings).ToArray();
+        var problem = Problem(scenario, issues, settings, rounds);
+        var notes = new List<string>();
+        if (issues.Length < 2) notes.Add("one issue only: there is no second issue to trade, so no exchanges; the forecast is the weighted mean");
+        var shocks = settings.Interventions.Where(iv => iv.AtRound > 0).ToArray();
+        if (shocks.Length > 0)
+            notes.Add("shocks: " + string.Join("; ", shocks.Select(iv => iv.ToString())) + " (each applied before that round's exchanges)");
+
+        var run = Kernel(arithmetic).Run(problem, rounds, ties, settings.Seed);
+        var results = new List<IssueResult>(issues.Length);
+        for (int k = 0; k < issues.Length; k++)
+            results.Add(IssueResultFor(k, issues, scenario.Actors, run, problem, notes));
+        return new ScenarioResult(Info.Name, results);
+    }
+
+    internal static IExchangeKernel Kernel(ExchangeArithmetic arithmetic) => arithmetic switch
+    {
+        ExchangeArithmetic.Decimal => DecimalExchangeKernel.Instance,
+        _ => FastExchangeKernel.Instance,
+    };
+
+    /// <summary>
+    /// The run's inputs: each actor's stance on each issue (salience above zero), its power there (the stance's own
+    /// capability, else the actor's), and the shocks of rounds 1..<paramref name="rounds"/> resolved to indices.
+    /// </summary>
+    internal static ExchangeProblem Problem(Scenario scenario, Issue[] issues, ModelSettings settings, int rounds)
+    {
         var actors = scenario.Actors;
         int n = actors.Count, m = issues.Length;
-
-        var position = new ContextDecimal[n, m];
-        var salience = new ContextDecimal[n, m];
-        var power = new ContextDecimal[n, m];
-        var present = new bool[n, m];
-        var notes = new List<string>();
+        var shocks = new List<ExchangeShock>();
+        foreach (var iv in settings.Interventions.Where(iv => iv.AtRound > 0 && iv.AtRound <= rounds))
+        {
+            int a = IndexOf(actors, iv.Actor);
+            if (a < 0) throw new ModelSettingException($"shock '{iv}': unknown actor '{iv.Actor}'");
+            int k = iv.Issue is { } id ? Array.FindIndex(issues, i => i.Id == id) : -1;
+            shocks.Add(new ExchangeShock(iv.AtRound, iv.Kind, a, k, iv.Value));
+        }
+        var problem = new ExchangeProblem(n, issues.Select(i => i.Scale).ToArray()) { Shocks = shocks };
         for (int k = 0; k < m; k++)
         for (int a = 0; a < n; a++)
         {
             var s = scenario.StanceOf(actors[a].Id, issues[k].Id);
             if (s is null || s.Salience <= 0) continue;
-            present[a, k] = true;
-            position[a, k] = ToWorking(issues[k].Scale, s.Position);
-            salience[a, k] = Exact(s.Salience);
-            power[a, k] = Exact(s.Capability ?? actors[a].Capability);
+            int i = a * m + k;
+            problem.Present[i] = true;
+            problem.Position[i] = s.Position;
+            problem.Salience[i] = s.Salience;
+            problem.Power[i] = s.Capability ?? actors[a].Capability;
         }
-        if (m < 2) notes.Add("one issue only: there is no second issue to trade, so no exchanges; the forecast is the weighted mean");
-
-        var shocks = settings.Interventions.Where(iv => iv.AtRound > 0).ToArray();
-        var simulated = ExchangeSimulation.Run(position, salience, power, present, rounds, ties, settings.Seed,
-            shocks.Length == 0 ? null : (round, prefs, sal, pow, pres) => ApplyShocks(shocks, round, scenario, issues, prefs, sal, pow, pres));
-        if (shocks.Length > 0)
-            notes.Add("shocks: " + string.Join("; ", shocks.Select(iv => iv.ToString())) + " (each applied before that round's exchanges)");
-        var results = new List<IssueResult>(m);
-        for (int k = 0; k < m; k++)
-            results.Add(IssueResultFor(k, issues, actors, simulated, position, present, notes));
-        return new ScenarioResult(Info.Name, results);
-    }
-
-    /// <summary>
-    /// Applies the interventions of a round before its exchanges: an actor leaves (takes part in nothing more), or its
-    /// preference, salience (0 = stops trading the issue) or capability (power on every issue) changes.
-    /// </summary>
-    private static void ApplyShocks(Intervention[] shocks, int round, Scenario scenario, Issue[] issues,
-        ContextDecimal[,] prefs, ContextDecimal[,] sal, ContextDecimal[,] pow, bool[,] present)
-    {
-        foreach (var iv in shocks.Where(iv => iv.AtRound == round))
-        {
-            int a = IndexOf(scenario.Actors, iv.Actor);
-            if (a < 0) throw new ModelSettingException($"shock '{iv}': unknown actor '{iv.Actor}'");
-            int k = iv.Issue is { } id ? Array.FindIndex(issues, i => i.Id == id) : -1;
-            switch (iv.Kind)
-            {
-                case InterventionKind.Remove:
-                    for (int j = 0; j < issues.Length; j++) present[a, j] = false;
-                    break;
-                case InterventionKind.SetCapability:
-                    for (int j = 0; j < issues.Length; j++) pow[a, j] = Exact(iv.Value);
-                    break;
-                case InterventionKind.SetPosition when k >= 0 && present[a, k]:
-                    prefs[a, k] = ToWorking(issues[k].Scale, Math.Clamp(iv.Value, issues[k].Scale.Min, issues[k].Scale.Max));
-                    break;
-                case InterventionKind.SetSalience when k >= 0:
-                    sal[a, k] = Exact(Math.Clamp(iv.Value, 0, 1));
-                    present[a, k] = present[a, k] && iv.Value > 0;
-                    break;
-            }
-        }
+        return problem;
     }
 
     private static int IndexOf(IReadOnlyList<Actor> actors, ActorId id)
@@ -112,25 +105,18 @@ public sealed class EqualGainExchangeModel : IModel
         return -1;
     }
 
-    /// <summary>decide's normalisation: (x − lower)·(100 / (upper − lower)).</summary>
-    internal static ContextDecimal ToWorking(Scale scale, double x) =>
-        ExchangeMath.Mul(ExchangeMath.Sub(Exact(x), Exact(scale.Min)),
-            ExchangeMath.Div(100m, ExchangeMath.Sub(Exact(scale.Max), Exact(scale.Min))));
-
-    /// <summary>The decimal a value was written as (shortest round-trip form), as decide reads it from the file.</summary>
-    internal static ContextDecimal Exact(double x) => ContextDecimal.FromWritten(x);
-
-    internal static double FromWorking(Scale scale, ContextDecimal v)
+    internal static double FromWorking(Scale scale, double v)
     {
-        double x = scale.Min + (double)v * scale.Width / 100.0;
+        double x = scale.Min + v * scale.Width / 100.0;
         return Math.Clamp(x, scale.Min, scale.Max);
     }
 
-    private static ExchangeIssueResult IssueResultFor(int k, Issue[] issues, IReadOnlyList<Actor> actors,
-        IReadOnlyList<SimulatedRound> simulated, ContextDecimal[,] initial, bool[,] present, List<string> notes)
+    private static ExchangeIssueResult IssueResultFor(int k, Issue[] issues, IReadOnlyList<Actor> actors, ExchangeRun run,
+        ExchangeProblem problem, List<string> notes)
     {
         var issue = issues[k];
         var scale = issue.Scale;
+        var simulated = run.Rounds;
         var rounds = simulated.Select(r => new ExchangeRoundResult(
             r.Round,
             FromWorking(scale, r.PreferenceOutcome[k]),
@@ -139,16 +125,16 @@ public sealed class EqualGainExchangeModel : IModel
 
         var trajectory = new List<TrajectoryPoint>(simulated.Count + 1)
         {
-            new(0, Positions(k, scale, actors, initial, present), simulated.Count > 0 ? FromWorking(scale, simulated[0].PreferenceOutcome[k]) : 0),
+            new(0, Positions(k, scale, actors, run.Initial, problem), simulated.Count > 0 ? FromWorking(scale, simulated[0].PreferenceOutcome[k]) : 0),
         };
         trajectory.AddRange(simulated.Select(r =>
-            new TrajectoryPoint(r.Round, Positions(k, scale, actors, r.PreferencesAfter, present), FromWorking(scale, r.VotingOutcome[k]))));
+            new TrajectoryPoint(r.Round, Positions(k, scale, actors, r.PreferencesAfter, problem), FromWorking(scale, r.VotingOutcome[k]))));
 
         return new ExchangeIssueResult(issue.Id, FromWorking(scale, simulated[^1].VotingOutcome[k]), rounds,
-            Externalities(k, actors, simulated, present), trajectory, notes.Count > 0 ? notes.ToArray() : null);
+            Externalities(k, actors, run, problem), trajectory, notes.Count > 0 ? notes.ToArray() : null);
     }
 
-    private static ExchangeRecord Record(ExecutedTrade t, Issue[] issues, IReadOnlyList<Actor> actors) => new(
+    private static ExchangeRecord Record(TradeRecord t, Issue[] issues, IReadOnlyList<Actor> actors) => new(
         t.Order,
         actors[t.ActorI].Id.Value,
         actors[t.ActorJ].Id.Value,
@@ -158,41 +144,29 @@ public sealed class EqualGainExchangeModel : IModel
         issues[t.SupplyJ].Id.Value,
         FromWorking(issues[t.SupplyJ].Scale, t.FromJ),
         FromWorking(issues[t.SupplyJ].Scale, t.ToJ),
-        (double)t.Gain);
+        t.Gain);
 
     private static IReadOnlyDictionary<string, double> Positions(int k, Scale scale, IReadOnlyList<Actor> actors,
-        ContextDecimal[,] working, bool[,] present)
+        double[] working, ExchangeProblem problem)
     {
         var d = new Dictionary<string, double>();
         for (int a = 0; a < actors.Count; a++)
-            if (present[a, k]) d[actors[a].Id.Value] = FromWorking(scale, working[a, k]);
+        {
+            int i = a * problem.Issues + k;
+            if (problem.Present[i]) d[actors[a].Id.Value] = FromWorking(scale, working[i]);
+        }
         return d;
     }
 
-    private static IReadOnlyList<ActorExternality> Externalities(int k, IReadOnlyList<Actor> actors,
-        IReadOnlyList<SimulatedRound> simulated, bool[,] present)
+    private static IReadOnlyList<ActorExternality> Externalities(int k, IReadOnlyList<Actor> actors, ExchangeRun run, ExchangeProblem problem)
     {
         int n = actors.Count;
-        var sums = new ContextDecimal[n, 5]; // own, inner+, inner−, outer+, outer−
-        foreach (var r in simulated)
-        foreach (var t in r.Trades)
-        {
-            if (t.P != k && t.Q != k) continue;
-            for (int a = 0; a < n; a++)
-            {
-                ContextDecimal v = t.Externality[a, k];
-                int slot = a == t.ActorI || a == t.ActorJ ? 0
-                    : t.Inner[a] ? (v > 0 ? 1 : 2)
-                    : (v > 0 ? 3 : 4);
-                sums[a, slot] += v;
-            }
-        }
         var list = new List<ActorExternality>();
         for (int a = 0; a < n; a++)
         {
-            if (!present[a, k]) continue;
-            list.Add(new ActorExternality(actors[a].Id.Value, (double)sums[a, 0], (double)sums[a, 1], (double)sums[a, 2],
-                (double)sums[a, 3], (double)sums[a, 4]));
+            if (!problem.Present[a * problem.Issues + k]) continue;
+            var e = run.Externality.AsSpan((k * n + a) * ExternalitySlot.Count, ExternalitySlot.Count);
+            list.Add(new ActorExternality(actors[a].Id.Value, e[0], e[1], e[2], e[3], e[4]));
         }
         return list;
     }

@@ -91,6 +91,9 @@ internal sealed class ExchangeBoard
     public int ActorCount { get; }
     public int IssueCount { get; }
 
+    /// <summary>Where candidates report near-landing cap decisions (tests only).</summary>
+    public CapTrace? Trace { get; init; }
+
     public bool Has(int actor, int issue) => _present[actor, issue];
     public ContextDecimal Position(int actor, int issue) => _position[actor, issue];
     public ContextDecimal Salience(int actor, int issue) => _salience[actor, issue];

@@ -198,8 +198,9 @@ internal sealed class ExchangeCandidate
         ContextDecimal before = Sub(x, s.OutcomeBefore), after = Sub(x, s.OutcomeAfter);
         // The cap applies only when the move carries the outcome across the partner's position. An outcome exactly on
         // it counts as on either side, as in decide, whose last rounded digit then decides (docs/decisions.md).
-        if (before >= 0 && after >= 0) return;
-        if (before <= 0 && after <= 0) return;
+        bool capped = !(before >= 0 && after >= 0) && !(before <= 0 && after <= 0);
+        _board.Trace?.Observe(s, before, after, capped);
+        if (!capped) return;
 
         ContextDecimal w = _board.Denominator(s.Supply);
         ContextDecimal delta = ContextDecimal.Abs(_board.MoveToReach(s.Supply, updates, s.Actor, s.SupplyPosition, x));

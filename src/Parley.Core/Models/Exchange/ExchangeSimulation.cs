@@ -1,3 +1,5 @@
+using Parley.Core.Domain;
+
 namespace Parley.Core.Models.Exchange;
 
 /// <summary>How ties between equally good exchanges are broken.</summary>
@@ -20,6 +22,134 @@ internal sealed record SimulatedRound(int Round, ContextDecimal[] PreferenceOutc
     IReadOnlyList<ExecutedTrade> Trades, ContextDecimal[,] PreferencesAfter, int Ties);
 
 /// <summary>
+/// The cap decisions of a decimal run where the outcome was within 1e-9 of the demanding partner's position before
+/// or after the move (where decide's last digit can decide): round, exchanges executed before, supplier and its supply
+/// issue, demander and its supply issue, and whether the move was capped. Only tests pass one.
+/// </summary>
+internal sealed class CapTrace
+{
+    private static readonly ContextDecimal Near = ContextDecimal.ExactFromDouble(1e-9);
+
+    public List<(int Round, int Executed, int Supplier, int Supply, int Demander, int DemanderSupply, bool Capped)> Decisions { get; } = [];
+
+    public int Round { get; private set; }
+    public int Executed { get; set; }
+
+    public void StartRound(int round) => (Round, Executed) = (round, 0);
+
+    public void Observe(ExchangeSide s, ContextDecimal before, ContextDecimal after, bool capped)
+    {
+        if (ContextDecimal.Abs(before) < Near || ContextDecimal.Abs(after) < Near)
+            Decisions.Add((Round, Executed, s.Actor, s.Supply, s.Other.Actor, s.Other.Supply, capped));
+    }
+}
+
+/// <summary>
+/// The reference arithmetic (<c>arithmetic=decimal</c>): decide's round loop in <see cref="ContextDecimal"/>, which
+/// reproduces decide's choices and numbers exactly. Inputs are read as the decimals they were written as, positions
+/// rescaled with decide's expression; results are converted to double only at the end.
+/// </summary>
+internal sealed class DecimalExchangeKernel : IExchangeKernel
+{
+    public static readonly DecimalExchangeKernel Instance = new();
+
+    public ExchangeRun Run(ExchangeProblem problem, int rounds, TieBreak ties, ulong seed) => Run(problem, rounds, ties, seed, null);
+
+    /// <param name="trace">Records the near-landing cap decisions (tests only).</param>
+    public ExchangeRun Run(ExchangeProblem problem, int rounds, TieBreak ties, ulong seed, CapTrace? trace)
+    {
+        int n = problem.Actors, m = problem.Issues;
+        var position = new ContextDecimal[n, m];
+        var salience = new ContextDecimal[n, m];
+        var power = new ContextDecimal[n, m];
+        var present = new bool[n, m];
+        for (int k = 0; k < m; k++)
+        for (int a = 0; a < n; a++)
+        {
+            int i = a * m + k;
+            if (!problem.Present[i]) continue;
+            present[a, k] = true;
+            position[a, k] = ToWorking(problem.Scales[k], problem.Position[i]);
+            salience[a, k] = Exact(problem.Salience[i]);
+            power[a, k] = Exact(problem.Power[i]);
+        }
+        var shocks = problem.Shocks;
+        var simulated = ExchangeSimulation.Run(position, salience, power, present, rounds, ties, seed,
+            shocks.Count == 0 ? null : (round, prefs, sal, pow, pres) => ApplyShocks(shocks, round, problem.Scales, prefs, sal, pow, pres), trace);
+        var initial = new double[n * m];
+        for (int a = 0; a < n; a++)
+        for (int k = 0; k < m; k++)
+            initial[a * m + k] = (double)position[a, k];
+        return Convert(initial, simulated, n, m);
+    }
+
+    /// <summary>decide's normalisation: (x − lower)·(100 / (upper − lower)).</summary>
+    internal static ContextDecimal ToWorking(Scale scale, double x) =>
+        ExchangeMath.Mul(ExchangeMath.Sub(Exact(x), Exact(scale.Min)),
+            ExchangeMath.Div(100m, ExchangeMath.Sub(Exact(scale.Max), Exact(scale.Min))));
+
+    /// <summary>The decimal a value was written as (shortest round-trip form), as decide reads it from the file.</summary>
+    internal static ContextDecimal Exact(double x) => ContextDecimal.FromWritten(x);
+
+    /// <summary>
+    /// Applies the shocks of a round before its exchanges: an actor leaves (takes part in nothing more), or its
+    /// preference, salience (0 = stops trading the issue) or capability (power on every issue) changes.
+    /// </summary>
+    private static void ApplyShocks(IReadOnlyList<ExchangeShock> shocks, int round, Scale[] scales,
+        ContextDecimal[,] prefs, ContextDecimal[,] sal, ContextDecimal[,] pow, bool[,] present)
+    {
+        foreach (var iv in shocks)
+        {
+            if (iv.Round != round) continue;
+            int a = iv.Actor, k = iv.Issue;
+            switch (iv.Kind)
+            {
+                case InterventionKind.Remove:
+                    for (int j = 0; j < scales.Length; j++) present[a, j] = false;
+                    break;
+                case InterventionKind.SetCapability:
+                    for (int j = 0; j < scales.Length; j++) pow[a, j] = Exact(iv.Value);
+                    break;
+                case InterventionKind.SetPosition when k >= 0 && present[a, k]:
+                    prefs[a, k] = ToWorking(scales[k], Math.Clamp(iv.Value, scales[k].Min, scales[k].Max));
+                    break;
+                case InterventionKind.SetSalience when k >= 0:
+                    sal[a, k] = Exact(Math.Clamp(iv.Value, 0, 1));
+                    present[a, k] = present[a, k] && iv.Value > 0;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The rounds in double; externalities summed per issue, actor and slot in ContextDecimal, in trade order.</summary>
+    private static ExchangeRun Convert(double[] initial, IReadOnlyList<SimulatedRound> simulated, int n, int m)
+    {
+        var rounds = new List<RoundOutput>(simulated.Count);
+        var sums = new ContextDecimal[m * n * ExternalitySlot.Count];
+        foreach (var r in simulated)
+        {
+            var after = new double[n * m];
+            for (int a = 0; a < n; a++)
+            for (int k = 0; k < m; k++)
+                after[a * m + k] = (double)r.PreferencesAfter[a, k];
+            var trades = r.Trades.Select(t => new TradeRecord(t.Order, t.ActorI, t.SupplyI, (double)t.FromI, (double)t.ToI,
+                t.ActorJ, t.SupplyJ, (double)t.FromJ, (double)t.ToJ, (double)t.Gain)).ToArray();
+            rounds.Add(new RoundOutput(r.Round, r.PreferenceOutcome.Select(v => (double)v).ToArray(),
+                r.VotingOutcome.Select(v => (double)v).ToArray(), trades, after, r.Ties));
+            foreach (var t in r.Trades)
+            foreach (int k in new[] { t.P, t.Q })
+            for (int a = 0; a < n; a++)
+            {
+                ContextDecimal v = t.Externality[a, k];
+                int slot = ExternalitySlot.Of(a == t.ActorI || a == t.ActorJ, t.Inner[a], v > 0);
+                sums[(k * n + a) * ExternalitySlot.Count + slot] += v;
+            }
+        }
+        return new ExchangeRun(initial, rounds, sums.Select(v => (double)v).ToArray());
+    }
+}
+
+/// <summary>
 /// The round loop of the equal-gain exchange model as decide runs it: at the start of a round every possible
 /// exchange is formed and sized; the best is executed, every exchange it touches is recalculated or dropped, and so on
 /// until none is left; then the outcomes are computed on the votes and actors partly adopt their votes.
@@ -29,8 +159,9 @@ internal static class ExchangeSimulation
     /// <summary>Changes the inputs before a round's exchanges (shocks): preferences, saliences, powers, participation.</summary>
     public delegate void RoundHook(int round, ContextDecimal[,] preferences, ContextDecimal[,] salience, ContextDecimal[,] power, bool[,] present);
 
+    /// <param name="trace">Records the run's near-landing cap decisions (tests only).</param>
     public static IReadOnlyList<SimulatedRound> Run(ContextDecimal[,] position, ContextDecimal[,] salience, ContextDecimal[,] power,
-        bool[,] present, int rounds, TieBreak ties, ulong seed, RoundHook? beforeRound = null)
+        bool[,] present, int rounds, TieBreak ties, ulong seed, RoundHook? beforeRound = null, CapTrace? trace = null)
     {
         int n = position.GetLength(0), m = position.GetLength(1);
         var prefs = (ContextDecimal[,])position.Clone();
@@ -41,7 +172,8 @@ internal static class ExchangeSimulation
         for (int r = 1; r <= rounds; r++)
         {
             beforeRound?.Invoke(r, prefs, salience, power, present);
-            var board = new ExchangeBoard(prefs, salience, power, present);
+            trace?.StartRound(r);
+            var board = new ExchangeBoard(prefs, salience, power, present) { Trace = trace };
             var prefOutcome = Enumerable.Range(0, m).Select(board.Outcome).ToArray();
             var candidates = FormCandidates(board);
             var rng = ties == TieBreak.Random ? new Random(DeriveSeed(seed, r)) : null;
@@ -70,7 +202,7 @@ internal static class ExchangeSimulation
         return result;
     }
 
-    private static int DeriveSeed(ulong seed, int round)
+    internal static int DeriveSeed(ulong seed, int round)
     {
         ulong z = seed + 0x9E3779B97F4A7C15UL * (ulong)round;
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
@@ -134,6 +266,7 @@ internal static class ExchangeSimulation
             var best = candidates[pick];
             candidates.RemoveAt(pick);
             if (!best.IsValid) continue;
+            if (board.Trace is { } trace) trace.Executed = executed.Count + 1;
             var kept = new List<ExchangeCandidate>(candidates.Count);
             foreach (var c in candidates)
                 if (c.IsValid && c.Recalculate(best))
