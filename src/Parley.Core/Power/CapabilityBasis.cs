@@ -80,7 +80,7 @@ public abstract record CapabilityBasis
                     : new InputRange(Mixed(range.Low, power), Mixed(range.High, power), range.Mode is { } m ? Mixed(m, power) : null));
         }
 
-        public override string ToString() => Alpha == 0.5 ? "mix" : $"mix:{Alpha.ToString("0.###", CultureInfo.InvariantCulture)}";
+        public override string ToString() => Alpha == 0.5 ? "mix" : $"mix:{Alpha.ToString(CultureInfo.InvariantCulture)}";
     }
 
     /// <summary>
