@@ -37,8 +37,9 @@ public sealed record CompromiseCombination(CapabilityBasis Basis) : HeadlineComb
 }
 
 /// <summary>
-/// Least-absolute-deviations stack: b₀·compromise + b₁·setter + b₂·status quo + b₃, clamped to 0–100; a missing
-/// setter position or status quo is replaced by the compromise forecast (so the feature adds nothing there).
+/// Affine least-absolute-deviations stack: f = c + β_s·(setter − c) + β_q·(status quo − c), clamped to 0–100, c the
+/// compromise forecast; a missing setter position or status quo contributes 0. Affine (no constant, weights summing
+/// to 1), so the forecast does not depend on which end of the scale is 0 (docs/headline.md, revision 2).
 /// </summary>
 public sealed record StackCombination(CapabilityBasis Basis, IReadOnlyList<double> Coefficients) : HeadlineCombination(Basis)
 {
@@ -46,36 +47,37 @@ public sealed record StackCombination(CapabilityBasis Basis, IReadOnlyList<doubl
     public override string Name => $"stack/{Basis}";
 
     public override string Describe() =>
-        $"{F(Coefficients[0])} × compromise ({Basis}) {Signed(Coefficients[1])} × agenda setter {Signed(Coefficients[2])} × status quo {Signed(Coefficients[3])}, clamped to the scale";
+        $"compromise ({Basis}) {Signed(Coefficients[0])} × (agenda setter − compromise) {Signed(Coefficients[1])} × (status quo − compromise), clamped to the scale";
 
     private static string Signed(double v) => v < 0 ? "− " + F(-v) : "+ " + F(v);
 
-    /// <summary>The features [compromise, setter, status quo, 1], or null without a compromise forecast.</summary>
-    public static double[]? Features(HeadlineRow row, CapabilityBasis basis, ICollection<string>? notes = null)
+    /// <summary>The compromise forecast and the features [setter − c, status quo − c], or null without a compromise forecast.</summary>
+    public static (double Compromise, double[] Features)? Features(HeadlineRow row, CapabilityBasis basis, ICollection<string>? notes = null)
     {
         double m = row.Component(basis, HeadlineComponent.Compromise);
         if (!double.IsFinite(m)) return null;
         if (notes is not null)
         {
-            if (!double.IsFinite(row.Setter)) notes.Add("no agenda setter position: its term uses the compromise forecast");
-            if (!double.IsFinite(row.StatusQuo)) notes.Add("no status quo: its term uses the compromise forecast");
+            if (!double.IsFinite(row.Setter)) notes.Add("no agenda setter position: its term is left out");
+            if (!double.IsFinite(row.StatusQuo)) notes.Add("no status quo: its term is left out");
         }
-        return [m, double.IsFinite(row.Setter) ? row.Setter : m, double.IsFinite(row.StatusQuo) ? row.StatusQuo : m, 1.0];
+        return (m, [double.IsFinite(row.Setter) ? row.Setter - m : 0, double.IsFinite(row.StatusQuo) ? row.StatusQuo - m : 0]);
     }
 
     public override double? Predict(HeadlineRow row, ICollection<string>? notes = null)
     {
-        if (Features(row, Basis, notes) is not { } x) return null;
-        double f = 0;
+        if (Features(row, Basis, notes) is not { } features) return null;
+        var (m, x) = features;
+        double f = m;
         for (int j = 0; j < x.Length; j++) f += x[j] * Coefficients[j];
         return Math.Clamp(f, 0, 100);
     }
 
     public static StackCombination Fit(CapabilityBasis basis, IReadOnlyList<HeadlineRow> rows, IReadOnlyList<double> weights)
     {
-        var usable = rows.Select((r, i) => (X: Features(r, basis), r.Outcome, W: weights[i])).Where(t => t.X is not null).ToArray();
-        var b = LeastAbsoluteDeviations.Fit(usable.Select(t => t.X!).ToArray(), usable.Select(t => t.Outcome).ToArray(),
-            caseWeights: usable.Select(t => t.W).ToArray());
+        var usable = rows.Select((r, i) => (F: Features(r, basis), r.Outcome, W: weights[i])).Where(t => t.F is not null).ToArray();
+        var b = LeastAbsoluteDeviations.Fit(usable.Select(t => t.F!.Value.Features).ToArray(),
+            usable.Select(t => t.Outcome - t.F!.Value.Compromise).ToArray(), caseWeights: usable.Select(t => t.W).ToArray());
         return new StackCombination(basis, b);
     }
 }

@@ -38,12 +38,25 @@ public sealed record HeadlineInterval(IntervalScaling Scaling, IReadOnlyList<dou
         return Quantiles[k] + (x - k) * (Quantiles[k + 1] - Quantiles[k]);
     }
 
-    /// <summary>The calibration from residuals r_i, their scales d_i and case weights: weighted quantiles of r_i / d_i.</summary>
+    /// <summary>
+    /// The calibration from residuals r_i, their scales d_i and case weights: weighted quantiles of the symmetrised
+    /// ±r_i / d_i (each sign with half the case's weight), so the distribution — and every interval — is symmetric and
+    /// does not depend on which end of a scale is 0 (docs/headline.md, revision 2).
+    /// </summary>
     public static HeadlineInterval Calibrate(IntervalScaling scaling, IReadOnlyList<double> residuals, IReadOnlyList<double> scales,
         IReadOnlyList<double> weights)
     {
-        var values = residuals.Select((r, i) => scaling == IntervalScaling.Absolute ? r : r / scales[i]).ToArray();
-        return new HeadlineInterval(scaling, Enumerable.Range(0, Steps + 1).Select(k => WeightedQuantile(values, weights, Level(k))).ToArray());
+        var scaled = residuals.Select((r, i) => scaling == IntervalScaling.Absolute ? r : r / scales[i]).ToArray();
+        var values = scaled.Concat(scaled.Select(v => -v)).ToArray();
+        var both = weights.Concat(weights).ToArray();
+        var quantiles = Enumerable.Range(0, Steps + 1).Select(k => WeightedQuantile(values, both, Level(k))).ToArray();
+        // exact symmetry (the sorted ±values give it up to rounding): q(1 − p) = −q(p)
+        for (int k = 0; k <= Steps / 2; k++)
+        {
+            double half = (quantiles[Steps - k] - quantiles[k]) / 2;
+            (quantiles[k], quantiles[Steps - k]) = (-half, half);
+        }
+        return new HeadlineInterval(scaling, quantiles);
     }
 
     /// <summary>

@@ -27,10 +27,10 @@ public static class RunCommand
             console.Notes(forecast.Notes);
             if (parse.GetValue(json))
             {
-                console.RawOut.WriteLine(ContractJson.Write(RunMapper.Map(scenario, forecast.Results)));
+                console.RawOut.WriteLine(ContractJson.Write(RunMapper.Map(scenario, forecast.Results, forecast.Headlines)));
                 return ExitCodes.Ok;
             }
-            ForecastTable.Render(console.Out, scenario, forecast.Results);
+            ForecastTable.Render(console.Out, scenario, forecast.Results, forecast.Headlines);
             bool anyDynamic = forecast.Runs.Any(r => r.Model.Info.IsDynamic);
             if (parse.GetValue(details) || (anyDynamic && selection.Named(parse)))
                 ForecastTable.RenderDetails(console.Out, scenario, forecast.Results);

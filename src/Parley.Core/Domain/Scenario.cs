@@ -145,6 +145,10 @@ public sealed class Scenario
             newAdjustments, modelDefaults ?? ModelDefaults) { CapabilityBasis = CapabilityBasis };
     }
 
+    /// <summary>A copy whose <see cref="CapabilityBasis"/> is <paramref name="basis"/> (null = the capabilities as given).</summary>
+    public Scenario WithCapabilityBasis(Power.CapabilityBasis? basis) =>
+        new(Metadata, Actors, Issues, Stances, DecisionRule, AgendaSetter, Shocks, IdealAdjustments, ModelDefaults) { CapabilityBasis = basis };
+
     /// <summary>Applies interventions (all of them, whatever their round) to the inputs; used for what-ifs at round 0.</summary>
     public Scenario Apply(IEnumerable<Intervention> interventions)
     {

@@ -27,7 +27,10 @@ public abstract record CapabilityBasis
     public static CapabilityBasis VotingPower { get; } = new VotingPowerBasis();
     public static CapabilityBasis Mix(double alpha = 0.5) => new MixBasis(alpha);
 
-    /// <summary>The scenario with its capabilities under this basis (the scenario itself for <c>resources</c>).</summary>
+    /// <summary>
+    /// The scenario with its capabilities under this basis (the scenario itself for <c>resources</c>); the copy's own
+    /// <see cref="Scenario.CapabilityBasis"/> is unset, since its capabilities already are the basis's.
+    /// </summary>
     public abstract Scenario Apply(Scenario scenario);
 
     /// <summary>Reads <c>resources</c>, <c>voting-power</c>, <c>mix</c> or <c>mix:ALPHA</c> (case-insensitive); null when it is none of them.</summary>
@@ -106,6 +109,8 @@ public abstract record CapabilityBasis
             var resource = s.Capability ?? scenario.Actor(s.Actor).Capability;
             return s with { Capability = capability(resource, Percent(ownRule ? p! : power, s.Actor)) };
         }).ToArray();
-        return scenario.With(actors: actors, stances: stances);
+        // the capabilities now are the basis's: the copy asks for no further rewriting
+        var rewritten = scenario.With(actors: actors, stances: stances);
+        return rewritten.CapabilityBasis is null ? rewritten : rewritten.WithCapabilityBasis(null);
     }
 }
