@@ -15,7 +15,7 @@ public static class ShippedHeadline
     public const string Command = "parley backtest deu3.csv data/cases/ --fit-headline";
 
     /// <summary>What the model was fitted on.</summary>
-    public const string TrainingData = "DEU III (351 EU legislative issues) and Parley's corpus of 33 consensus issues decided before 2022";
+    public const string TrainingData = "DEU III (351 EU legislative issues) and the Parley corpus of 33 consensus issues decided before 2022";
 
     public static HeadlineSpec Spec { get; } = new(new Dictionary<HeadlineRuleGroup, HeadlineModel>
     {
