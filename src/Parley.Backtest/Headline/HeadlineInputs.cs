@@ -90,8 +90,10 @@ public static class HeadlineInputs
     /// The row of one issue of a scenario whose capabilities are the actors' resources, with the components asked for
     /// (<paramref name="needed"/>) under their bases. <paramref name="outcome"/> is in percent (NaN for a forecast).
     /// </summary>
+    /// <param name="models">Replaces a component's model (tests: a model that reports a run that did not settle).</param>
     public static HeadlineRow Compute(Scenario resources, IssueId issueId, IEnumerable<(CapabilityBasis, HeadlineComponent)> needed,
-        string id = "", string group = "", string stratum = "", double outcome = double.NaN)
+        string id = "", string group = "", string stratum = "", double outcome = double.NaN,
+        IReadOnlyDictionary<HeadlineComponent, IIssueModel>? models = null)
     {
         var issue = resources.Issue(issueId);
         var scale = issue.Scale;
@@ -100,7 +102,7 @@ public static class HeadlineInputs
         foreach (var (basis, component) in needed.Distinct())
         {
             var problem = IssueProblem.From(Under(resources, basis), issue);
-            var model = ModelOf(component);
+            var model = models?.GetValueOrDefault(component) ?? ModelOf(component);
             double value = double.NaN;
             string? why = null;
             try
