@@ -42,7 +42,7 @@ public static class ForecastTable
             foreach (var (model, result) in rows)
             {
                 var anchor = issue.NearestAnchor(result!.Forecast);
-                var cells = new List<string> { "  " + Markup.Escape(model), Numbers.OnScale(result.Forecast, issue.Scale) };
+                var cells = new List<string> { Markup.Escape(model), Numbers.OnScale(result.Forecast, issue.Scale) };
                 if (headline is not null) cells.Add("");
                 cells.Add(anchor is null ? "" : "≈ " + Markup.Escape(anchor.Label));
                 cells.Add(ScaleGauge.Draw(result.Forecast, issue));

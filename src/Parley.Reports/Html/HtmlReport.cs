@@ -96,7 +96,9 @@ public static class HtmlReport
         private void Glance()
         {
             _html.Append("<section class=\"card\" id=\"summary\">\n<h2>At a glance</h2>\n")
-                .Append("<p class=\"lead\">The Parley forecast of each issue — one documented combination of the models, fitted on past decisions — with its 80% interval, in the words of the issue's own labelled positions.</p>\n")
+                .Append(result.Headlines.Count > 0
+                    ? "<p class=\"lead\">The Parley forecast of each issue — one documented combination of the models, fitted on past decisions — with its 80% interval, in the words of the issue's own labelled positions.</p>\n"
+                    : "<p class=\"lead\">The most likely outcome of each issue, in the words of the issue's own labelled positions.</p>\n")
                 .Append("<div class=\"glance\">\n");
             foreach (var issue in Issues)
             {
