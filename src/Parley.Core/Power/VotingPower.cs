@@ -16,7 +16,8 @@ namespace Parley.Core.Power;
 /// co-decision);</item>
 /// <item>power = the Shapley–Shubik index (see docs/decisions.md for why not Banzhaf);</item>
 /// <item>an actor without a vote and without a veto (an agenda setter, a consulted parliament, a chair) gets the power
-/// of the strongest voter, the DEU compromise-model literature's convention for the Commission and the Parliament;</item>
+/// of the strongest voter — the strongest player with a weight in the rule, not a veto-only player — the DEU
+/// compromise-model literature's convention for the Commission and the Parliament (as strong as the largest member);</item>
 /// <item>a voter whose index is 0 (a dummy: no coalition ever needs it) gets 10⁻⁶ of the strongest voter's power,
 /// since a capability must be positive.</item>
 /// </list>
@@ -40,8 +41,11 @@ public static class VotingPower
         var game = new WeightedVotingGame(players.Count, quotas, vetoes);
         var result = Cache.GetOrAdd(Key(players, quotas, vetoes), _ => PowerIndices.Compute(game));
         var index = players.Select((p, k) => (p, k)).ToDictionary(t => t.p, t => result.ShapleyShubik[t.k]);
-        double strongest = index.Values.Max();
-        if (strongest <= 0) // no coalition can win: nobody has power, so nobody has more than anyone else
+        // "the strongest voter": among the players with a weight in the rule (the member states), not the veto-only
+        // players (a parliament under co-decision), whose power is of another kind
+        var voters = Enumerable.Range(0, players.Count).Where(k => quotas.Any(q => q.Weights[k] > 0)).ToArray();
+        double strongest = voters.Length > 0 ? voters.Max(k => result.ShapleyShubik[k]) : index.Values.Max();
+        if (index.Values.Max() <= 0) // no coalition can win: nobody has power, so nobody has more than anyone else
             return (actors.ToDictionary(a => a.Id, _ => 1.0 / actors.Count), "no coalition can win the rule: equal power");
         var power = new Dictionary<ActorId, double>();
         for (int k = 0; k < players.Count; k++)

@@ -77,6 +77,24 @@ public class CapabilityBasisTests
     }
 
     [Fact]
+    public void A_non_voter_gets_the_strongest_member_not_the_power_of_a_veto_only_player()
+    {
+        // a council of four (2, 1, 1, 1 votes, 3 of 5 to pass), a parliament with a veto, a commission with neither
+        var actors = new[]
+        {
+            new Actor(new ActorId("big"), "Big", 1), new Actor(new ActorId("b"), "B", 1), new Actor(new ActorId("c"), "C", 1),
+            new Actor(new ActorId("d"), "D", 1), new Actor(new ActorId("ep"), "EP", 1, veto: true), new Actor(new ActorId("com"), "Commission", 1),
+        };
+        var rule = new DecisionRule.QualifiedMajority(0.6, new Dictionary<ActorId, double>
+        {
+            [new ActorId("big")] = 2, [new ActorId("b")] = 1, [new ActorId("c")] = 1, [new ActorId("d")] = 1,
+        });
+        var (power, _) = VotingPower.Of(actors, rule);
+        Assert.True(power[new ActorId("ep")] > power[new ActorId("big")]);
+        Assert.Equal(power[new ActorId("big")], power[new ActorId("com")], 12);
+    }
+
+    [Fact]
     public void An_absent_member_of_the_weight_table_still_dilutes_the_others()
     {
         var rule = new DecisionRule.QualifiedMajority(0.5, new Dictionary<ActorId, double>
