@@ -1,7 +1,6 @@
 using Parley.Backtest;
 using Parley.Backtest.Headline;
 using Parley.Core;
-using Parley.Core.Modelling;
 
 namespace Parley.Application.Backtesting;
 
@@ -24,8 +23,7 @@ public sealed class HeadlineFitService
 {
     public HeadlineFitOutcome Run(HeadlineFitRequest request, CancellationToken cancellation = default)
     {
-        if (request.Folds < 2)
-            throw new InvalidRequestException("folds", $"{request.Folds} must be at least 2 (the headline is scored on held-out folds)");
+        var options = BacktestService.Options(request.Folds, request.Seed);
         if (request.Datasets.Count == 0) throw new InvalidRequestException("dataset", "at least one data set");
         var notes = new List<Note>();
         var datasets = new List<BacktestDataset>();
@@ -43,8 +41,6 @@ public sealed class HeadlineFitService
         var pooled = BacktestDataset.Pool(datasets);
         if (pooled.Skipped.Count > 0)
             notes.Add(new Note(NoteKind.Skipped, $"{pooled.Skipped.Count} case(s) not scored (no outcome, too few actors, no resources); see --out skipped.csv"));
-        var options = new BacktestOptions { Folds = request.Folds };
-        if (request.Seed is { } s) options = options with { Seed = s, Settings = ModelSettings.Default with { Seed = s } };
         cancellation.ThrowIfCancellationRequested();
         return new HeadlineFitOutcome(HeadlineEvaluation.Run(pooled, options, cancellation), notes);
     }
