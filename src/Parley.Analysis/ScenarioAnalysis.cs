@@ -47,7 +47,11 @@ public sealed record ModelAnalysis(
 /// scenario as read.
 /// </summary>
 public sealed record AnalysisResult(Scenario Original, Scenario Scenario, IReadOnlyList<Intervention> WhatIfs, AnalysisOptions Options,
-    IReadOnlyList<ModelAnalysis> Models);
+    IReadOnlyList<ModelAnalysis> Models)
+{
+    /// <summary>The headline forecast of each issue with its interval over the input ranges (set by the application layer).</summary>
+    public IReadOnlyList<HeadlineResult> Headlines { get; init; } = [];
+}
 
 /// <summary>Runs the point forecast, the Monte Carlo, the tornado and the shock comparison for each model.</summary>
 public static class ScenarioAnalysis

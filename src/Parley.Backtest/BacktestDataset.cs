@@ -12,6 +12,9 @@ namespace Parley.Backtest;
 public sealed record BacktestCase(string Id, string Group, Scenario Scenario, IssueId Issue, double Outcome, DateOnly? DecisionDate)
 {
     public Issue IssueDef => Scenario.Issue(Issue);
+
+    /// <summary>The data set the case comes from when several are pooled (<see cref="BacktestDataset.Pool"/>); "" otherwise.</summary>
+    public string Stratum { get; init; } = "";
 }
 
 /// <summary>A case left out of the backtest, and why.</summary>
@@ -25,6 +28,43 @@ public sealed record BacktestDataset(string Name, IReadOnlyList<BacktestCase> Ca
 
     /// <summary>A capability row the file itself carries (the GDP row of the blksv DEU redistribution), for <c>--capability gdp</c>.</summary>
     public IReadOnlyDictionary<string, double>? FileCapabilities { get; init; }
+
+    /// <summary>
+    /// The capabilities that stand for the actors' resources (the <c>resources</c> capability basis): on DEU the file's
+    /// GDP row (null when the file has none), on a folder of scenarios the capabilities the files give.
+    /// </summary>
+    public CapabilityConvention? Resources { get; init; } = CapabilityConvention.AsGiven;
+
+    /// <summary>
+    /// Several data sets as one, for a fit across them (the headline forecast): each case's scenario carries its data
+    /// set's resource capabilities (<see cref="Resources"/>), its id and group are prefixed with the data set's name
+    /// ("deu3.csv:…") and its <see cref="BacktestCase.Stratum"/> is that name, so folds are dealt per data set and fits
+    /// can weigh the data sets. A case whose resources cannot be read is skipped with the reason.
+    /// </summary>
+    public static BacktestDataset Pool(IReadOnlyList<BacktestDataset> datasets)
+    {
+        if (datasets.Select(d => d.Name).Distinct().Count() != datasets.Count)
+            throw new ArgumentException("pooled data sets need distinct names");
+        var cases = new List<BacktestCase>();
+        var skipped = new List<SkippedCase>();
+        foreach (var d in datasets)
+        {
+            var resources = d.Resources ?? throw new ArgumentException($"{d.Name}: the data set carries no resource capabilities (a DEU file needs its GDP row)");
+            var applied = new Dictionary<(Scenario, DateOnly?), Scenario>();
+            skipped.AddRange(d.Skipped.Select(s => s with { Id = $"{d.Name}:{s.Id}" }));
+            foreach (var c in d.Cases)
+            {
+                try
+                {
+                    if (!applied.TryGetValue((c.Scenario, c.DecisionDate), out var scenario))
+                        applied[(c.Scenario, c.DecisionDate)] = scenario = resources.Apply(c);
+                    cases.Add(c with { Id = $"{d.Name}:{c.Id}", Group = $"{d.Name}:{c.Group}", Scenario = scenario, Stratum = d.Name });
+                }
+                catch (ArgumentException e) { skipped.Add(new SkippedCase($"{d.Name}:{c.Id}", $"resources ({resources.Name}): {e.Message}")); }
+            }
+        }
+        return new BacktestDataset(string.Join(" + ", datasets.Select(d => d.Name)), cases, skipped) { DefaultCapability = CapabilityConvention.AsGiven };
+    }
 
     /// <summary>Issues need at least this many actors with a position to be scored.</summary>
     public const int MinActors = 3;
@@ -73,7 +113,12 @@ public sealed record BacktestDataset(string Name, IReadOnlyList<BacktestCase> Ca
                 cases.Add(new BacktestCase(i.IssueId, i.ProposalId, scenario!, new IssueId(i.IssueId), outcome, i.DecisionDate(lag) ?? date));
             }
         }
-        return new BacktestDataset(name, cases, skipped) { DefaultCapability = CapabilityConvention.Equal, FileCapabilities = deu.GdpRow };
+        return new BacktestDataset(name, cases, skipped)
+        {
+            DefaultCapability = CapabilityConvention.Equal,
+            FileCapabilities = deu.GdpRow,
+            Resources = deu.GdpRow is { Count: > 0 } row ? TableConvention.FromRow("gdp", row) : null,
+        };
     }
 
     /// <summary>

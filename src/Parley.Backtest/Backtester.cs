@@ -9,12 +9,21 @@ public sealed record ModelScore(string Name, string Kind, ErrorSummary Errors, i
 {
     /// <summary>True when the errors are held-out (cross-validated) errors.</summary>
     public bool HeldOut => FoldChoices.Count > 0;
+
+    /// <summary>How often the predictor's 80 % intervals held the outcome (predictors that give intervals only).</summary>
+    public IntervalSummary? Intervals { get; init; }
 }
 
 /// <summary>One forecast of one case by one predictor (the per-case CSV row). Fold is −1 for untuned predictors.</summary>
 public sealed record CaseError(string Case, string Group, string Model, int Fold, double Forecast, double Outcome)
 {
     public double AbsError => Math.Abs(Forecast - Outcome);
+
+    /// <summary>The data set of the case when several are pooled ("" otherwise).</summary>
+    public string Stratum { get; init; } = "";
+
+    /// <summary>The predictor's interval (p10, p90), when it gives one.</summary>
+    public PredictionInterval? Interval { get; init; }
 }
 
 /// <summary>The result of a backtest: what was scored, and every predictor's errors.</summary>
@@ -93,7 +102,7 @@ public static class Backtester
             }
             catch (ArgumentException e) { skipped.Add(new SkippedCase(c.Id, $"capability ({capability.Name}): {e.Message}")); }
         }
-        var fold = Folds.Assign(prepared.Select(c => c.Case.Group), Math.Max(1, options.Folds), options.Seed);
+        var fold = Folds.AssignStratified(prepared.Select(c => (c.Case.Group, c.Case.Stratum)), Math.Max(1, options.Folds), options.Seed);
         var scores = new List<ModelScore>();
         var errors = new List<CaseError>();
         foreach (var p in predictors)
@@ -107,7 +116,11 @@ public static class Backtester
                 try
                 {
                     if (predictor.Predict(c) is { } forecast && double.IsFinite(forecast))
-                        rows.Add(new CaseError(c.Case.Id, c.Case.Group, p.Name, f, forecast, c.OutcomePercent));
+                        rows.Add(new CaseError(c.Case.Id, c.Case.Group, p.Name, f, forecast, c.OutcomePercent)
+                        {
+                            Stratum = c.Case.Stratum,
+                            Interval = (predictor as IIntervalPredictor)?.Interval(c),
+                        });
                     else notApplicable++;
                 }
                 catch (Exception e) when (e is ArgumentException or InvalidOperationException or ModelSettingException or ArithmeticException)
@@ -135,7 +148,7 @@ public static class Backtester
                 foreach (var c in prepared) Score(p, c, -1);
             }
             scores.Add(new ModelScore(p.Name, p.Kind, ErrorSummary.Of(rows.Select(r => r.AbsError).ToArray()),
-                notApplicable, failed, firstFailure, choices));
+                notApplicable, failed, firstFailure, choices) { Intervals = IntervalSummary.Of(rows) });
             errors.AddRange(rows);
         }
         return new BacktestReport(dataset.Name, capability.Name, prepared.Count, skipped.Count, options.Folds, options.Seed,

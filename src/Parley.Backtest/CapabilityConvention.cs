@@ -1,5 +1,6 @@
 using System.Globalization;
 using Parley.Core.Domain;
+using Parley.Core.Power;
 using Parley.Formats;
 using Parley.Formats.Deu;
 
@@ -52,9 +53,18 @@ public abstract class CapabilityConvention
             case "council-mean": return LoadResult<CapabilityConventionBox>.Success(new(Council(InstitutionWeight.Mean)));
             case "scenario": return LoadResult<CapabilityConventionBox>.Success(new(AsGiven));
         }
+        if (CapabilityBasis.Parse(value) is { } basis)
+        {
+            // voting power does not read the capabilities, so a data set without resources can still use it
+            var resources = dataset is null ? AsGiven : dataset.Resources ?? (basis == CapabilityBasis.VotingPower ? AsGiven : null);
+            return resources is null
+                ? LoadResult<CapabilityConventionBox>.Fail([new Diagnostic(dataset?.Name ?? value, 0, 0, "--capability",
+                    $"the data set carries no resource capabilities for {basis}", "a DEU file with the redistributor's GDP row, or a folder of scenarios")])
+                : LoadResult<CapabilityConventionBox>.Success(new(new BasisConvention(resources, basis)));
+        }
         if (!File.Exists(value) && !Directory.Exists(value))
             return LoadResult<CapabilityConventionBox>.Fail([new Diagnostic(value, 0, 0, "--capability", $"'{value}' is neither a convention nor a file",
-                "equal, council, council-mean, scenario, gdp, or a CSV file actor,capability")]);
+                "equal, council, council-mean, scenario, gdp, a capability basis (" + CapabilityBasis.Allowed + "), or a CSV file actor,capability")]);
         var text = InputFile.ReadText(value, "--capability");
         if (!text.Ok) return LoadResult<CapabilityConventionBox>.Fail(text.Errors);
         var table = TableConvention.Read(value, text.Value!);
@@ -75,6 +85,17 @@ public abstract class CapabilityConvention
         public override string Name => "equal";
         public override Scenario Apply(BacktestCase c) => WithCapabilities(c.Scenario, _ => 1.0);
     }
+}
+
+/// <summary>
+/// A capability basis (<see cref="CapabilityBasis"/>) over the data set's resource capabilities (DEU: its GDP row; a
+/// folder: the scenarios' own): <c>voting-power</c> from each case's decision rule, <c>mix</c>, or <c>resources</c> itself.
+/// </summary>
+public sealed class BasisConvention(CapabilityConvention resources, CapabilityBasis basis) : CapabilityConvention
+{
+    public CapabilityBasis Basis { get; } = basis;
+    public override string Name => Basis.ToString();
+    public override Scenario Apply(BacktestCase c) => Basis.Apply(resources.Apply(c));
 }
 
 /// <summary>A reference wrapper so a convention can travel in a <see cref="LoadResult{T}"/>.</summary>

@@ -8,18 +8,31 @@ namespace Parley.Backtest;
 /// </summary>
 public static class Folds
 {
-    public static IReadOnlyDictionary<string, int> Assign(IEnumerable<string> groups, int k, ulong seed)
+    public static IReadOnlyDictionary<string, int> Assign(IEnumerable<string> groups, int k, ulong seed) =>
+        AssignStratified(groups.Select(g => (g, "")), k, seed);
+
+    /// <summary>
+    /// As <see cref="Assign"/>, but the groups of each stratum (a data set, when several are pooled) are shuffled
+    /// and dealt on their own, strata in ordinal order, the deal continuing where the previous stratum stopped — so
+    /// every fold gets its share of every data set. With one stratum this is exactly <see cref="Assign"/>.
+    /// </summary>
+    public static IReadOnlyDictionary<string, int> AssignStratified(IEnumerable<(string Group, string Stratum)> groups, int k, ulong seed)
     {
         if (k < 1) throw new ArgumentOutOfRangeException(nameof(k), "at least one fold");
-        var distinct = groups.Distinct().Order(StringComparer.Ordinal).ToArray();
-        ulong state = seed;
-        for (int i = distinct.Length - 1; i > 0; i--)
-        {
-            int j = (int)(Next(ref state) % (ulong)(i + 1));
-            (distinct[i], distinct[j]) = (distinct[j], distinct[i]);
-        }
         var fold = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < distinct.Length; i++) fold[distinct[i]] = i % k;
+        int dealt = 0;
+        foreach (var stratum in groups.GroupBy(g => g.Stratum).OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            var distinct = stratum.Select(g => g.Group).Distinct().Order(StringComparer.Ordinal).ToArray();
+            ulong state = seed;
+            for (int i = distinct.Length - 1; i > 0; i--)
+            {
+                int j = (int)(Next(ref state) % (ulong)(i + 1));
+                (distinct[i], distinct[j]) = (distinct[j], distinct[i]);
+            }
+            foreach (var g in distinct)
+                if (fold.TryAdd(g, dealt % k)) dealt++;
+        }
         return fold;
     }
 

@@ -8,7 +8,8 @@ namespace Parley.Backtest;
 /// </summary>
 public static class LeastAbsoluteDeviations
 {
-    public static double[] Fit(IReadOnlyList<double[]> x, IReadOnlyList<double> y, int sweeps = 50)
+    /// <param name="caseWeights">Optional weight per case (Σ w_i |y_i − x_i b|); null = every case weighs 1.</param>
+    public static double[] Fit(IReadOnlyList<double[]> x, IReadOnlyList<double> y, int sweeps = 50, IReadOnlyList<double>? caseWeights = null)
     {
         int n = y.Count;
         if (n == 0) throw new ArgumentException("LAD regression needs at least one case");
@@ -24,7 +25,7 @@ public static class LeastAbsoluteDeviations
                 {
                     double xij = x[i][j];
                     if (xij == 0) continue;
-                    candidates[m++] = ((residual[i] + xij * b[j]) / xij, Math.Abs(xij));
+                    candidates[m++] = ((residual[i] + xij * b[j]) / xij, Math.Abs(xij) * (caseWeights?[i] ?? 1.0));
                 }
                 if (m == 0) continue;
                 var span = candidates.AsSpan(0, m);

@@ -36,6 +36,13 @@ public interface IPredictor
     double? Predict(PreparedCase c);
 }
 
+/// <summary>A predictor that also gives an 80 % interval (p10, p90) in percent of the scale; the backtest reports its coverage.</summary>
+public interface IIntervalPredictor : IPredictor
+{
+    /// <summary>The interval of the forecast <see cref="IPredictor.Predict"/> gives, or null where it gives none.</summary>
+    PredictionInterval? Interval(PreparedCase c);
+}
+
 /// <summary>A predictor with parameters tuned on training cases; the backtest reports its held-out error only.</summary>
 public interface ITunedPredictor : IPredictor
 {

@@ -35,6 +35,12 @@ public sealed class ModelSelection
     };
 
     public Option<string[]> Issues { get; } = new("--issue") { Description = "Run only this issue (repeatable)." };
+
+    public Option<string?> CapabilityBasis { get; } = new("--capability-basis")
+    {
+        Description = "What capability means to the models: " + Core.Power.CapabilityBasis.Allowed
+                      + ". Default: the scenario's capability_basis, else resources (as given). The headline forecast uses its own fitted basis.",
+    };
     public Option<string[]> Settings { get; }
 
     public void AddTo(Command command)
@@ -45,6 +51,7 @@ public sealed class ModelSelection
         command.Options.Add(Seed);
         command.Options.Add(Issues);
         command.Options.Add(Settings);
+        command.Options.Add(CapabilityBasis);
     }
 
     /// <summary>True when the command line names models (then dynamic models' details are shown).</summary>
@@ -66,8 +73,13 @@ public sealed class ModelSelection
             if (rounds < 0) throw new UsageException($"--rounds: {rounds} must be ≥ 0");
             values["rounds"] = rounds.ToString(CultureInfo.InvariantCulture);
         }
+        Core.Power.CapabilityBasis? basis = null;
+        if (parse.GetValue(CapabilityBasis) is { } text)
+            basis = Core.Power.CapabilityBasis.Parse(text)
+                    ?? throw new UsageException($"--capability-basis: '{text}' is not a capability basis ({Core.Power.CapabilityBasis.Allowed})");
         return new ModelRequest
         {
+            CapabilityBasis = basis,
             Models = parse.GetValue(Models) ?? [],
             Settings = values,
             Seed = parse.GetValue(Seed),

@@ -95,6 +95,13 @@ internal static class RandomScenarios
                 new ModelSetting("rounds", random.Next(2) == 0 ? "007" : "0"),
                 new ModelSetting("t-rule", new[] { "closer", "Direction", "al_ways", "-never" }[random.Next(4)])]),
         };
-        return new Scenario(metadata, actors, issues, stances, rule, setter, shocks, idealAdjustments, modelDefaults);
+        var basis = random.Next(4) switch
+        {
+            0 => null,
+            1 => Core.Power.CapabilityBasis.Resources,
+            2 => Core.Power.CapabilityBasis.VotingPower,
+            _ => Core.Power.CapabilityBasis.Mix(Number(0, 1)),
+        };
+        return new Scenario(metadata, actors, issues, stances, rule, setter, shocks, idealAdjustments, modelDefaults) { CapabilityBasis = basis };
     }
 }

@@ -14,6 +14,7 @@ internal static class ScenarioEquivalence
         Assert.Equal(expected.Metadata.Sources, actual.Metadata.Sources);
         AssertRule(expected.DecisionRule, actual.DecisionRule);
         Assert.Equal(expected.AgendaSetter, actual.AgendaSetter);
+        Assert.Equal(expected.CapabilityBasis, actual.CapabilityBasis);
         Assert.Equal(expected.Actors, actual.Actors);
         Assert.Equal(expected.Issues.Count, actual.Issues.Count);
         for (int i = 0; i < expected.Issues.Count; i++)

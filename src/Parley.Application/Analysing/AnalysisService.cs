@@ -29,6 +29,8 @@ public sealed class AnalysisService(ModelRegistry? registry = null)
     public AnalysisOutcome Run(Scenario scenario, AnalysisRequest request, IProgress<AnalysisProgress>? progress = null,
         CancellationToken cancellation = default, IWorkExecutor? executor = null)
     {
+        var original = scenario;
+        (scenario, var basisNotes) = CapabilityBasisPlanner.Apply(scenario, request.Models);
         var (plan, whatIfs, options) = Prepare(scenario, request);
         if (progress is not null)
         {
@@ -45,7 +47,11 @@ public sealed class AnalysisService(ModelRegistry? registry = null)
         }
         options = options with { MonteCarlo = options.MonteCarlo with { Cancellation = cancellation }, Executor = executor ?? options.Executor };
         var result = ScenarioAnalysis.Run(scenario, plan.Models.Select(m => m.Model).ToArray(), options, whatIfs, plan.SettingsFor);
-        return new AnalysisOutcome(result, plan.Notes);
+        var (headlines, headlineNotes) = new Headline.HeadlineService().WithInputRanges(
+            whatIfs.Count == 0 ? original : Analysis.WhatIf.ShockPlan.ApplyFixed(original, whatIfs),
+            request.Draws, options.MonteCarlo.Seed, plan.Requested.Issues, cancellation);
+        return new AnalysisOutcome(result with { Headlines = headlines },
+            [.. plan.Notes, .. basisNotes, .. headlineNotes, .. Headline.BandChecks.OutsideOwnBand(result)]);
     }
 
     /// <summary>The request checked and resolved: models with their settings, the what-ifs, the analysis options.</summary>

@@ -25,10 +25,7 @@ public sealed class BacktestService
 {
     public BacktestOutcome Run(BacktestRequest request, CancellationToken cancellation = default)
     {
-        if (request.Folds < 2)
-            throw new InvalidRequestException("folds", $"{request.Folds} must be at least 2 (tuned predictors are scored on held-out folds)");
-        var options = new BacktestOptions { Folds = request.Folds };
-        if (request.Seed is { } s) options = options with { Seed = s, Settings = ModelSettings.Default with { Seed = s } };
+        var options = Options(request.Folds, request.Seed);
 
         var loaded = BacktestDataset.Load(request.Dataset);
         var notes = loaded.Notices.Select(n => new Note(NoteKind.Reading, n)).ToList();
@@ -42,6 +39,15 @@ public sealed class BacktestService
         foreach (var m in report.Models.Where(m => m.Failed > 0))
             notes.Add(new Note(NoteKind.Skipped, $"{m.Name} failed on {m.Failed} case(s), first: {m.FirstFailure}"));
         return new BacktestOutcome(report, notes);
+    }
+
+    /// <summary>The options of a cross-validated run: at least 2 folds; the seed fixes the folds and the models' draws.</summary>
+    internal static BacktestOptions Options(int folds, ulong? seed)
+    {
+        if (folds < 2)
+            throw new InvalidRequestException("folds", $"{folds} must be at least 2 (tuned predictors are scored on held-out folds)");
+        var options = new BacktestOptions { Folds = folds };
+        return seed is { } s ? options with { Seed = s, Settings = ModelSettings.Default with { Seed = s } } : options;
     }
 
     /// <summary>The predictors named (comma-separated lists allowed, except inside NAME:KEY=VALUE), or every default one.</summary>

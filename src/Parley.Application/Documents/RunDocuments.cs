@@ -20,7 +20,7 @@ public static class RunDocuments
     /// </summary>
     public static string Forecast(Forecast forecast, IReadOnlyList<Intervention>? whatIfs = null)
     {
-        var text = ContractJson.Write(RunMapper.Map(forecast.Scenario, forecast.Results));
+        var text = ContractJson.Write(RunMapper.Map(forecast.Scenario, forecast.Results, forecast.Headlines));
         if (whatIfs is not { Count: > 0 }) return text;
         var doc = JsonNode.Parse(text)!.AsObject();
         doc["what_ifs"] = new JsonArray(whatIfs.Select(w => (JsonNode?)w.ToString()).ToArray());

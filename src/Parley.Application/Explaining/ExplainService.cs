@@ -45,11 +45,12 @@ public sealed class ExplainService(ModelRegistry? registry = null)
                 $"no actor '{request.Actor}' in scenario '{scenario.Id}' (it has: {string.Join(", ", scenario.Actors.Select(a => a.Id))})");
 
         var views = new List<(Issue, PerceptionView)>();
-        var notes = new List<Note>();
+        var (modelled, basisNotes) = CapabilityBasisPlanner.Apply(scenario, request.Models);
+        var notes = new List<Note>(basisNotes);
         foreach (var issue in IssueModel.SelectIssues(scenario, settings))
         {
             cancellation.ThrowIfCancellationRequested();
-            var problem = IssueProblem.From(scenario, issue);
+            var problem = IssueProblem.From(modelled, modelled.Issue(issue.Id));
             int index = Enumerable.Range(0, problem.Count).FirstOrDefault(i => problem.ActorKey(i) == request.Actor, -1);
             if (index < 0)
             {

@@ -14,6 +14,9 @@ public sealed record ModelRun(IModel Model, ModelSettings Settings, ScenarioResu
 public sealed record Forecast(Scenario Scenario, IReadOnlyList<ModelRun> Runs, IReadOnlyList<Note> Notes)
 {
     public IReadOnlyList<ScenarioResult> Results => Runs.Select(r => r.Result).ToArray();
+
+    /// <summary>The headline forecast of each issue run (docs/headline.md): one number and its 80 % interval.</summary>
+    public IReadOnlyList<HeadlineResult> Headlines { get; init; } = [];
 }
 
 /// <summary>The `run` use case: each chosen model (every registered model by default) on the scenario.</summary>
@@ -29,13 +32,17 @@ public sealed class ForecastService(ModelRegistry? registry = null)
     public Forecast Run(Scenario scenario, ModelRequest request, CancellationToken cancellation = default)
     {
         var plan = ModelPlanner.Plan(_registry, scenario, request, DefaultModels);
+        var (modelled, basisNotes) = CapabilityBasisPlanner.Apply(scenario, request);
         var runs = new List<ModelRun>();
         foreach (var chosen in plan.Models)
         {
             cancellation.ThrowIfCancellationRequested();
-            runs.Add(new ModelRun(chosen.Model, chosen.Settings, chosen.Model.Run(scenario, chosen.Settings, cancellation)));
+            runs.Add(new ModelRun(chosen.Model, chosen.Settings, chosen.Model.Run(modelled, chosen.Settings, cancellation)));
         }
-        return new Forecast(scenario, runs, plan.Notes);
+        return new Forecast(scenario, runs, [.. plan.Notes, .. basisNotes])
+        {
+            Headlines = new Headline.HeadlineService().Forecast(scenario, plan.Requested.Issues),
+        };
     }
 
     /// <summary>

@@ -13,6 +13,12 @@ public sealed record ModelRequest
     public ulong? Seed { get; init; }
     public IReadOnlyList<string>? Issues { get; init; }
 
+    /// <summary>
+    /// What the models take capability to mean (<c>--capability-basis</c>); null = the scenario's <c>capability_basis</c>,
+    /// else the capabilities as given. See <see cref="Core.Power.CapabilityBasis"/>.
+    /// </summary>
+    public Core.Power.CapabilityBasis? CapabilityBasis { get; init; }
+
     /// <summary>This request with one more setting (later ones win).</summary>
     public ModelRequest WithSetting(string name, string value) =>
         this with { Settings = new Dictionary<string, string>(Settings, StringComparer.OrdinalIgnoreCase) { [name] = value } };

@@ -15,9 +15,10 @@ public static class BacktestCommand
 {
     public static Command Create(CliConsole console)
     {
-        var dataset = new Argument<string>("dataset")
+        var dataset = new Argument<string[]>("dataset")
         {
-            Description = "A DEU data file (tab-separated, recognised by its header; e.g. DEU III, doi:10.34810/data53) or a folder of scenario files whose issues carry an outcome.",
+            Description = "A DEU data file (tab-separated, recognised by its header; e.g. DEU III, doi:10.34810/data53) or a folder of scenario files whose issues carry an outcome. Several only with --fit-headline.",
+            Arity = ArgumentArity.OneOrMore,
         };
         var models = new Option<string[]>("--model", "-m")
         {
@@ -31,6 +32,10 @@ public static class BacktestCommand
         var seed = new Option<ulong?>("--seed") { Description = "Seed of the fold assignment and of the models' random draws (default 20250624)." };
         var outDir = new Option<string?>("--out") { Description = "Write case-errors.csv, summary.csv and skipped.csv into this folder." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document instead of the table (see docs/accuracy.md)." };
+        var fitHeadline = new Option<bool>("--fit-headline")
+        {
+            Description = "Fit the headline forecast on the data sets pooled (e.g. a DEU file and data/cases/): nested cross-validation against the benchmarks, then the constants to ship (see docs/headline.md).",
+        };
         var command = new Command("backtest", "Score models against known outcomes: MAE, RMSE, median absolute error, share within 10 points (0–100 scale).");
         command.Arguments.Add(dataset);
         command.Options.Add(models);
@@ -39,9 +44,16 @@ public static class BacktestCommand
         command.Options.Add(seed);
         command.Options.Add(outDir);
         command.Options.Add(json);
+        command.Options.Add(fitHeadline);
         command.SetAction(parse =>
         {
-            var request = new BacktestRequest(parse.GetValue(dataset)!)
+            var datasets = parse.GetValue(dataset)!;
+            if (parse.GetValue(fitHeadline))
+                return HeadlineFitCommand.Run(console, datasets, parse.GetValue(folds), parse.GetValue(seed), parse.GetValue(outDir),
+                    parse.GetValue(models) is { Length: > 0 } || parse.GetValue(capability) is not null || parse.GetValue(json));
+            if (datasets.Length > 1)
+                throw new UsageException($"backtest scores one data set (got {datasets.Length}); several data sets are pooled only with --fit-headline");
+            var request = new BacktestRequest(datasets[0])
             {
                 Predictors = parse.GetValue(models) ?? [],
                 Capability = parse.GetValue(capability),

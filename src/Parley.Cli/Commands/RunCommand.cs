@@ -30,7 +30,7 @@ public static class RunCommand
                 console.RawOut.WriteLine(RunDocuments.Forecast(forecast));
                 return ExitCodes.Ok;
             }
-            ForecastTable.Render(console.Out, scenario, forecast.Results);
+            ForecastTable.Render(console.Out, scenario, forecast.Results, forecast.Headlines);
             bool anyDynamic = forecast.Runs.Any(r => r.Model.Info.IsDynamic);
             if (parse.GetValue(details) || (anyDynamic && selection.Named(parse)))
                 ForecastTable.RenderDetails(console.Out, scenario, forecast.Results);

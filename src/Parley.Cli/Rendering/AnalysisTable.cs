@@ -16,6 +16,8 @@ public static class AnalysisTable
         console.Write(new Rule($"[bold]{Markup.Escape(scenario.Metadata.Title)}[/] [grey]({mc.Draws.ToString("N0", CultureInfo.InvariantCulture)} draws, seed {mc.Seed})[/]").LeftJustified());
         if (result.WhatIfs.Count > 0)
             console.MarkupLine($"[yellow]what-if[/] {Markup.Escape(string.Join("; ", result.WhatIfs.Select(w => w.ToString())))}");
+        if (result.Headlines.Count > 0 && result.Headlines.All(h => h.Draws == 0))
+            console.MarkupLine($"[yellow]warning[/] {Markup.Escape(Application.Headline.HeadlineService.NoRangesNote)}");
         foreach (var issue in scenario.Issues)
         {
             // issues no model ran on (--issue) are left out
@@ -31,6 +33,14 @@ public static class AnalysisTable
             table.AddColumn(new TableColumn("10%–90%").RightAligned());
             table.AddColumn("P(nearest anchor)");
             var notes = new List<string>();
+            if (result.Headlines.FirstOrDefault(h => h.Issue == issue.Id) is { } headline)
+            {
+                var anchor = issue.NearestAnchor(headline.Forecast);
+                table.AddRow("[bold]Parley forecast[/]", $"[bold]{Numbers.OnScale(headline.Forecast, issue.Scale)}[/]", "", "",
+                    $"[bold]{Numbers.OnScale(headline.P10, issue.Scale)}–{Numbers.OnScale(headline.P90, issue.Scale)}[/]",
+                    anchor is null ? "" : "≈ " + Markup.Escape(Clip(anchor.Label, 40)));
+                foreach (var n in headline.Notes) notes.Add($"Parley forecast: {n}");
+            }
             foreach (var m in result.Models)
             {
                 if (m.Error is not null)
@@ -44,7 +54,9 @@ public static class AnalysisTable
                 // the three likeliest anchors, most likely first (the JSON has them all)
                 var probabilities = string.Join("\n", d.Anchors.Where(a => a.Probability > 0).OrderByDescending(a => a.Probability).Take(3)
                     .Select(a => $"{a.Probability.ToString("0.00", CultureInfo.InvariantCulture)} ≈ {Markup.Escape(Clip(a.Anchor.Label, 32))}"));
-                table.AddRow(Markup.Escape(m.Name), Numbers.OnScale(point.Forecast, issue.Scale), Numbers.OnScale(d.Mean, issue.Scale),
+                bool outside = d.Draws - d.Invalid >= 2 && (point.Forecast < d.P10 - 1e-9 || point.Forecast > d.P90 + 1e-9);
+                if (outside) notes.Add("! = the model's point forecast lies outside its own 10–90% band over the input ranges");
+                table.AddRow(Markup.Escape(m.Name), Numbers.OnScale(point.Forecast, issue.Scale) + (outside ? " [yellow]![/]" : ""), Numbers.OnScale(d.Mean, issue.Scale),
                     Numbers.OnScale(d.Median, issue.Scale), $"{Numbers.OnScale(d.P10, issue.Scale)}–{Numbers.OnScale(d.P90, issue.Scale)}",
                     probabilities);
                 foreach (var n in (point.Notes ?? []).Concat(m.Notes)) notes.Add($"{m.Name}: {n}");

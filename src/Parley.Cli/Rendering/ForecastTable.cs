@@ -7,7 +7,9 @@ namespace Parley.Cli.Rendering;
 /// <summary>The forecast table of `parley run`: per issue, one row per model with the forecast and the nearest anchor.</summary>
 public static class ForecastTable
 {
-    public static void Render(IAnsiConsole console, Scenario scenario, IReadOnlyList<ScenarioResult> results)
+    /// <param name="headlines">The headline forecasts: each issue's table opens with its row, the models follow as the evidence.</param>
+    public static void Render(IAnsiConsole console, Scenario scenario, IReadOnlyList<ScenarioResult> results,
+        IReadOnlyList<HeadlineResult>? headlines = null)
     {
         console.Write(new Rule($"[bold]{Markup.Escape(scenario.Metadata.Title)}[/]").LeftJustified());
         var printed = new HashSet<string>(); // a note that holds for several issues is printed once
@@ -22,22 +24,36 @@ public static class ForecastTable
             var table = new Table().Border(TableBorder.Rounded).Title(header);
             table.AddColumn("model");
             table.AddColumn(new TableColumn("forecast").RightAligned());
+            var headline = headlines?.FirstOrDefault(h => h.Issue == issue.Id);
+            if (headline is not null) table.AddColumn(new TableColumn("80% interval").RightAligned());
             table.AddColumn("nearest anchor");
             table.AddColumn("on the scale");
             var notes = new List<string>();
+            if (headline is not null)
+            {
+                var anchor = issue.NearestAnchor(headline.Forecast);
+                table.AddRow("[bold]Parley forecast[/]", $"[bold]{Numbers.OnScale(headline.Forecast, issue.Scale)}[/]",
+                    $"{Numbers.OnScale(headline.P10, issue.Scale)}–{Numbers.OnScale(headline.P90, issue.Scale)}",
+                    anchor is null ? "" : "[bold]≈ " + Markup.Escape(anchor.Label) + "[/]",
+                    ScaleGauge.Draw(headline.Forecast, headline.P10, headline.P90, issue));
+                table.AddRow("[grey]models (evidence):[/]", "", "", "", "");
+                foreach (var note in headline.Notes) notes.Add($"Parley forecast: {note}");
+            }
             foreach (var (model, result) in rows)
             {
                 var anchor = issue.NearestAnchor(result!.Forecast);
-                table.AddRow(
-                    Markup.Escape(model),
-                    Numbers.OnScale(result.Forecast, issue.Scale),
-                    anchor is null ? "" : "≈ " + Markup.Escape(anchor.Label),
-                    ScaleGauge.Draw(result.Forecast, issue));
+                var cells = new List<string> { Markup.Escape(model), Numbers.OnScale(result.Forecast, issue.Scale) };
+                if (headline is not null) cells.Add("");
+                cells.Add(anchor is null ? "" : "≈ " + Markup.Escape(anchor.Label));
+                cells.Add(ScaleGauge.Draw(result.Forecast, issue));
+                table.AddRow(cells.ToArray());
                 foreach (var note in result.Notes ?? []) notes.Add($"{model}: {note}");
             }
             console.Write(table);
             foreach (var note in notes.Where(printed.Add)) console.MarkupLine($"  [yellow]note[/] {Markup.Escape(note)}");
         }
+        foreach (var method in (headlines ?? []).Select(h => h.Method).Distinct())
+            console.MarkupLine($"[grey]{Markup.Escape(method)}[/]");
     }
 
     public static void RenderDetails(IAnsiConsole console, Scenario scenario, IReadOnlyList<ScenarioResult> results)

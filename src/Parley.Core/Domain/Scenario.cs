@@ -95,6 +95,12 @@ public sealed class Scenario
     /// </summary>
     public IReadOnlyList<ModelDefaults> ModelDefaults { get; }
 
+    /// <summary>
+    /// What the actors' capabilities mean to the models (<c>capability_basis</c>): null = the capabilities as given
+    /// (<c>resources</c>); see <see cref="Power.CapabilityBasis"/>. The application layer applies it before running models.
+    /// </summary>
+    public Power.CapabilityBasis? CapabilityBasis { get; init; }
+
     /// <summary>The scenario's settings for one model (name compared ignoring case), or null.</summary>
     public ModelDefaults? ModelDefaultsFor(string model) =>
         ModelDefaults.FirstOrDefault(d => string.Equals(d.Model, model, StringComparison.OrdinalIgnoreCase));
@@ -136,8 +142,12 @@ public sealed class Scenario
         var newStances = (stances ?? Stances).Where(st => keep.Contains(st.Actor)).ToArray();
         var newAdjustments = (idealAdjustments ?? IdealAdjustments).Where(a => keep.Contains(a.Actor) && keep.Contains(a.Follows)).ToArray();
         return new Scenario(metadata ?? Metadata, newActors, newIssues, newStances, decisionRule ?? DecisionRule, setter, Shocks,
-            newAdjustments, modelDefaults ?? ModelDefaults);
+            newAdjustments, modelDefaults ?? ModelDefaults) { CapabilityBasis = CapabilityBasis };
     }
+
+    /// <summary>A copy whose <see cref="CapabilityBasis"/> is <paramref name="basis"/> (null = the capabilities as given).</summary>
+    public Scenario WithCapabilityBasis(Power.CapabilityBasis? basis) =>
+        new(Metadata, Actors, Issues, Stances, DecisionRule, AgendaSetter, Shocks, IdealAdjustments, ModelDefaults) { CapabilityBasis = basis };
 
     /// <summary>Applies interventions (all of them, whatever their round) to the inputs; used for what-ifs at round 0.</summary>
     public Scenario Apply(IEnumerable<Intervention> interventions)

@@ -61,6 +61,7 @@ internal sealed partial class ScenarioBinder
         var metadata = BindMetadata(top);
         BindSalienceScale(top);
         var decisionRule = top.Get("decision_rule") is { } ruleNode ? BindDecisionRule(ruleNode, "decision_rule") : null;
+        var capabilityBasis = BindCapabilityBasis(top);
         var setter = ActorReference(top, "agenda_setter");
         BindIssues(top);
         BindActors(top);
@@ -75,7 +76,7 @@ internal sealed partial class ScenarioBinder
         var issues = _issues.Values.OrderBy(i => i.Index).Select(i => i.Issue!).ToArray();
         var stances = _actors.Values.OrderBy(a => a.Index).SelectMany(a => a.Stances).ToArray();
         return _context.Build(rootMap, "", () => new Scenario(metadata, actors, issues, stances, decisionRule,
-            setter is null ? null : new ActorId(setter), shocks, idealAdjustments, modelDefaults));
+            setter is null ? null : new ActorId(setter), shocks, idealAdjustments, modelDefaults) { CapabilityBasis = capabilityBasis });
     }
 
     private ScenarioMetadata? BindMetadata(FieldMap top)

@@ -3,7 +3,7 @@ namespace Parley.Formats.Scenarios;
 /// <summary>The field names allowed at each level of the scenario schema (docs/scenario-format.md).</summary>
 internal static class SchemaFields
 {
-    public static readonly string[] Root = ["scenario", "salience_scale", "decision_rule", "agenda_setter", "issues", "actors", "ideal_adjustment", "shocks", "model_settings"];
+    public static readonly string[] Root = ["scenario", "salience_scale", "decision_rule", "agenda_setter", "issues", "actors", "ideal_adjustment", "shocks", "model_settings", "capability_basis"];
     public static readonly string[] Metadata = ["id", "title", "description", "as_of", "decided", "sources"];
     public static readonly string[] Source = ["id", "title", "url", "file", "published"];
     public static readonly string[] Issue = ["id", "title", "description", "scale", "anchors", "status_quo", "decision_rule", "agenda_setter", "outcome", "status_quo_evidence", "outcome_evidence"];

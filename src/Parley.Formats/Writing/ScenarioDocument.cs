@@ -18,6 +18,7 @@ internal static class ScenarioDocument
         root.Add("scenario", Metadata(scenario.Metadata));
         if (scenario.DecisionRule is not DecisionRule.Consensus) root.Add("decision_rule", Rule(scenario.DecisionRule));
         if (scenario.AgendaSetter is { } setter) root.Add("agenda_setter", Text(setter.Value));
+        if (scenario.CapabilityBasis is { } basis) root.Add("capability_basis", Text(basis.ToString()));
         root.Add("issues", List(scenario.Issues.Select(Issue)));
         root.Add("actors", List(scenario.Actors.Select(a => Actor(scenario, a))));
         if (scenario.IdealAdjustments.Count > 0)

@@ -97,7 +97,9 @@ public static class HtmlReport
         private void Glance()
         {
             _html.Append("<section class=\"card\" id=\"summary\">\n<h2>At a glance</h2>\n")
-                .Append("<p class=\"lead\">The most likely outcome of each issue, in the words of the issue's own labelled positions.</p>\n")
+                .Append(result.Headlines.Count > 0
+                    ? "<p class=\"lead\">The Parley forecast of each issue — one documented combination of the models, fitted on past decisions — with its 80% interval, in the words of the issue's own labelled positions.</p>\n"
+                    : "<p class=\"lead\">The most likely outcome of each issue, in the words of the issue's own labelled positions.</p>\n")
                 .Append("<div class=\"glance\">\n");
             foreach (var issue in Issues)
             {
@@ -112,10 +114,28 @@ public static class HtmlReport
         private sealed record HeadlineText(string Verdict, string Detail);
 
         /// <summary>
-        /// The headline: the anchor most models' point forecasts lie nearest to (ties: the first listed model's), the
-        /// first model's forecast with its 80 % range, and how often its draws fell nearest that anchor.
+        /// The headline: the Parley forecast (docs/headline.md) with its 80 % interval and nearest anchor, then the
+        /// models' own forecasts as the evidence. Without a headline (an analysis made without the application layer),
+        /// the anchor most models point at.
         /// </summary>
         private HeadlineText Headline(Issue issue)
+        {
+            if (result.Headlines.FirstOrDefault(h => h.Issue == issue.Id) is not { } headline) return Votes(issue);
+            var anchor = issue.NearestAnchor(headline.Forecast);
+            string value = ChartText.WithUnit(headline.Forecast, issue.Scale);
+            string interval = $"80% interval {ChartText.Value(headline.P10, issue.Scale)}–{ChartText.WithUnit(headline.P90, issue.Scale)}"
+                + (headline.Draws > 0 ? ", including the input ranges" : ", model error only (the inputs have no ranges)");
+            var models = _ok.Select(m => (m.Name, Forecast: m.Point!.For(issue.Id)?.Forecast)).Where(p => p.Forecast is { } f && double.IsFinite(f))
+                .Select(p => $"{p.Name} {ChartText.Value(p.Forecast!.Value, issue.Scale)}").ToArray();
+            string evidence = models.Length == 0 ? "" : " Models: " + string.Join("; ", models) + ".";
+            return new HeadlineText(anchor is null ? value : $"≈ {anchor.Label} ({value})", $"Parley forecast {value} ({interval}).{evidence}");
+        }
+
+        /// <summary>
+        /// Without a headline: the anchor most models' point forecasts lie nearest to (ties: the first listed model's), the
+        /// first model's forecast with its 80 % range, and how often its draws fell nearest that anchor.
+        /// </summary>
+        private HeadlineText Votes(Issue issue)
         {
             var forecasts = _ok.Select(m => (Model: m, Forecast: m.Point!.For(issue.Id)?.Forecast))
                 .Where(p => p.Forecast is { } f && double.IsFinite(f)).Select(p => (p.Model, Forecast: p.Forecast!.Value)).ToArray();
@@ -345,7 +365,11 @@ public static class HtmlReport
                 .Append("Draws are reproducible and independent of the number of threads. Quantiles interpolate between order statistics (type 7). ")
                 .Append("“Most likely position” is the labelled position the outcome fell nearest to most often. ")
                 .Append("The tornado varies one input at a time over its range with the other uncertain inputs at their centre (the mode, else the midpoint).")
-                .Append("</p>\n</section>\n");
+                .Append("</p>\n");
+            foreach (var method in result.Headlines.Select(h => h.Method).Distinct())
+                _html.Append("<p class=\"note\"><strong>Parley forecast.</strong> ").Append(E(method))
+                    .Append(". Its 80% interval adds the calibrated model error to Monte Carlo draws of the forecast over the input ranges (model error alone when no input has a range).</p>\n");
+            _html.Append("</section>\n");
         }
 
         private void Chart(string svg) => _html.Append("<div class=\"chart-wrap\">\n").Append(svg).Append("\n</div>\n");

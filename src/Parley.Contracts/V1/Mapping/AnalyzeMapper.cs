@@ -16,7 +16,7 @@ public static class AnalyzeMapper
             if (m.Error is { } error) errors[m.Name] = error;
         var analysis = new AnalysisDto(result.Options.MonteCarlo.Draws, result.Options.MonteCarlo.Seed,
             result.WhatIfs.Select(w => w.ToString()).ToArray(), errors);
-        return new AnalyzeDocument(result.Scenario.Id, issues, RunMapper.Shared(points), analysis);
+        return new AnalyzeDocument(result.Scenario.Id, RunMapper.WithHeadlines(result.Scenario, issues, result.Headlines), RunMapper.Shared(points), analysis);
     }
 
     private static ModelEntry Extend(ModelAnalysis m, Issue issue, ModelEntry entry)

@@ -14,8 +14,26 @@ namespace Parley.Contracts.V1;
 /// </summary>
 public static class RunMapper
 {
-    public static RunDocument Map(Scenario scenario, IReadOnlyList<ScenarioResult> results) =>
-        new(scenario.Id, Issues(scenario, results), Shared(results));
+    /// <param name="headlines">The headline forecasts (docs/headline.md), written as each issue's <c>headline</c>.</param>
+    public static RunDocument Map(Scenario scenario, IReadOnlyList<ScenarioResult> results, IReadOnlyList<HeadlineResult>? headlines = null) =>
+        new(scenario.Id, WithHeadlines(scenario, Issues(scenario, results), headlines), Shared(results));
+
+    /// <summary>The issues with their headline, where one was computed.</summary>
+    internal static IReadOnlyList<IssueDto> WithHeadlines(Scenario scenario, IReadOnlyList<IssueDto> issues, IReadOnlyList<HeadlineResult>? headlines)
+    {
+        if (headlines is not { Count: > 0 }) return issues;
+        return issues.Select(dto =>
+        {
+            var issue = scenario.Issue(new IssueId(dto.Id));
+            return headlines.FirstOrDefault(h => h.Issue == issue.Id) is { } h
+                ? dto with
+                {
+                    Headline = new HeadlineDto(h.Forecast, h.P10, h.P90, h.Method, issue.NearestAnchor(h.Forecast)?.Label, h.Draws,
+                        h.Notes.Count > 0 ? h.Notes : null),
+                }
+                : dto;
+        }).ToArray();
+    }
 
     /// <summary>
     /// One <see cref="IssueDto"/> per issue that some result covers, in scenario order; <paramref name="extend"/> (given the
