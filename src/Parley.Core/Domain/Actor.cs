@@ -6,8 +6,6 @@ public sealed record Actor
     public Actor(ActorId id, string name, double capability, string? group = null, bool veto = false,
         InputRange? capabilityRange = null, Evidence? capabilityEvidence = null)
     {
-        if (InputBounds.Capability(capability) is { } problem)
-            throw new ArgumentException($"Actor '{id}': capability {problem} ({InputBounds.CapabilityAllowed}).");
         Id = id;
         Name = string.IsNullOrWhiteSpace(name) ? id.Value : name;
         Capability = capability;
@@ -15,6 +13,17 @@ public sealed record Actor
         Veto = veto;
         CapabilityRange = capabilityRange;
         CapabilityEvidence = capabilityEvidence;
+        Validate();
+    }
+
+    /// <summary>
+    /// The constructor's checks. A <c>with</c> expression copies the record without calling the constructor, so
+    /// <see cref="Scenario"/> runs these again on every actor it is given: a scenario that exists is valid.
+    /// </summary>
+    internal void Validate()
+    {
+        if (InputBounds.Capability(Capability) is { } problem)
+            throw new ArgumentException($"Actor '{Id}': capability {problem} ({InputBounds.CapabilityAllowed}).");
     }
 
     public ActorId Id { get; init; }

@@ -8,16 +8,6 @@ public sealed record Issue
         double? outcome = null, string? description = null)
     {
         ArgumentNullException.ThrowIfNull(scale);
-        if (statusQuo is { } q && !scale.Contains(q))
-            throw new ArgumentException($"Issue '{id}': status quo {q} lies outside {scale.Min}..{scale.Max}.");
-        if (outcome is { } o && !scale.Contains(o))
-            throw new ArgumentException($"Issue '{id}': outcome {o} lies outside {scale.Min}..{scale.Max}.");
-        foreach (var a in anchors ?? [])
-            if (!scale.Contains(a.Value))
-                throw new ArgumentException($"Issue '{id}': anchor {a.Value} lies outside {scale.Min}..{scale.Max}.");
-        foreach (var point in (anchors ?? []).Select(a => (double?)a.Value).Append(statusQuo).Append(outcome))
-            if (point is { } p && InputBounds.Magnitude(p) is { } tiny)
-                throw new ArgumentException($"Issue '{id}': {tiny}.");
         Id = id;
         Title = string.IsNullOrWhiteSpace(title) ? id.Value : title;
         Scale = scale;
@@ -27,6 +17,31 @@ public sealed record Issue
         AgendaSetter = agendaSetter;
         Outcome = outcome;
         Description = description;
+        Validate();
+    }
+
+    /// <summary>
+    /// The constructor's checks. A <c>with</c> expression copies the record without calling the constructor, so
+    /// <see cref="Scenario"/> runs these again on every issue it is given: a scenario that exists is valid.
+    /// </summary>
+    internal void Validate()
+    {
+        if (Scale is null) throw new ArgumentException($"Issue '{Id}' needs a scale.");
+        if (StatusQuo is { } q && !Scale.Contains(q))
+            throw new ArgumentException($"Issue '{Id}': status quo {q} lies outside {Scale.Min}..{Scale.Max}.");
+        if (Outcome is { } o && !Scale.Contains(o))
+            throw new ArgumentException($"Issue '{Id}': outcome {o} lies outside {Scale.Min}..{Scale.Max}.");
+        double previous = double.NegativeInfinity;
+        foreach (var a in Anchors ?? [])
+        {
+            if (!Scale.Contains(a.Value))
+                throw new ArgumentException($"Issue '{Id}': anchor {a.Value} lies outside {Scale.Min}..{Scale.Max}.");
+            if (a.Value < previous) throw new ArgumentException($"Issue '{Id}': anchors must be in ascending order of value.");
+            previous = a.Value;
+        }
+        foreach (var point in (Anchors ?? []).Select(a => (double?)a.Value).Append(StatusQuo).Append(Outcome))
+            if (point is { } p && InputBounds.Magnitude(p) is { } tiny)
+                throw new ArgumentException($"Issue '{Id}': {tiny}.");
     }
 
     public IssueId Id { get; init; }

@@ -29,6 +29,10 @@ public sealed class Scenario
         if (actors.Count == 0) throw new ArgumentException("A scenario needs at least one actor.");
         if (issues.Count == 0) throw new ArgumentException("A scenario needs at least one issue.");
         _actors = new Dictionary<ActorId, Actor>();
+        // `with` copies a record without its constructor: each part is checked again here
+        foreach (var a in actors) a.Validate();
+        foreach (var i in issues) i.Validate();
+        foreach (var s in stances) s.Validate();
         foreach (var a in actors)
             if (!_actors.TryAdd(a.Id, a)) throw new ArgumentException($"Duplicate actor id '{a.Id}'.");
         _issues = new Dictionary<IssueId, Issue>();

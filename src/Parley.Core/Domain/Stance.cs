@@ -10,10 +10,6 @@ public sealed record Stance
         InputRange? positionRange = null, InputRange? salienceRange = null,
         Evidence? evidence = null, Evidence? salienceEvidence = null)
     {
-        if (InputBounds.Magnitude(position) is { } far) throw new ArgumentException($"{actor}/{issue}: position {far}.");
-        if (!double.IsFinite(salience) || salience < 0 || salience > 1)
-            throw new ArgumentException($"{actor}/{issue}: salience must lie in 0..1 (got {salience}).");
-        if (InputBounds.SalienceFloor(salience) is { } tiny) throw new ArgumentException($"{actor}/{issue}: salience {tiny}.");
         Actor = actor;
         Issue = issue;
         Position = position;
@@ -22,6 +18,19 @@ public sealed record Stance
         SalienceRange = salienceRange;
         Evidence = evidence;
         SalienceEvidence = salienceEvidence;
+        Validate();
+    }
+
+    /// <summary>
+    /// The constructor's checks. A <c>with</c> expression copies the record without calling the constructor, so
+    /// <see cref="Scenario"/> runs these again on every stance it is given: a scenario that exists is valid.
+    /// </summary>
+    internal void Validate()
+    {
+        if (InputBounds.Magnitude(Position) is { } far) throw new ArgumentException($"{Actor}/{Issue}: position {far}.");
+        if (!double.IsFinite(Salience) || Salience < 0 || Salience > 1)
+            throw new ArgumentException($"{Actor}/{Issue}: salience must lie in 0..1 (got {Salience}).");
+        if (InputBounds.SalienceFloor(Salience) is { } tiny) throw new ArgumentException($"{Actor}/{Issue}: salience {tiny}.");
     }
 
     public ActorId Actor { get; init; }

@@ -18,6 +18,27 @@ public class ScenarioTests
         ],
         agendaSetter: new ActorId("c"));
 
+    /// <summary>`with` copies a record without its constructor; the scenario checks every part again.</summary>
+    [Fact]
+    public void A_record_changed_with_with_cannot_make_an_invalid_scenario()
+    {
+        var toy = Toy();
+        var issue = toy.Issues[0];
+        Issue badQuo = issue with { StatusQuo = 999 };
+        Issue unsorted = issue with { Anchors = [new Anchor(60, "long-term"), new Anchor(0, "none")] };
+        Actor badActor = toy.Actors[0] with { Capability = double.NaN };
+        Stance badStance = toy.Stances[0] with { Salience = 7 };
+
+        Scenario With(IReadOnlyList<Actor>? actors = null, IReadOnlyList<Issue>? issues = null, IReadOnlyList<Stance>? stances = null) =>
+            new(toy.Metadata, actors ?? toy.Actors, issues ?? toy.Issues, stances ?? toy.Stances, agendaSetter: toy.AgendaSetter);
+
+        Assert.Contains("status quo 999 lies outside 0..100", Assert.Throws<ArgumentException>(() => With(issues: [badQuo])).Message);
+        Assert.Contains("ascending", Assert.Throws<ArgumentException>(() => With(issues: [unsorted])).Message);
+        Assert.Contains("capability", Assert.Throws<ArgumentException>(() => With(actors: [badActor, .. toy.Actors.Skip(1)])).Message);
+        Assert.Contains("salience must lie in 0..1", Assert.Throws<ArgumentException>(() => With(stances: [badStance, .. toy.Stances.Skip(1)])).Message);
+        Assert.Equal(toy.Issues[0].StatusQuo, With().Issues[0].StatusQuo); // the unchanged parts still make a scenario
+    }
+
     [Fact]
     public void Duplicate_actor_ids_are_refused()
     {
