@@ -1,5 +1,6 @@
 // Parley as a library: read a scenario (a file given as the argument, else the bundled NATO Hague 2025 scenario),
-// run two models through the application layer, and print each issue's forecasts.
+// run two models through the application layer, and print each issue's headline (the Parley forecast with its 80%
+// interval) and the two models' forecasts as its evidence.
 using System.Globalization;
 using Parley.Application;
 using Parley.Application.Forecasting;
@@ -24,6 +25,8 @@ Console.WriteLine(loaded.Scenario.Metadata.Title);
 foreach (var issue in loaded.Scenario.Issues)
 {
     Console.WriteLine($"  {issue.Title} ({issue.Scale.Min.ToString(CultureInfo.InvariantCulture)}–{issue.Scale.Max.ToString(CultureInfo.InvariantCulture)} {issue.Scale.Unit})");
+    if (forecast.Headlines.FirstOrDefault(h => h.Issue == issue.Id) is { } headline)
+        Console.WriteLine($"    Parley forecast {Number(headline.Forecast),8}  (80% interval {Number(headline.P10)}–{Number(headline.P90)})");
     foreach (var run in forecast.Runs)
     {
         double value = run.Result.For(issue.Id)!.Forecast;
@@ -33,3 +36,5 @@ foreach (var issue in loaded.Scenario.Issues)
 }
 foreach (var note in forecast.Notes) Console.Error.WriteLine($"note: {note.Text}");
 return 0;
+
+static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
