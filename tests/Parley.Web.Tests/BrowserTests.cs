@@ -69,7 +69,8 @@ public sealed partial class BrowserTests(BrowserFixture fixture) : IClassFixture
                 Assert.Equal(Math.Round(cli[key], 3), shown, 9);
             }
             Assert.Equal(cli, Api.Forecasts(await client.Get($"/api/runs/{forecastRun}/result")));
-            await Expect(page.Locator("#headline-budget")).ToBeVisibleAsync();
+            await Expect(page.Locator("#headline-budget .headline-text")).ToHaveTextAsync(
+                new Regex(@"^Parley forecast: [\d.]+ \(80% interval [\d.]+–[\d.]+\)"), new() { Timeout = Timeout });
             await BrowserFixture.Shot(page, "03-forecast");
 
             // an analysis: progress while it runs, then the distributions and the tornado
