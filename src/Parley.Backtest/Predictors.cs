@@ -105,7 +105,7 @@ public sealed class ReferencePointPredictor : IPredictor
 /// <summary>
 /// A procedural (agenda-setter / veto-player) model: the setter proposes the point of the win-set of the status
 /// quo closest to its own position (Steunenberg 1994; Tsebelis &amp; Garrett 2000; Crombez 1996; Thomson et al. 2006,
-/// ch. 4–5; /shared/anchors/baselines SPEC §3.4). Under unanimity the pivot is the voter closest to the status quo on
+/// ch. 4–5; docs/specs/baselines.md §3.4). Under unanimity the pivot is the voter closest to the status quo on
 /// the setter's side; under a qualified majority, the voter at which the cumulative weight (ordered from the far side
 /// toward q) first reaches the quota(s); actors with <see cref="Actor.Veto"/> (the Parliament under co-decision)
 /// bound the outcome too. Forecast: clamp(x_setter, q, 2·x_pivot − q); the status quo when a veto player lies at or

@@ -7,7 +7,7 @@ namespace Parley.Core.Domain;
 /// <c>&lt;IdealAdjustment&gt;</c> pair: adjustingIdeal, referencePos, adjust): how far <paramref name="Actor"/>'s ideal
 /// point follows <paramref name="Follows"/>'s position from one round to the next, 0–1.
 /// <para>
-/// Semantics are KTAB's (SPEC §6.9): the matrix A starts as the identity and each entry overwrites
+/// Semantics are KTAB's (docs/specs/smp.md §6.9): the matrix A starts as the identity and each entry overwrites
 /// A[Actor, Follows]; after each round the actor's ideal becomes Σ_j A_ij·x_j + (1 − Σ_j A_ij)·(its previous ideal).
 /// An actor's own weight is therefore 1 unless an entry with Follows = Actor sets it, and each actor's row, its own
 /// weight included, must sum to at most 1. Only the <c>smp</c> model uses it; an empty list is the identity

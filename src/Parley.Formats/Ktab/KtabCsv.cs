@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Parley.Formats.Ktab;
 
-/// <summary>KTAB's CSV layout (SPEC §4.2): a title row, a header row, then one row per actor.</summary>
+/// <summary>KTAB's CSV layout (docs/specs/smp.md §4.2): a title row, a header row, then one row per actor.</summary>
 internal sealed class KtabCsv(string file, string content)
 {
     private readonly List<Diagnostic> _errors = [];

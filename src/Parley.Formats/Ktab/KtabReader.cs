@@ -7,7 +7,7 @@ using Parley.Core.Domain;
 namespace Parley.Formats.Ktab;
 
 /// <summary>
-/// Reads KTAB's SMP scenario files (KAPSARC/KTAB, <c>SMPModel::csvRead</c> and <c>SMPModel::xmlRead</c>; SPEC §4.2),
+/// Reads KTAB's SMP scenario files (KAPSARC/KTAB, <c>SMPModel::csvRead</c> and <c>SMPModel::xmlRead</c>; docs/specs/smp.md §4.2),
 /// CSV or XML, chosen by content. Each KTAB dimension becomes an issue on a 0–100 scale, each actor keeps its
 /// capability, and saliences become 0–1 (KTAB's / 100). Unlike KTAB: a limit of <see cref="MaxActors"/> actors instead
 /// of 250, no name-length limits, and the cases KTAB accepts but then crashes on (capability 0, all saliences 0) are

@@ -4,7 +4,7 @@ using System.Xml.Linq;
 
 namespace Parley.Formats.Ktab;
 
-/// <summary>KTAB's XML layout (<c>SMPModel::xmlRead</c>; SPEC §4.2), with KTAB's enum spellings for the model parameters.</summary>
+/// <summary>KTAB's XML layout (<c>SMPModel::xmlRead</c>; docs/specs/smp.md §4.2), with KTAB's enum spellings for the model parameters.</summary>
 internal sealed class KtabXml(string file, string content)
 {
     private readonly List<Diagnostic> _errors = [];

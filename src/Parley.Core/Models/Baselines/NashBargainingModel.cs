@@ -74,7 +74,7 @@ public sealed record NashResult : IssueResult
 /// x̂ = argmax over {x : u_i(x) ≥ u_i(q) ∀i} of Σ w_i ln(u_i(x) − u_i(q)), w_i = c_i s_i, u_i(x) = −|x − x_i|^k.
 /// Sources: Nash (1950) Econometrica 18(2); Kalai (1977) Int. J. Game Theory 6(3) (asymmetric weights);
 /// Achen (2006) and Schneider et al. (2010) in The European Union Decides (the DEU applications);
-/// the limits (quadratic → weighted mean, linear → weighted median as |q| → ∞) are derived in anchors SPEC §3.3.
+/// the limits (quadratic → weighted mean, linear → weighted median as |q| → ∞) are derived in docs/specs/baselines.md §3.3.
 /// Degenerate inputs (actors straddling q, an actor at q, zero weights, no status quo) follow docs/decisions.md.
 /// </summary>
 public sealed class NashBargainingModel : IssueModel

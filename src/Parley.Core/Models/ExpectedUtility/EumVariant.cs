@@ -86,7 +86,7 @@ public sealed record EumVariant(
     StatusQuoTerm StatusQuo,
     TieBreak Ties)
 {
-    /// <summary>The jmckib/dmasad reference implementation of Scholz's code (SPEC §1.7, deviations 1–5).</summary>
+    /// <summary>The jmckib/dmasad reference implementation of Scholz's code (docs/specs/eum.md §1.7, deviations 1–5).</summary>
     public static EumVariant Reference { get; } = new("reference", ProbabilityRule.AllPairs, VotesUseRisk: true,
         CompromiseKey.EuWeightedPosition, RangeRule.Initial, PerspectiveRule.Receiver, CapitulationReachable: false,
         StatusQuoTerm.QOnly, TieBreak.ActorOrder);

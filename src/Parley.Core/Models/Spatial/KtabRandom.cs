@@ -1,7 +1,7 @@
 namespace Parley.Core.Models.Spatial;
 
 /// <summary>
-/// KTAB's pseudo-random generator (<c>KBase::PRNG</c>, SPEC §7): the standard 64-bit Mersenne Twister
+/// KTAB's pseudo-random generator (<c>KBase::PRNG</c>, docs/specs/smp.md §7): the standard 64-bit Mersenne Twister
 /// (<c>std::mt19937_64</c>) whose every draw is passed through KTAB's bijection
 /// <c>q(i) = (i + 0xE08C1D668B756F83)·(2i + 3) mod 2⁶⁴</c>; <c>uniform(a,b) = a + (b−a)·q/(2⁶⁴−1)</c>;
 /// <see cref="ProbSel"/> returns the first index whose cumulative probability reaches a uniform(0,1) draw.

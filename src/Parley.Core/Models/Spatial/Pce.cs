@@ -3,7 +3,7 @@ namespace Parley.Core.Models.Spatial;
 /// <summary>
 /// Probabilistic Condorcet elections as KTAB computes them (<c>Model::vote</c>, <c>Model::coalitions</c>,
 /// <c>Model::vProb</c>, <c>condPCE</c>, <c>markovUniformPCE</c>, <c>markovIncentivePCE</c>, <c>scalarPCE</c>;
-/// SPEC §6.2–6.3), keeping KTAB's summation orders so results match it to the bit. Reusable by any model that
+/// docs/specs/smp.md §6.2–6.3), keeping KTAB's summation orders so results match it to the bit. Reusable by any model that
 /// needs coalition strengths, victory probabilities or an outcome distribution over options.
 /// <para>
 /// <c>Pce.Coalitions.cs</c> holds the coalition strengths; <see cref="Reference.KtabPce"/> KTAB's loops as written.

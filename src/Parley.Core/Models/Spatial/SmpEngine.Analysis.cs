@@ -1,6 +1,6 @@
 namespace Parley.Core.Models.Spatial;
 
-/// <summary>What KTAB derives from a state before a round (SPEC §6.4, §6.10): distances, risk attitudes, own utilities, outcome classes.</summary>
+/// <summary>What KTAB derives from a state before a round (docs/specs/smp.md §6.4, §6.10): distances, risk attitudes, own utilities, outcome classes.</summary>
 internal sealed partial class SmpEngine
 {
     /// <summary>Distances, risk attitudes, own utilities and outcome-class probabilities of a state.</summary>
@@ -44,7 +44,7 @@ internal sealed partial class SmpEngine
         return analysis;
     }
 
-    /// <summary>KTAB's <c>Model::bigRfromProb</c> (SPEC §6.4 step 3); equal probabilities give 0/0 there (§8.6).</summary>
+    /// <summary>KTAB's <c>Model::bigRfromProb</c> (docs/specs/smp.md §6.4 step 3); equal probabilities give 0/0 there (§8.6).</summary>
     private double[] RiskFromProbabilities(double[] p)
     {
         double pMin = 1.0, pMax = 0.0;
@@ -57,7 +57,7 @@ internal sealed partial class SmpEngine
         if (pMax - pMin == 0)
         {
             if (_o.KtabCompat)
-                throw new Parley.Core.Modelling.ModelSettingException("model 'smp' with ktab-compat: every position is equally likely, so KTAB's risk attitudes are 0/0 (SPEC §8.6); run without ktab-compat to treat everyone as risk-neutral");
+                throw new Parley.Core.Modelling.ModelSettingException("model 'smp' with ktab-compat: every position is equally likely, so KTAB's risk attitudes are 0/0 (docs/specs/smp.md §8.6); run without ktab-compat to treat everyone as risk-neutral");
             return r; // Parley: all risk-neutral
         }
         for (int i = 0; i < p.Length; i++)
@@ -102,7 +102,7 @@ internal sealed partial class SmpEngine
             for (int k = 0; k < n; k++)
                 u[o * n + k] = a.OwnUtility[k * n + reps[o]];
         });
-        // KTAB's pDist uses the proportional voting rule whatever the model's rule (SPEC §6.10; docs/decisions.md).
+        // KTAB's pDist uses the proportional voting rule whatever the model's rule (docs/specs/smp.md §6.10; docs/decisions.md).
         var pr = Pce.ScalarPce(_p.Capabilities, u, nu, VotingRule.Prop, _o.VictoryProb, _o.Pce,
             _par);
         var cls = new int[n];

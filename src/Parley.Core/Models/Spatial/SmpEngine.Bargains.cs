@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 
 namespace Parley.Core.Models.Spatial;
 
-/// <summary>Bargains (SPEC §6.7): what an initiator proposes, what each bargain is worth to every actor, and the ideals that follow.</summary>
+/// <summary>Bargains (docs/specs/smp.md §6.7): what an initiator proposes, what each bargain is worth to every actor, and the ideals that follow.</summary>
 internal sealed partial class SmpEngine
 {
     private static double Round4(double x) => (int)(0.5 + (x * 10000.0)) / 10000.0;

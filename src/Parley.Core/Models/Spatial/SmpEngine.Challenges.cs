@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 namespace Parley.Core.Models.Spatial;
 
 /// <summary>
-/// Challenges (SPEC §6.5, §6.6): KTAB's <c>probEduChlg</c> as written (<see cref="EvaluateChallenge"/>, the readable
+/// Challenges (docs/specs/smp.md §6.5, §6.6): KTAB's <c>probEduChlg</c> as written (<see cref="EvaluateChallenge"/>, the readable
 /// reference) and the own-view challenges of a round, which every round evaluates for every actor.
 /// </summary>
 internal sealed partial class SmpEngine
@@ -162,7 +162,7 @@ internal sealed partial class SmpEngine
         // 2. Third parties, added in index order to each contest's two coalitions.
         if (commit == ThirdPartyCommit.SemiCommit)
         {
-            // Under NoCommit and FullCommit a third party's two options are worth exactly the same (SPEC §6.5).
+            // Under NoCommit and FullCommit a third party's two options are worth exactly the same (docs/specs/smp.md §6.5).
             for (int j = 0; j < n; j++)
             {
                 if (j == i) continue;

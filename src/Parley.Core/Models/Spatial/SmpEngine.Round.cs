@@ -1,6 +1,6 @@
 namespace Parley.Core.Models.Spatial;
 
-/// <summary>A round (SPEC §6.8, §6.9) and the run of rounds until KTAB's stopping rule holds (§6.10).</summary>
+/// <summary>A round (docs/specs/smp.md §6.8, §6.9) and the run of rounds until KTAB's stopping rule holds (§6.10).</summary>
 internal sealed partial class SmpEngine
 {
     /// <summary>
@@ -128,7 +128,7 @@ internal sealed partial class SmpEngine
         return sum;
     }
 
-    /// <summary>Runs rounds until KTAB's stopping rule holds (SPEC §6.10).</summary>
+    /// <summary>Runs rounds until KTAB's stopping rule holds (docs/specs/smp.md §6.10).</summary>
     /// <exception cref="OperationCanceledException">The engine's token was cancelled.</exception>
     public SmpRun Run()
     {

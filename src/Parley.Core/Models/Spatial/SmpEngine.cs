@@ -1,7 +1,7 @@
 namespace Parley.Core.Models.Spatial;
 
 /// <summary>
-/// The round mechanics of KTAB's SMP (SPEC §6.4–6.10), written to reproduce KTAB's numbers to the bit: every sum in
+/// The round mechanics of KTAB's SMP (docs/specs/smp.md §6.4–6.10), written to reproduce KTAB's numbers to the bit: every sum in
 /// KTAB's order, every constant as KTAB has it. Work is O(N³) per round (KTAB's logging does O(N⁴)) and runs in
 /// parallel over actors, each worker writing only its own slots, so results do not depend on the thread count.
 /// <para>

@@ -2,7 +2,7 @@ using Parley.Core.Modelling;
 
 namespace Parley.Core.Models.Spatial;
 
-// The nine model options of KTAB's SMP, with KTAB's names and index order (SPEC §7): the numeric values equal
+// The nine model options of KTAB's SMP, with KTAB's names and index order (docs/specs/smp.md §7): the numeric values equal
 // KTAB's enum indices, so results can be cross-referenced with KTAB's `modelParams[9]` and its database.
 
 /// <summary>How coalition strengths become a pairwise victory probability (KTAB <c>VPModel</c>).</summary>
@@ -34,7 +34,7 @@ public enum BargainModel { InitOnly = 0, InitRcvr = 1, PWComp = 2 }
 
 /// <summary>
 /// The options of one SMP run. Defaults are KTAB's. <see cref="KtabCompat"/> replicates KTAB's source bugs in the
-/// non-default bargain models (SPEC §8.5); by default Parley fixes them (docs/decisions.md, SMP section).
+/// non-default bargain models (docs/specs/smp.md §8.5); by default Parley fixes them (docs/decisions.md, SMP section).
 /// </summary>
 public sealed record SmpOptions
 {
@@ -48,7 +48,7 @@ public sealed record SmpOptions
     public InterVecBargain Interpolation { get; init; } = InterVecBargain.S2P2;
     public BargainModel Bargain { get; init; } = BargainModel.InitOnly;
 
-    /// <summary>Replicate KTAB's behaviour where it is a bug (SPEC §8.5, §8.6).</summary>
+    /// <summary>Replicate KTAB's behaviour where it is a bug (docs/specs/smp.md §8.5, §8.6).</summary>
     public bool KtabCompat { get; init; }
 
     /// <summary>Seed of KTAB's generator (mt19937_64 + qTrans) for stochastic transitions.</summary>
@@ -77,7 +77,7 @@ public sealed record SmpOptions
         new("third-party", "third-party commitment: no-commit, semi-commit, full-commit (KTAB ThirdPartyCommit)", "semi-commit"),
         new("interp", "bargain interpolation: s1p1, s2p2, s2pmax (KTAB InterVecBrgn)", "s2p2"),
         new("bargain", "bargain model: init-only, init-rcvr, pw-comp (KTAB BargnModel)", "init-only"),
-        new("ktab-compat", "replicate KTAB's bugs in non-default modes (SPEC §8.5/8.6)", "false"),
+        new("ktab-compat", "replicate KTAB's bugs in non-default modes (docs/specs/smp.md §8.5/8.6)", "false"),
         new("max-rounds", "maximum number of rounds", "100"),
         new("threads", "worker threads (0 = all cores; results do not depend on it)", "0"),
     ];

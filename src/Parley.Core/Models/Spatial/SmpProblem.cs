@@ -1,7 +1,7 @@
 namespace Parley.Core.Models.Spatial;
 
 /// <summary>
-/// The inputs of an SMP run in KTAB's own terms (SPEC §6): N actors, M dimensions, capabilities (&gt; 0),
+/// The inputs of an SMP run in KTAB's own terms (docs/specs/smp.md §6): N actors, M dimensions, capabilities (&gt; 0),
 /// positions and saliences on the 0–1 scale (row-major, <c>[i·M + k]</c>), Σ_k salience ≤ 1 per actor, and the
 /// ideal-accommodation matrix (null = identity, KTAB's CSV case: every ideal follows the actor's position).
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Parley.Core.Models.Spatial;
 
 /// <summary>
-/// One state of the SMP (SPEC §6): every actor's position and ideal point on the 0–1 scale, row-major
+/// One state of the SMP (docs/specs/smp.md §6): every actor's position and ideal point on the 0–1 scale, row-major
 /// (<c>[i·M + k]</c>). State 0 holds the inputs (ideals = positions).
 /// </summary>
 internal sealed record SmpState(double[] Positions, double[] Ideals)
@@ -60,7 +60,7 @@ internal sealed class SmpAnalysis
     public double[] ActorProbabilities { get; internal set; } = [];
 }
 
-/// <summary>One actor's own view of challenging another (SPEC §6.5 with h = k = i).</summary>
+/// <summary>One actor's own view of challenging another (docs/specs/smp.md §6.5 with h = k = i).</summary>
 internal readonly record struct ChallengeView(double Probability, double EuStatusQuo, double EuVictory, double EuContest,
     double EuChallenge)
 {

@@ -10,8 +10,8 @@ namespace Parley.Core.Models.Spatial;
 /// interpolated by salience and win probability, and each actor picks from its queue of proposals by another
 /// election; ideals follow positions (or an accommodation matrix) until positions settle.
 /// Sources: B. P. Wise, S. Lester et al., KAPSARC Toolkit for Behavioral Analysis (KTAB), the SMP
-/// (KAPSARC, 2015–2019, MIT; github.com/KAPSARC/KTAB, commit c57b72a; the SPEC § numbers in the code are those of
-/// Parley's restatement of it), reproduced bit for bit (tests/Parley.Core.Tests/Models/Spatial).
+/// (KAPSARC, 2015–2019, MIT; github.com/KAPSARC/KTAB, commit c57b72a; the § numbers in the code are the sections of
+/// docs/specs/smp.md, Parley's restatement of it), reproduced bit for bit (tests/Parley.Core.Tests/Models/Spatial).
 /// Mapping of Parley scenarios to SMP dimensions: docs/decisions.md, SMP section.
 /// </summary>
 public sealed class SpatialModelOfPolitics : IModel

@@ -2,7 +2,7 @@ namespace Parley.Core.Models.Spatial.Reference;
 
 /// <summary>
 /// KTAB's probabilistic Condorcet election loops as KTAB writes them (<c>Model::coalitions</c>, <c>condPCE</c>,
-/// <c>markovIncentivePCE</c>; KAPSARC's KTAB, commit c57b72a, SPEC §6.2–6.3), with no care for speed: the readable
+/// <c>markovIncentivePCE</c>; KAPSARC's KTAB, commit c57b72a, docs/specs/smp.md §6.2–6.3), with no care for speed: the readable
 /// specification <see cref="Pce"/> must agree with. The coalition loop is also <see cref="Pce"/>'s path for the
 /// rules it has no lanes for; tests hold the lane path and the reorganised Markov PCE to these bit for bit, and
 /// <see cref="Pce.Conditional"/> to <see cref="Conditional"/> wherever KTAB's products are normal doubles.
