@@ -57,7 +57,13 @@ public static class ParleyServer
 
     public static WebApplication Build(string[] args, IDictionary<string, string?>? settings = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(ParleyServer).Assembly.GetName().Name });
+        var assets = WebAssets.Find();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(ParleyServer).Assembly.GetName().Name,
+            WebRootPath = assets.WebRoot,
+        });
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         var options = ServerOptions.From(builder.Configuration);
         var tokens = new TokenList(options);
@@ -71,6 +77,7 @@ public static class ParleyServer
         var target = Target(options);
 
         // static web assets (MudBlazor, the Blazor script) from the build output's manifest, in every environment
+        if (assets.RuntimeManifest is { } runtime) builder.WebHost.UseSetting(WebHostDefaults.StaticWebAssetsKey, runtime);
         builder.WebHost.UseStaticWebAssets();
         if (builder.Configuration.GetValue("Parley:Listen", true))
             builder.WebHost.UseUrls($"http://{(options.Host.Contains(':') && !options.Host.StartsWith('[') ? $"[{options.Host}]" : options.Host)}:{options.Port}");
@@ -124,7 +131,7 @@ public static class ParleyServer
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapStaticAssets().AllowAnonymous();
+        app.MapStaticAssets(assets.EndpointsManifest).AllowAnonymous();
         app.MapOpenApi();
         app.MapScalarApiReference(o => o.WithTitle("Parley API").DisableDefaultFonts()); // no font service: the page works offline
         if (tokens.Enabled) app.MapLogin();
