@@ -56,10 +56,27 @@ public sealed class EqualGainExchangeModel : IModel
             notes.Add("shocks: " + string.Join("; ", shocks.Select(iv => iv.ToString())) + " (each applied before that round's exchanges)");
 
         var run = Kernel(arithmetic).Run(problem, rounds, ties, settings.Seed);
+        var convergence = ConvergenceOf(run);
         var results = new List<IssueResult>(issues.Length);
         for (int k = 0; k < issues.Length; k++)
-            results.Add(IssueResultFor(k, issues, scenario.Actors, run, problem, notes));
+            results.Add(IssueResultFor(k, issues, scenario.Actors, run, problem, notes) with { Convergence = convergence });
         return new ScenarioResult(Info.Name, results);
+    }
+
+    /// <summary>
+    /// How the run ended, the same for every issue (an exchange always trades two issues, so whether one remains is a
+    /// property of the whole run): converged when the last round found no profitable exchange (nothing moves any more;
+    /// <see cref="Convergence.Rounds"/> = the first round of the final stretch without exchanges), else stopped at the
+    /// round cap with exchanges still being made.
+    /// </summary>
+    internal static Convergence ConvergenceOf(ExchangeRun run)
+    {
+        var rounds = run.Rounds;
+        int quietFrom = rounds.Count;
+        while (quietFrom > 0 && rounds[quietFrom - 1].Trades.Count == 0) quietFrom--;
+        return quietFrom < rounds.Count
+            ? new Convergence(ConvergenceStatus.Converged, rounds[quietFrom].Round)
+            : new Convergence(ConvergenceStatus.RoundCap, rounds.Count);
     }
 
     internal static IExchangeKernel Kernel(ExchangeArithmetic arithmetic) => arithmetic switch
