@@ -107,8 +107,8 @@ public static class ScenarioAnalysis
         catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
         {
             // one model failing (bad settings, degenerate input, a bug) must not take the other models' analysis down:
-            // the error is shown in that model's row of every output
-            return new ModelAnalysis(model, null, null, [], [], run.Notes, e.Message);
+            // the error is shown in that model's row of every output, worded once (no raw .NET message)
+            return new ModelAnalysis(model, null, null, [], [], run.Notes, ModelFailure.Describe(e));
         }
     }
 }

@@ -30,9 +30,10 @@ public static class ShockComparison
                     .ToArray();
                 outcomes.Add(new ShockOutcome(shock, model.Info.Name, effects, run.Notes));
             }
-            catch (Exception e) when (e is WhatIfException or ArgumentException or ModelSettingException or InvalidOperationException)
+            catch (Exception e) when (e is Core.ParleyException or ArgumentException or InvalidOperationException)
             {
-                outcomes.Add(new ShockOutcome(shock, model.Info.Name, [], [], e.Message));
+                // a what-if that does not apply says so itself; a model's refusal or failure is worded as everywhere
+                outcomes.Add(new ShockOutcome(shock, model.Info.Name, [], [], e is WhatIfException ? e.Message : ModelFailure.Describe(e)));
             }
         }
         return outcomes;

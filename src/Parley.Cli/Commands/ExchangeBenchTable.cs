@@ -37,6 +37,22 @@ internal static class ExchangeBenchTable
         console.Out.MarkupLine("[yellow]note[/] " + Markup.Escape(
             "wall and CPU (Process.TotalProcessorTime) are the fastest of the runs that fit in --budget-ms (at least one), after warm-up " +
             "runs; in-process, so without process start-up. The targets are wall times on the 2-core machine (docs/performance.md)."));
+        if (LoadAverage() is { } load)
+            console.Out.MarkupLine("[yellow]note[/] " + Markup.Escape(
+                $"load average (1 min) after the runs: {load} on {Environment.ProcessorCount} cores; on a shared machine wall times under load are longer than CPU times"));
         foreach (var n in notes) console.Out.MarkupLine($"[yellow]note[/] {Markup.Escape(n)}");
+    }
+
+    /// <summary>The 1-minute load average where the system reports one (Linux), else null.</summary>
+    private static string? LoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 }

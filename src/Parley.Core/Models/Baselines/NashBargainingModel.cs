@@ -113,6 +113,7 @@ public sealed class NashBargainingModel : IssueModel
                 Solution = "no-status-quo",
                 Notes =
                 [
+                    .. CompromiseModel.AllWeightsZero(problem) ? [CompromiseModel.ZeroWeightsNote] : Array.Empty<string>(),
                     "The issue has no status quo, so there is no disagreement point: the forecast is the limit of the Nash " +
                     "solution as the status quo moves far away (quadratic: the weighted mean; linear: the weighted median).",
                 ],

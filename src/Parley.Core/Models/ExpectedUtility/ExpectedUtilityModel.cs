@@ -43,9 +43,15 @@ public sealed class ExpectedUtilityModel : IssueModel
         var options = EumOptions.From(settings);
         var results = new List<IssueResult>();
         foreach (var issue in SelectIssues(scenario, settings))
-            results.Add(Run(IssueProblem.From(scenario, issue), options, settings.Interventions, cancellationToken));
+        {
+            var result = Run(IssueProblem.From(scenario, issue), options, settings.Interventions, cancellationToken);
+            results.Add(Indifference.NobodyCares(scenario, issue) ? Indifference.WithNote(result, NobodyCaresNote) : result);
+        }
         return new ScenarioResult(Info.Name, results);
     }
+
+    private static readonly string NobodyCaresNote = Indifference.Note(
+        "no actor has weight to challenge another, so the positions stay as stated and the forecast summarises them, all weighted equally");
 
     public override void CheckSettings(ModelSettings settings)
     {

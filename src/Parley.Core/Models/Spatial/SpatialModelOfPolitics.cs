@@ -40,12 +40,18 @@ public sealed class SpatialModelOfPolitics : IModel
         var options = SmpOptions.From(settings);
         var issues = IssueModel.SelectIssues(scenario, settings).ToArray();
         if (issues.Length == 0) throw new ModelSettingException("model 'smp': no issue selected");
+        if (issues.All(i => Indifference.NobodyCares(scenario, i)))
+            throw new ModelRefusedException(Info.Name, $"every salience on issue '{issues[0].Id}'" + (issues.Length > 1 ? " and on every other selected issue" : "") +
+                " is 0: nobody cares about it, so there is nothing to bargain over", issues[0].Id.Value);
         var mapped = SmpScenarioMapping.Map(scenario, issues);
         var notes = mapped.Notes.ToList();
         if (settings.Interventions.Count > 0)
             notes.Add("the SMP does not apply interventions after round 0; they were ignored");
         var run = new SmpEngine(mapped.Problem, options, cancellationToken).Run();
-        return new ScenarioResult(Info.Name, BuildResults(run, issues, notes));
+        var results = BuildResults(run, issues, notes).Select((r, k) => Indifference.NobodyCares(scenario, issues[k])
+            ? Indifference.WithNote(r, Indifference.Note("nobody bargains over it; its forecast only follows the bargains struck over the other issues"))
+            : r).ToArray();
+        return new ScenarioResult(Info.Name, results);
     }
 
     /// <summary>Turns a run into one result per issue (positions back on each issue's own scale).</summary>
