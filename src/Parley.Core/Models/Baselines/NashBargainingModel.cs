@@ -116,7 +116,7 @@ public sealed class NashBargainingModel : IssueModel
                 Solution = "no-status-quo",
                 Notes =
                 [
-                    "The issue has no status quo or reversion point, so there is no disagreement point: the forecast is the limit of the Nash " +
+                    "The issue has no status quo, so there is no disagreement point: the forecast is the limit of the Nash " +
                     "solution as the status quo moves far away (quadratic: the weighted mean; linear: the weighted median).",
                 ],
             };

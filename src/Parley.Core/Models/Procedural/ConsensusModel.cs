@@ -103,7 +103,7 @@ public sealed class ConsensusModel : IssueModel
         if (problem.DisagreementPoint is not { } q)
         {
             double median = WeightedMedianModel.LowerWeightedMedian(problem.Positions, problem.Capabilities, problem.Saliences);
-            notes.Add("The issue has no status quo or reversion point for the agenda setter to beat: the forecast " +
+            notes.Add("The issue has no status quo, so there is no reversion point for the agenda setter to beat: the forecast " +
                       "falls back to the capability × salience weighted median (the majority-rule core).");
             return new ConsensusResult
             {
