@@ -79,3 +79,18 @@ public class VetoSummaryTests
         Assert.Equal(["vetoes: veto: false on a changes nothing: no issue is decided by consensus"],
             ScenarioLoader.VetoSummary(Two(new DecisionRule.Majority(), false)));
 }
+
+/// <summary>`analyze` flags a model whose point run did not settle.</summary>
+public class AnalyzeConvergenceNoteTests
+{
+    [Fact]
+    public void An_eum_run_at_its_round_cap_is_flagged_in_the_analysis_notes()
+    {
+        var scenario = new ScenarioLoader().Bundled().Scenario;
+        var outcome = new Parley.Application.Analysing.AnalysisService().Run(scenario, new Parley.Application.Analysing.AnalysisRequest
+        {
+            Models = new ModelRequest { Models = ["eum"], Issues = ["russia-threat"] }, Draws = 4, Tornado = false,
+        });
+        Assert.Contains(outcome.Notes, n => n.Text == "eum on russia-threat: the run hit its round cap (10 rounds) still moving: the point forecast is not a resting point");
+    }
+}
