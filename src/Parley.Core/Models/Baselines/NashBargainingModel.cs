@@ -297,18 +297,7 @@ public sealed class NashBargainingModel : IssueModel
 
         double[] x = xs.ToArray(), dd = ds.ToArray(), ww = ws.ToArray();
         int k = utility == NashUtility.Quadratic ? 2 : 1;
-        double Slope(double at, bool right)
-        {
-            double sum = 0;
-            for (int i = 0; i < x.Length; i++)
-            {
-                double offset = at - x[i];
-                double a = Math.Abs(offset);
-                double sign = offset > 0 ? 1 : offset < 0 ? -1 : right ? 1 : -1;
-                sum += k == 2 ? ww[i] * (-sign / (dd[i] - a) + sign / (dd[i] + a)) : ww[i] * (-sign / (dd[i] - a));
-            }
-            return sum;
-        }
+        double Slope(double at, bool right) => Derivative(x, dd, ww, k, at, right);
         double lo = low, hi = high;
         for (int iter = 0; iter < 400; iter++)
         {
@@ -361,18 +350,24 @@ public sealed class NashBargainingModel : IssueModel
     }
 
     /// <summary>One-sided derivative of F at t (right or left; they differ only at a kink of linear utility).</summary>
-    private static double Derivative(double[] y, double[] w, int k, double t, bool right)
+    private static double Derivative(double[] y, double[] w, int k, double t, bool right) => Derivative(y, y, w, k, t, right);
+
+    /// <summary>
+    /// One-sided derivative at t of Σ w_i ln(D_i^k − |t − x_i|^k), actor i centred at x_i (<paramref name="centre"/>)
+    /// with radius D_i (<paramref name="radius"/>): on a ray from q, x_i = D_i = y_i.
+    /// </summary>
+    private static double Derivative(double[] centre, double[] radius, double[] w, int k, double t, bool right)
     {
         double sum = 0;
-        for (int i = 0; i < y.Length; i++)
+        for (int i = 0; i < centre.Length; i++)
         {
-            double offset = t - y[i];
+            double offset = t - centre[i];
             double a = Math.Abs(offset);
             double sign = offset > 0 ? 1 : offset < 0 ? -1 : right ? 1 : -1;
-            // d/dt ln(y^k − a^k): for k = 2 factorised as (y − a)(y + a) to avoid cancellation when q is far away.
+            // d/dt ln(D^k − a^k): for k = 2 factorised as (D − a)(D + a) to avoid cancellation when q is far away.
             sum += k == 2
-                ? w[i] * (-sign / (y[i] - a) + sign / (y[i] + a))
-                : w[i] * (-sign / (y[i] - a));
+                ? w[i] * (-sign / (radius[i] - a) + sign / (radius[i] + a))
+                : w[i] * (-sign / (radius[i] - a));
         }
         return sum;
     }
