@@ -51,7 +51,7 @@ public sealed class AnalysisService(ModelRegistry? registry = null)
             whatIfs.Count == 0 ? original : Analysis.WhatIf.ShockPlan.ApplyFixed(original, whatIfs),
             request.Draws, options.MonteCarlo.Seed, plan.Requested.Issues, cancellation);
         return new AnalysisOutcome(result with { Headlines = headlines },
-            [.. plan.Notes, .. basisNotes, .. headlineNotes, .. Headline.BandChecks.OutsideOwnBand(result)]);
+            [.. plan.Notes, .. basisNotes, .. headlineNotes, .. Headline.BandChecks.OutsideOwnBand(result), .. Headline.BandChecks.Unsettled(result)]);
     }
 
     /// <summary>The request checked and resolved: models with their settings, the what-ifs, the analysis options.</summary>

@@ -35,6 +35,7 @@ public static class ValidateCommand
                     var settings = s.ModelDefaults.Count == 0 ? ""
                         : $", model_settings for {string.Join(", ", s.ModelDefaults.Select(d => d.Model))}";
                     console.RawOut.WriteLine($"{file}: ok ({s.Actors.Count} actors, {s.Issues.Count} issues, {s.Stances.Count} positions{ideal}{settings})");
+                    foreach (var line in ScenarioLoader.VetoSummary(s)) console.RawOut.WriteLine($"{file}: {line}");
                 }
                 else
                 {

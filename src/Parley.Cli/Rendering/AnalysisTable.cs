@@ -56,7 +56,8 @@ public static class AnalysisTable
                     .Select(a => $"{a.Probability.ToString("0.00", CultureInfo.InvariantCulture)} ≈ {Markup.Escape(Clip(a.Anchor.Label, 32))}"));
                 bool outside = d.Draws - d.Invalid >= 2 && (point.Forecast < d.P10 - 1e-9 || point.Forecast > d.P90 + 1e-9);
                 if (outside) notes.Add("! = the model's point forecast lies outside its own 10–90% band over the input ranges");
-                table.AddRow(Markup.Escape(m.Name), Numbers.OnScale(point.Forecast, issue.Scale) + (outside ? " [yellow]![/]" : ""), Numbers.OnScale(d.Mean, issue.Scale),
+                if (ConvergenceMarker.Legend(point) is { } legend) notes.Add(legend);
+                table.AddRow(Markup.Escape(m.Name), Numbers.OnScale(point.Forecast, issue.Scale) + (outside ? " [yellow]![/]" : "") + ConvergenceMarker.For(point), Numbers.OnScale(d.Mean, issue.Scale),
                     Numbers.OnScale(d.Median, issue.Scale), $"{Numbers.OnScale(d.P10, issue.Scale)}–{Numbers.OnScale(d.P90, issue.Scale)}",
                     probabilities);
                 foreach (var n in (point.Notes ?? []).Concat(m.Notes)) notes.Add($"{m.Name}: {n}");

@@ -42,12 +42,13 @@ public static class ForecastTable
             foreach (var (model, result) in rows)
             {
                 var anchor = issue.NearestAnchor(result!.Forecast);
-                var cells = new List<string> { Markup.Escape(model), Numbers.OnScale(result.Forecast, issue.Scale) };
+                var cells = new List<string> { Markup.Escape(model), Numbers.OnScale(result.Forecast, issue.Scale) + ConvergenceMarker.For(result) };
                 if (headline is not null) cells.Add("");
                 cells.Add(anchor is null ? "" : "≈ " + Markup.Escape(anchor.Label));
                 cells.Add(ScaleGauge.Draw(result.Forecast, issue));
                 table.AddRow(cells.ToArray());
                 foreach (var note in result.Notes ?? []) notes.Add($"{model}: {note}");
+                if (ConvergenceMarker.Legend(result) is { } legend) notes.Add(legend);
             }
             console.Write(table);
             foreach (var note in notes.Where(printed.Add)) console.MarkupLine($"  [yellow]note[/] {Markup.Escape(note)}");

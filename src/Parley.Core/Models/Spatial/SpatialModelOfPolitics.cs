@@ -88,6 +88,9 @@ public sealed class SpatialModelOfPolitics : IModel
         var modalActors = Enumerable.Range(0, n).Where(i => last.ActorClass[i] == modal).Select(i => ids[i]).ToArray();
         var issueNames = issues.Select(i => i.Id.Value).ToArray();
 
+        var convergence = new Convergence(run.Settled ? ConvergenceStatus.Converged : ConvergenceStatus.RoundCap, run.Rounds.Count);
+        var issueNotes = run.Settled ? notes : [.. notes,
+            $"the run stopped at its round cap (max-rounds {run.Options.MaxRounds}) while positions were still moving: not a resting point"];
         var results = new List<IssueResult>(m);
         for (int k = 0; k < m; k++)
         {
@@ -108,7 +111,8 @@ public sealed class SpatialModelOfPolitics : IModel
                 Bargains = bargains,
                 Issues = issueNames,
                 Trajectory = trajectory,
-                Notes = notes.Count > 0 ? notes : null,
+                Convergence = convergence,
+                Notes = issueNotes.Count > 0 ? issueNotes : null,
             });
         }
         return results;
