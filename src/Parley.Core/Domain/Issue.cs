@@ -31,6 +31,8 @@ public sealed record Issue
             throw new ArgumentException($"Issue '{Id}': status quo {q} lies outside {Scale.Min}..{Scale.Max}.");
         if (Outcome is { } o && !Scale.Contains(o))
             throw new ArgumentException($"Issue '{Id}': outcome {o} lies outside {Scale.Min}..{Scale.Max}.");
+        if (Reversion?.Point is { } r && !Scale.Contains(r)) // a later `with { Scale = … }` can leave it off the scale
+            throw new ArgumentException($"Issue '{Id}': reversion point {r} lies outside {Scale.Min}..{Scale.Max}.");
         double previous = double.NegativeInfinity;
         foreach (var a in Anchors ?? [])
         {
