@@ -34,14 +34,14 @@ public sealed class AnalysisService(ModelRegistry? registry = null)
         var (plan, whatIfs, options) = Prepare(scenario, request);
         if (progress is not null)
         {
-            long total = ScenarioAnalysis.ProgressSteps(scenario, plan.Models.Select(m => m.Model).ToArray(), options, plan.SettingsFor);
+            long total = ScenarioAnalysis.PlannedRuns(scenario, plan.Models.Select(m => m.Model).ToArray(), options, whatIfs, plan.SettingsFor);
             long done = 0;
-            progress.Report(new AnalysisProgress(0, total, "draws"));
+            progress.Report(new AnalysisProgress(0, total, "model runs"));
             options = options with
             {
                 MonteCarlo = options.MonteCarlo with
                 {
-                    Progress = n => progress.Report(new AnalysisProgress(Interlocked.Add(ref done, n), total, "draws")),
+                    Progress = n => progress.Report(new AnalysisProgress(Interlocked.Add(ref done, n), total, "model runs")),
                 },
             };
         }
