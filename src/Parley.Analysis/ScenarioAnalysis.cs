@@ -84,9 +84,9 @@ public static class ScenarioAnalysis
     }
 
     /// <summary>
-    /// The model runs <see cref="Run"/> takes for these models, the unit its progress counts in: a whole-scenario run of a
-    /// multi-issue model, or one issue's forecast by a one-dimensional model. (The shock comparisons' few runs are not
-    /// counted.)
+    /// The model runs <see cref="Run"/> takes for these models, the unit its progress counts in: one forecast of the scenario
+    /// (a one-dimensional model's forecasts of each of its issues count as one run). The shock comparisons' few runs are not
+    /// counted.
     /// </summary>
     public static long PlannedRuns(Scenario scenario, IReadOnlyList<IModel> models, AnalysisOptions options,
         IReadOnlyList<Intervention>? whatIfs = null, Func<IModel, ModelSettings>? settingsFor = null)
@@ -113,9 +113,14 @@ public static class ScenarioAnalysis
         {
             // the draws, tornado inputs and Sobol rows go through the executor (here, or batches on a cluster)
             var executor = options.Executor;
-            var progress = options.MonteCarlo.Progress;
+            if (options.MonteCarlo.Progress is { } sink)
+            {
+                // the works count forecasts; progress is shown in runs of the scenario
+                var counter = new RunCounter(sink, AnalysisWork.ForecastsPerRun(model, run));
+                options = options with { MonteCarlo = options.MonteCarlo with { Progress = counter.Add } };
+            }
             var point = model.Run(run.Scenario, run.Settings, options.MonteCarlo.Cancellation);
-            progress?.Invoke(model is IIssueModel && !model.Info.IsMultiIssue ? point.Issues.Count : 1);
+            options.MonteCarlo.Progress?.Invoke(AnalysisWork.ForecastsPerRun(model, run));
             var distribution = Summarise(executor, new WorkId(index, WorkKind.MonteCarlo), AnalysisWork.MonteCarlo(model, run, options), options);
             var tornado = options.Tornado
                 ? Top(Summarise(executor, new WorkId(index, WorkKind.Tornado), AnalysisWork.Tornado(model, run, options), options), options.TornadoTop)

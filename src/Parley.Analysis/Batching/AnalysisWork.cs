@@ -30,15 +30,21 @@ public static class AnalysisWork
     public static IIndexedWork<IReadOnlyList<TornadoResult>> Tornado(IModel model, PreparedRun run, AnalysisOptions options) =>
         new TornadoWork(run.Scenario, model, run.Settings, options.MonteCarlo.Cancellation);
 
-    /// <summary>Every model run a model's analysis takes: the point forecast, the draws, the tornado and the Sobol rows as asked.</summary>
+    /// <summary>
+    /// Every model run a model's analysis takes: the point forecast, the draws, the tornado and the Sobol rows as asked. A
+    /// run is one forecast of the scenario: a one-dimensional model's forecasts of each of its issues count as one.
+    /// </summary>
     public static long Runs(IModel model, PreparedRun run, AnalysisOptions options)
     {
-        long point = model is IIssueModel && !model.Info.IsMultiIssue ? IssueModel.SelectIssues(run.Scenario, run.Settings).Count() : 1;
-        long runs = point + MonteCarlo(model, run, options).Runs;
-        if (options.Tornado) runs += Tornado(model, run, options).Runs;
-        if (options.SobolSamples > 0) runs += Sobol(model, run, options).Runs;
-        return runs;
+        long forecasts = ForecastsPerRun(model, run) + MonteCarlo(model, run, options).Runs;
+        if (options.Tornado) forecasts += Tornado(model, run, options).Runs;
+        if (options.SobolSamples > 0) forecasts += Sobol(model, run, options).Runs;
+        return forecasts / ForecastsPerRun(model, run);
     }
+
+    /// <summary>What the works count per run of the scenario: one forecast per issue for a one-dimensional model, else one run.</summary>
+    public static int ForecastsPerRun(IModel model, PreparedRun run) =>
+        model is IIssueModel && !model.Info.IsMultiIssue ? Math.Max(1, IssueModel.SelectIssues(run.Scenario, run.Settings).Count()) : 1;
 
     private sealed class MonteCarloWork : IIndexedWork<ModelDistributions>
     {

@@ -18,8 +18,9 @@ public sealed record MonteCarloOptions
     public int HistogramBins { get; init; } = 40;
 
     /// <summary>
-    /// Called (from any thread) with a number of completed model runs: a whole-scenario run of a multi-issue model is one, a
-    /// one-dimensional model's forecast of one issue is one (so N draws over I issues are N × I).
+    /// Called (from any thread) with a number of completed forecasts: a whole-scenario run of a multi-issue model is one, a
+    /// one-dimensional model's forecast of one issue is one (so N draws over I issues are N × I). The analysis shows them
+    /// as runs of the scenario (<see cref="Batching.RunCounter"/>).
     /// </summary>
     public Action<long>? Progress { get; init; }
 
