@@ -11,6 +11,9 @@ public sealed record CliConsole(IAnsiConsole Out, TextWriter RawOut, TextWriter 
     /// <summary>Fires on Ctrl-C (the process's console) or when a test cancels: long commands stop promptly.</summary>
     public CancellationToken Cancellation { get; init; }
 
+    /// <summary>How often long commands print a progress line on stderr when there is no progress bar (piped or redirected output).</summary>
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Writes the notes of a use case on stderr ("parley: note: ...").</summary>
     public void Notes(IEnumerable<Application.Note> notes)
     {

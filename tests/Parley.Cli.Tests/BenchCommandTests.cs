@@ -38,4 +38,16 @@ public sealed class BenchCommandTests
         Assert.DoesNotContain("SMP:", r.Out);
         Assert.DoesNotContain("dummyData", r.Out);
     }
+
+    [Fact]
+    public void Bench_analyze_row_is_named_and_refused_in_a_debug_build()
+    {
+        var r = CliRunner.Run("bench", "-m", "compromise", "--actors", "10", "--budget-ms", "20", "--analyze");
+        Assert.True(r.ExitCode == 0, r.Err);
+        Assert.Contains("analyze, all 7 models, default draws, bundled scenario", r.Out);
+        if (!Commands.AnalyzeBench.IsDebugBuild) return; // a Release test run times the row (tens of seconds): nothing more to check here
+        Assert.Contains("not timed: this is a Debug build", r.Out);
+        Assert.Contains("parley: warning: this is a Debug build", r.Err);
+        Assert.DoesNotContain("analyze, all", CliRunner.Run("bench", "-m", "compromise", "--actors", "10", "--budget-ms", "20").Out);
+    }
 }

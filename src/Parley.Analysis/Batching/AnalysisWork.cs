@@ -30,6 +30,22 @@ public static class AnalysisWork
     public static IIndexedWork<IReadOnlyList<TornadoResult>> Tornado(IModel model, PreparedRun run, AnalysisOptions options) =>
         new TornadoWork(run.Scenario, model, run.Settings, options.MonteCarlo.Cancellation);
 
+    /// <summary>
+    /// Every model run a model's analysis takes: the point forecast, the draws, the tornado and the Sobol rows as asked. A
+    /// run is one forecast of the scenario: a one-dimensional model's forecasts of each of its issues count as one.
+    /// </summary>
+    public static long Runs(IModel model, PreparedRun run, AnalysisOptions options)
+    {
+        long forecasts = ForecastsPerRun(model, run) + MonteCarlo(model, run, options).Runs;
+        if (options.Tornado) forecasts += Tornado(model, run, options).Runs;
+        if (options.SobolSamples > 0) forecasts += Sobol(model, run, options).Runs;
+        return forecasts / ForecastsPerRun(model, run);
+    }
+
+    /// <summary>What the works count per run of the scenario: one forecast per issue for a one-dimensional model, else one run.</summary>
+    public static int ForecastsPerRun(IModel model, PreparedRun run) =>
+        model is IIssueModel && !model.Info.IsMultiIssue ? Math.Max(1, IssueModel.SelectIssues(run.Scenario, run.Settings).Count()) : 1;
+
     private sealed class MonteCarloWork : IIndexedWork<ModelDistributions>
     {
         private readonly InputSpace _space;
@@ -52,6 +68,9 @@ public static class AnalysisWork
         public int Count => _options.Draws;
         public int Columns => _issues.Length;
 
+        // a one-dimensional model forecasts each issue on its own; a multi-issue model runs the scenario once per draw
+        public int RunsPerIndex => _model is IIssueModel && !_model.Info.IsMultiIssue ? _issues.Length : 1;
+
         public double[][] Compute(int first, int end, MonteCarloOptions options) =>
             MonteCarloRunner.Outcomes(_space, _issues, _model, _settings, options with { Seed = _options.Seed }, first, end);
 
@@ -62,6 +81,7 @@ public static class AnalysisWork
     {
         public int Count => design.Samples;
         public int Columns => design.Columns;
+        public int RunsPerIndex => design.RunsPerRow;
         public double[][] Compute(int first, int end, MonteCarloOptions options) => design.Rows(first, end, options);
         public IReadOnlyList<SobolResult> Summarise(double[][] columns) => design.Summarise(columns);
     }
@@ -94,9 +114,15 @@ public static class AnalysisWork
 
         public int Count => _batched ? _space.Inputs.Count : 0;
         public int Columns => _batched ? 2 * _issues.Length : 0;
+        public int RunsPerIndex => 2;
+
+        /// <summary>Low and high per input, and the point and centre runs of the summary (per issue for a one-dimensional model).</summary>
+        public long Runs => _batched
+            ? 2L * Count + 2
+            : _issues.Sum(i => 2L * _space.InputsOn(i.Id).Count + 2);
 
         public double[][] Compute(int first, int end, MonteCarloOptions options) =>
-            Sensitivity.Tornado.ScenarioRuns(_model, _space, _issues, _settings, first, end, options.Cancellation);
+            Sensitivity.Tornado.ScenarioRuns(_model, _space, _issues, _settings, first, end, options);
 
         public IReadOnlyList<TornadoResult> Summarise(double[][] columns) => _batched
             ? Sensitivity.Tornado.Assemble(_model, _space, _issues, _settings, columns)

@@ -10,10 +10,11 @@ using Spectre.Console;
 namespace Parley.Cli.Commands;
 
 /// <summary>
-/// `parley bench [--model NAME]... [--actors N]... [--budget-ms MS]`: each model's throughput (runs per second, time
+/// `parley bench [--model NAME]... [--actors N]... [--budget-ms MS] [--analyze]`: each model's throughput (runs per second, time
 /// per run) at 10, 32, 100 and 1,000 actors, on one thread and on every core, and the performance targets. When the
 /// models include smp, an SMP table times issue 4's targets: KTAB's dummyData-a040/a080/a160 (from
-/// ../shared/anchors/ktab, or generated stand-ins) and, with `-m smp --actors 1000`, 1,000 actors × 3 issues.
+/// ../shared/anchors/ktab, or generated stand-ins) and, with `-m smp --actors 1000`, 1,000 actors × 3 issues. Without
+/// --model (or with --analyze), the analyze row: `parley analyze` with every model against its 30 s target.
 /// </summary>
 public static class BenchCommand
 {
@@ -26,12 +27,16 @@ public static class BenchCommand
             Description = "Time to spend on each measurement, in milliseconds (default 400).",
             DefaultValueFactory = _ => 400,
         };
+        var analyze = new Option<bool>("--analyze") { Description = "Also time `analyze` with every model on the bundled scenario (always when no --model is given; about 30 s)." };
         var command = new Command("bench", "Measure model throughput (Monte Carlo runs per second) and check the performance targets (with smp: issue 4's SMP speed targets).");
         command.Options.Add(models);
         command.Options.Add(actors);
         command.Options.Add(budget);
+        command.Options.Add(analyze);
         command.SetAction(parse =>
         {
+            if (AnalyzeBench.IsDebugBuild)
+                console.Error.WriteLine("parley: warning: this is a Debug build: its timings are not representative (build with -c Release)");
             var named = parse.GetValue(models);
             var chosen = Choose(named);
             var askedActors = parse.GetValue(actors) is { Length: > 0 } a ? a : null;
@@ -85,6 +90,7 @@ public static class BenchCommand
             foreach (var n in report.Notes) console.Out.MarkupLine($"[yellow]note[/] {Markup.Escape(n)}");
             if (smpCases is not null) WriteSmp(console, report.SmpFigures, smpNotes);
             if (exchangeCases is not null) ExchangeBenchTable.Write(console, report.ExchangeFigures, exchangeNotes);
+            if (named is not { Length: > 0 } || parse.GetValue(analyze)) AnalyzeBench.Write(console, hague);
             return ExitCodes.Ok;
         });
         return command;
