@@ -31,10 +31,9 @@ public static class ParleyCli
         foreach (var command in Commands(console)) root.Subcommands.Add(command);
 
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        if (UsageErrors.Messages(parse, root) is { Count: > 0 } usage)
         {
-            foreach (var error in parse.Errors) console.Error.WriteLine($"parley: {error.Message}");
-            console.Error.WriteLine("Try 'parley --help'.");
+            foreach (var message in usage) console.Error.WriteLine($"parley: {message}");
             return ExitCodes.InvalidInput;
         }
         try
