@@ -76,13 +76,13 @@ public static class BenchCommand
                 console.Error.WriteLine($"  exchange {f.Case.Name}: {Duration(f.Wall)} wall, {f.Exchanges} exchanges");
             });
             foreach (var f in report.Figures)
-                table.AddRow(Markup.Escape(f.Model), f.Actors.ToString(CultureInfo.InvariantCulture), f.Threads.ToString(CultureInfo.InvariantCulture),
-                    f.Error is null ? Rate(f) : $"[red]{Markup.Escape(f.Error)}[/]", f.Error is null ? Duration(f.PerRun) : "",
+                table.AddRow(TerminalText.Markup(f.Model), f.Actors.ToString(CultureInfo.InvariantCulture), f.Threads.ToString(CultureInfo.InvariantCulture),
+                    f.Error is null ? Rate(f) : $"[red]{TerminalText.Markup(f.Error)}[/]", f.Error is null ? Duration(f.PerRun) : "",
                     f.Error is null ? Duration(f.CpuPerRun) : "", f.Error is null ? f.RunsPerCpuSecond.ToString("N0", CultureInfo.InvariantCulture) : "");
             if (report.Figures.Count > 0) console.Out.Write(table);
             foreach (var t in report.Targets)
-                console.Out.MarkupLine($"{(t.Met ? "[green]met[/]    " : "[red]missed[/] ")} {Markup.Escape(t.Target)}: {Markup.Escape(t.Measured)}");
-            foreach (var n in report.Notes) console.Out.MarkupLine($"[yellow]note[/] {Markup.Escape(n)}");
+                console.Out.MarkupLine($"{(t.Met ? "[green]met[/]    " : "[red]missed[/] ")} {TerminalText.Markup(t.Target)}: {TerminalText.Markup(t.Measured)}");
+            foreach (var n in report.Notes) console.Out.MarkupLine($"[yellow]note[/] {TerminalText.Markup(n)}");
             if (smpCases is not null) WriteSmp(console, report.SmpFigures, smpNotes);
             if (exchangeCases is not null) ExchangeBenchTable.Write(console, report.ExchangeFigures, exchangeNotes);
             return ExitCodes.Ok;
@@ -112,20 +112,20 @@ public static class BenchCommand
             string ktab = c.Target?.KtabTime ?? "—";
             if (f.Error is not null)
             {
-                table.AddRow(Markup.Escape(c.Name), size, "", $"[red]{Markup.Escape(f.Error)}[/]", "", target, Markup.Escape(ktab), "");
+                table.AddRow(TerminalText.Markup(c.Name), size, "", $"[red]{TerminalText.Markup(f.Error)}[/]", "", target, TerminalText.Markup(ktab), "");
                 continue;
             }
             string verdict = f.Met(startup) switch { true => "[green]met[/]", false => "[red]missed[/]", null => "—" };
-            table.AddRow(Markup.Escape(c.Name), size, f.States.ToString(CultureInfo.InvariantCulture), Duration(f.Wall), Duration(f.Cpu),
-                target, Markup.Escape(ktab), verdict);
+            table.AddRow(TerminalText.Markup(c.Name), size, f.States.ToString(CultureInfo.InvariantCulture), Duration(f.Wall), Duration(f.Cpu),
+                target, TerminalText.Markup(ktab), verdict);
         }
         console.Out.Write(table);
-        console.Out.MarkupLine("[yellow]note[/] " + Markup.Escape(
+        console.Out.MarkupLine("[yellow]note[/] " + TerminalText.Markup(
             $"wall and CPU (Process.TotalProcessorTime, all threads) are the fastest of the runs that fit in --budget-ms (at least one), " +
             $"after a warm-up run; they are in-process and exclude process start-up (≈ {Seconds(startup)} for the published CLI). " +
             $"Issue 4's targets are whole-process wall times on a 2-core machine, so a case counts as met when wall + {Seconds(startup)} is under " +
             "its target. The whole-process commands (published CLI, `parley run FILE --model smp`) are in docs/performance.md."));
-        foreach (var n in notes) console.Out.MarkupLine($"[yellow]note[/] {Markup.Escape(n)}");
+        foreach (var n in notes) console.Out.MarkupLine($"[yellow]note[/] {TerminalText.Markup(n)}");
     }
 
     /// <summary>Reads a KTAB sample file from shared/anchors/ktab as an SMP problem, or null when it is not there.</summary>

@@ -38,14 +38,14 @@ public sealed class SpatialModelOfPolitics : IModel
     {
         settings.RejectUnknown(Info);
         var options = SmpOptions.From(settings);
-        var issues = IssueModel.SelectIssues(scenario, settings).ToArray();
-        if (issues.Length == 0) throw new ModelSettingException("model 'smp': no issue selected");
+        if (!IssueModel.SelectIssues(scenario, settings).Any()) throw new ModelSettingException("model 'smp': no issue selected");
+        var issues = scenario.Issues.ToArray(); // bargains span every issue; --issue only chooses what is shown
         var mapped = SmpScenarioMapping.Map(scenario, issues);
         var notes = mapped.Notes.ToList();
         if (settings.Interventions.Count > 0)
             notes.Add("the SMP does not apply interventions after round 0; they were ignored");
         var run = new SmpEngine(mapped.Problem, options, cancellationToken).Run();
-        return new ScenarioResult(Info.Name, BuildResults(run, issues, notes));
+        return new ScenarioResult(Info.Name, IssueModel.Shown(BuildResults(run, issues, notes), settings));
     }
 
     /// <summary>Turns a run into one result per issue (positions back on each issue's own scale).</summary>
