@@ -123,7 +123,7 @@ public static class Backtester
                         });
                     else notApplicable++;
                 }
-                catch (Exception e) when (e is ArgumentException or InvalidOperationException or ModelSettingException or ArithmeticException)
+                catch (Exception e) when (e is ArgumentException or InvalidOperationException or ModelSettingException or Parley.Core.ModelRefusedException or ArithmeticException)
                 {
                     failed++;
                     firstFailure ??= $"{c.Case.Id}: {e.Message}";

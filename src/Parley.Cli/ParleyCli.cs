@@ -72,6 +72,11 @@ public static class ParleyCli
             console.Error.WriteLine("This is a bug in Parley; please report it with the input that caused it.");
             return ExitCodes.Failure;
         }
+        if (e is ModelRefusedException refused)
+        {
+            console.Error.WriteLine($"parley: error: {refused.Location}: {refused.Message}");
+            return ExitCodes.InvalidInput;
+        }
         // an invalid request names its field: on the command line, that is the option of the same name
         var message = e is InvalidRequestException request ? $"--{request.Field}: {request.Message}" : error.Message;
         console.Error.WriteLine($"parley: {message}");

@@ -30,7 +30,7 @@ public static class ShockComparison
                     .ToArray();
                 outcomes.Add(new ShockOutcome(shock, model.Info.Name, effects, run.Notes));
             }
-            catch (Exception e) when (e is WhatIfException or ArgumentException or ModelSettingException or InvalidOperationException)
+            catch (Exception e) when (e is WhatIfException or ArgumentException or ModelSettingException or Parley.Core.ModelRefusedException or InvalidOperationException)
             {
                 outcomes.Add(new ShockOutcome(shock, model.Info.Name, [], [], e.Message));
             }

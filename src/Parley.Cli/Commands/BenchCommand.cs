@@ -142,7 +142,7 @@ public static class BenchCommand
             // as `parley run FILE --model smp` maps it (the scenario's ideal_adjustment included)
             return SmpScenarioMapping.Map(scenario, scenario.Issues).Problem;
         }
-        catch (Exception e) when (e is ArgumentException or ModelSettingException)
+        catch (Exception e) when (e is ArgumentException or ModelSettingException or Parley.Core.ModelRefusedException)
         {
             return null;
         }
