@@ -12,7 +12,7 @@ namespace Parley.Cli.Commands;
 /// <summary>
 /// `parley bench [--model NAME]... [--actors N]... [--budget-ms MS]`: each model's throughput (runs per second, time
 /// per run) at 10, 32, 100 and 1,000 actors, on one thread and on every core, and the performance targets. When the
-/// models include smp, an SMP table times issue 4's targets: KTAB's dummyData-a040/a080/a160 (from
+/// models include smp, an SMP table times the SMP speed targets: KTAB's dummyData-a040/a080/a160 (from
 /// ../shared/anchors/ktab, or generated stand-ins) and, with `-m smp --actors 1000`, 1,000 actors × 3 issues.
 /// </summary>
 public static class BenchCommand
@@ -26,7 +26,7 @@ public static class BenchCommand
             Description = "Time to spend on each measurement, in milliseconds (default 400).",
             DefaultValueFactory = _ => 400,
         };
-        var command = new Command("bench", "Measure model throughput (Monte Carlo runs per second) and check the performance targets (with smp: issue 4's SMP speed targets).");
+        var command = new Command("bench", "Measure model throughput (Monte Carlo runs per second) and check the performance targets (with smp: the SMP speed targets of docs/performance.md). Measure a Release build.");
         command.Options.Add(models);
         command.Options.Add(actors);
         command.Options.Add(budget);
@@ -39,6 +39,14 @@ public static class BenchCommand
             if (counts.Any(n => n < 1)) throw new UsageException("--actors: every count must be at least 1");
             int ms = parse.GetValue(budget);
             if (ms < 1) throw new UsageException($"--budget-ms: {ms} must be at least 1");
+            if (!BuildInfo.Optimized)
+            {
+                // A Debug build (e.g. plain `dotnet run`) runs several times slower: its figures say nothing of Parley's speed.
+                const string warning = "warning: this is a Debug build (not optimised): the figures below are not Parley's speed; "
+                                       + "measure a Release build: dotnet run -c Release --project src/Parley.Cli -- bench";
+                console.Error.WriteLine($"parley: {warning}");
+                console.Out.MarkupLine($"[bold red]{TerminalText.Markup(warning)}[/]");
+            }
             console.Out.MarkupLine($"[bold]parley bench[/] [grey]{Environment.ProcessorCount} cores, .NET {Environment.Version}, {ms} ms per figure[/]");
             console.Out.MarkupLine("[grey]runs/s and per run are wall clock; CPU/run and runs/CPU-s count only this process's CPU time (what a run costs on an idle core).[/]");
             var table = new Table().Border(TableBorder.Rounded);
@@ -90,11 +98,11 @@ public static class BenchCommand
         return command;
     }
 
-    /// <summary>The SMP table: one row per case of issue 4's targets, with the notes on what the times mean.</summary>
+    /// <summary>The SMP table: one row per case of the SMP speed targets, with the notes on what the times mean.</summary>
     private static void WriteSmp(CliConsole console, IReadOnlyList<SmpBenchFigure> figures, IReadOnlyList<string> notes)
     {
         var startup = SmpBench.PublishedStartup;
-        console.Out.MarkupLine("[bold]SMP: issue 4's speed targets[/] [grey](one SmpEngine run per case, KTAB's default options, all cores)[/]");
+        console.Out.MarkupLine("[bold]SMP: speed targets[/] [grey](one SmpEngine run per case, KTAB's default options, all cores)[/]");
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("case");
         table.AddColumn(new TableColumn("actors × dims").RightAligned());
@@ -123,7 +131,7 @@ public static class BenchCommand
         console.Out.MarkupLine("[yellow]note[/] " + TerminalText.Markup(
             $"wall and CPU (Process.TotalProcessorTime, all threads) are the fastest of the runs that fit in --budget-ms (at least one), " +
             $"after a warm-up run; they are in-process and exclude process start-up (≈ {Seconds(startup)} for the published CLI). " +
-            $"Issue 4's targets are whole-process wall times on a 2-core machine, so a case counts as met when wall + {Seconds(startup)} is under " +
+            $"The SMP targets are whole-process wall times on a 2-core machine, so a case counts as met when wall + {Seconds(startup)} is under " +
             "its target. The whole-process commands (published CLI, `parley run FILE --model smp`) are in docs/performance.md."));
         foreach (var n in notes) console.Out.MarkupLine($"[yellow]note[/] {TerminalText.Markup(n)}");
     }
