@@ -74,6 +74,23 @@ public partial class ReadmeCommandsTests
         Assert.True(r.ExitCode == 0, r.Err);
     }
 
+    [Fact]
+    public void The_corpus_errors_quoted_in_the_accuracy_docs_are_the_programs()
+    {
+        // docs/accuracy.md, "Capability bases on both data sets": the corpus (data/cases/, in the repository) as given
+        var doc = File.ReadAllLines(RepoPaths.Combine("docs", "accuracy.md"));
+        var r = CliRunner.Run("backtest", RepoPaths.Combine("data", "cases"), "-m", "compromise", "-m", "median", "-m", "eum", "--json");
+        Assert.True(r.ExitCode == 0, r.Err);
+        using var json = JsonDocument.Parse(r.Out);
+        foreach (var model in new[] { "compromise", "median", "eum" })
+        {
+            var row = doc.Single(l => l.StartsWith($"| {model} | ") && l.Split('|').Length == 10);
+            var quoted = double.Parse(row.Split('|')[6].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            var mae = json.RootElement.GetProperty("models").GetProperty(model).GetProperty("mae").GetDouble();
+            Assert.True(Math.Round(mae, 2) == quoted, $"docs/accuracy.md quotes {quoted} for {model} on the corpus; the program prints {mae:0.00}");
+        }
+    }
+
     /// <summary>Every property and value of <paramref name="shown"/> is in <paramref name="actual"/> (which may have more).</summary>
     private static void AssertSubset(JsonElement shown, JsonElement actual, string path)
     {
