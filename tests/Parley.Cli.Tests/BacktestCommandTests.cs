@@ -93,7 +93,7 @@ public class BacktestCommandTests
             File.Copy(Fixtures.Path("backtest-folder", "alpha.yaml"), Path.Combine(dir, "alpha.yaml"));
             var r = CliRunner.Run("backtest", dir);
             Assert.Equal(0, r.ExitCode);
-            Assert.All(r.Out.Split('\n').Where(l => l.Contains("tuned")), l => Assert.DoesNotContain("held-out", l));
+            Assert.All(r.Out.Split('\n').Where(l => l.Contains("│ tuned")), l => Assert.DoesNotContain("held-out", l));
             Assert.Contains("none can be held out", r.Err);
             using var doc = JsonDocument.Parse(CliRunner.Run("backtest", dir, "--json").Out);
             var models = doc.RootElement.GetProperty("models");
