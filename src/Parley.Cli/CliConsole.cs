@@ -4,7 +4,8 @@ namespace Parley.Cli;
 
 /// <summary>
 /// Where a command writes: <see cref="Out"/> for tables and rich text, <see cref="RawOut"/> for machine output
-/// (JSON), <see cref="Error"/> for diagnostics and notices. Tests pass string writers.
+/// (JSON), <see cref="Error"/> for diagnostics and notices. Tests pass string writers. Every writer escapes control
+/// characters and non-characters from the inputs (<see cref="TerminalText"/>); rich text escapes them cell by cell.
 /// </summary>
 public sealed record CliConsole(IAnsiConsole Out, TextWriter RawOut, TextWriter Error, bool Interactive)
 {
@@ -23,22 +24,26 @@ public sealed record CliConsole(IAnsiConsole Out, TextWriter RawOut, TextWriter 
     public static CliConsole System()
     {
         var interactive = !Console.IsOutputRedirected && !Console.IsErrorRedirected;
-        if (!Console.IsOutputRedirected) return new CliConsole(AnsiConsole.Console, Console.Out, Console.Error, interactive);
+        var rawOut = new SafeTextWriter(Console.Out);
+        var error = new SafeTextWriter(Console.Error);
+        if (!Console.IsOutputRedirected) return new CliConsole(AnsiConsole.Console, rawOut, error, interactive);
         // Piped or redirected: plain text (no colour codes), at a width that keeps the tables readable.
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(Console.Out),
+            Out = new AnsiConsoleOutput(rawOut),
         });
         console.Profile.Width = int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var w) && w >= 40 ? w : 100;
-        return new CliConsole(console, Console.Out, Console.Error, false);
+        return new CliConsole(console, rawOut, error, false);
     }
 
     /// <summary>A plain-text console (no colours, fixed width) writing to <paramref name="output"/>.</summary>
     public static CliConsole ForWriters(TextWriter output, TextWriter error, int width = 120)
     {
+        output = new SafeTextWriter(output);
+        error = new SafeTextWriter(error);
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,

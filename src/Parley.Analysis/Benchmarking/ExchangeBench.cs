@@ -88,7 +88,7 @@ public static class ExchangeBench
             } while (runs < maxRuns && total.Elapsed + bestWall < budget);
             return new ExchangeBenchFigure(c, exchanges, runs, bestWall, bestCpu);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or ModelSettingException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or ModelSettingException or Parley.Core.ModelRefusedException)
         {
             return new ExchangeBenchFigure(c, 0, 0, TimeSpan.Zero, TimeSpan.Zero, e.Message);
         }

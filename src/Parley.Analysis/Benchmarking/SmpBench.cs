@@ -126,7 +126,7 @@ public static class SmpBench
             } while (runs < maxRuns && total.Elapsed + bestWall < budget);
             return new SmpBenchFigure(c, states, runs, bestWall, bestCpu);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or Core.Modelling.ModelSettingException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or Core.Modelling.ModelSettingException or Parley.Core.ModelRefusedException)
         {
             return new SmpBenchFigure(c, 0, 0, TimeSpan.Zero, TimeSpan.Zero, e.Message);
         }

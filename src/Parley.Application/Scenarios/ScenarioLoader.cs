@@ -50,9 +50,10 @@ public sealed class ScenarioLoader(ModelRegistry? registry = null)
     }
 
     /// <summary>Checks one file and reports every problem instead of throwing.</summary>
-    public Validation Validate(string path, string? format = null, int? salienceScale = null)
+    /// <param name="scale">For one-issue tables: the issue's scale (as <see cref="Load"/>).</param>
+    public Validation Validate(string path, string? format = null, int? salienceScale = null, Scale? scale = null)
     {
-        var result = ScenarioFiles.Load(path, format, Options(null, salienceScale));
+        var result = ScenarioFiles.Load(path, format, Options(scale, salienceScale));
         var notes = ReadingNotes(result.Notices);
         return result.Ok ? new Validation(path, result.Value, [], notes) : new Validation(path, null, result.Errors, notes);
     }

@@ -17,15 +17,14 @@ public static class AnalyzeBench
     public static readonly TimeSpan Target = TimeSpan.FromSeconds(30);
 
     /// <summary>True when this build's code runs without the JIT's optimisations (a Debug build): timings mean nothing.</summary>
-    public static bool IsDebugBuild =>
-        typeof(AnalysisService).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled == true;
+    public static bool IsDebugBuild => !BuildInfo.Optimized;
 
     internal static void Write(CliConsole console, Scenario? hague)
     {
         var service = new AnalysisService();
         int models = service.DefaultModels.Count;
         string name = $"analyze, all {models} models, default draws, bundled scenario";
-        console.Out.MarkupLine($"[bold]{Markup.Escape(name)}[/] [grey](`parley analyze` in process: draws, tornado and headline; every core)[/]");
+        console.Out.MarkupLine($"[bold]{TerminalText.Markup(name)}[/] [grey](`parley analyze` in process: draws, tornado and headline; every core)[/]");
         if (IsDebugBuild)
         {
             console.Out.MarkupLine("[yellow]note[/] not timed: this is a Debug build (build with -c Release to measure)");
@@ -46,11 +45,11 @@ public static class AnalyzeBench
         double ratio = clock.Elapsed / Target;
         var table = new Table().Border(TableBorder.Rounded);
         foreach (var c in new[] { "case", "model runs", "wall", "CPU", "target", "wall/target", "verdict" }) table.AddColumn(c);
-        table.AddRow(Markup.Escape(name), runs.ToString("N0", CultureInfo.InvariantCulture), BenchCommand.Duration(clock.Elapsed),
+        table.AddRow(TerminalText.Markup(name), runs.ToString("N0", CultureInfo.InvariantCulture), BenchCommand.Duration(clock.Elapsed),
             BenchCommand.Duration(cpu), "< " + BenchCommand.Duration(Target), ratio.ToString("0.00", CultureInfo.InvariantCulture),
             ratio < 1 ? "[green]met[/]" : "[red]missed[/]");
         console.Out.Write(table);
-        console.Out.MarkupLine("[yellow]note[/] " + Markup.Escape(
+        console.Out.MarkupLine("[yellow]note[/] " + TerminalText.Markup(
             $"one run, in process (no process start-up), on {Environment.ProcessorCount} cores; the target is the wall time on the 2-core " +
             "machine, so other work on the machine counts against it (CPU shows what the analysis itself used)."));
     }

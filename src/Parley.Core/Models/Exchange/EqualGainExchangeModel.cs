@@ -39,7 +39,7 @@ public sealed class EqualGainExchangeModel : IModel
         settings.RejectUnknown(Info);
         int rounds = RoundsSetting.Read(settings);
         var (ties, arithmetic) = (TiesSetting.Read(settings), ArithmeticSetting.Read(settings));
-        var issues = IssueModel.SelectIssues(scenario, settings).ToArray();
+        var issues = scenario.Issues.ToArray(); // every issue is traded; --issue only chooses what is shown
         var problem = Problem(scenario, issues, settings, rounds);
         var notes = new List<string>();
         if (issues.Length < 2) notes.Add("one issue only: there is no second issue to trade, so no exchanges; the forecast is the weighted mean");
@@ -52,7 +52,7 @@ public sealed class EqualGainExchangeModel : IModel
         var results = new List<IssueResult>(issues.Length);
         for (int k = 0; k < issues.Length; k++)
             results.Add(IssueResultFor(k, issues, scenario.Actors, run, problem, notes, Unweighted(scenario, issues[k])) with { Convergence = convergence });
-        return new ScenarioResult(Info.Name, results);
+        return new ScenarioResult(Info.Name, IssueModel.Shown(results, settings));
     }
 
     /// <summary>

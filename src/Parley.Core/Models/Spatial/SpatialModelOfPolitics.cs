@@ -38,10 +38,10 @@ public sealed class SpatialModelOfPolitics : IModel
     {
         settings.RejectUnknown(Info);
         var options = SmpOptions.From(settings);
-        var issues = IssueModel.SelectIssues(scenario, settings).ToArray();
-        if (issues.Length == 0) throw new ModelSettingException("model 'smp': no issue selected");
+        if (!IssueModel.SelectIssues(scenario, settings).Any()) throw new ModelSettingException("model 'smp': no issue selected");
+        var issues = scenario.Issues.ToArray(); // bargains span every issue; --issue only chooses what is shown
         if (issues.All(i => Indifference.NobodyCares(scenario, i)))
-            throw new ModelRefusedException(Info.Name, $"every salience on issue '{issues[0].Id}'" + (issues.Length > 1 ? " and on every other selected issue" : "") +
+            throw new ModelRefusedException(Info.Name, $"every salience on issue '{issues[0].Id}'" + (issues.Length > 1 ? " and on every other issue" : "") +
                 " is 0: nobody cares about it, so there is nothing to bargain over", issues[0].Id.Value);
         var mapped = SmpScenarioMapping.Map(scenario, issues);
         var notes = mapped.Notes.ToList();
@@ -51,7 +51,7 @@ public sealed class SpatialModelOfPolitics : IModel
         var results = BuildResults(run, issues, notes).Select((r, k) => Indifference.NobodyCares(scenario, issues[k])
             ? Indifference.WithNote(r, Indifference.Note("nobody bargains over it; its forecast only follows the bargains struck over the other issues"))
             : r).ToArray();
-        return new ScenarioResult(Info.Name, results);
+        return new ScenarioResult(Info.Name, IssueModel.Shown(results, settings));
     }
 
     /// <summary>Turns a run into one result per issue (positions back on each issue's own scale).</summary>
