@@ -15,7 +15,8 @@ public class ModelRefusalTests
         {
             var r = CliRunner.Run("run", path, "-m", "smp");
             Assert.Equal(2, r.ExitCode);
-            Assert.Contains("parley: error: scenario 'toy', issue 'budget', model 'smp': the SMP needs at least two actors", r.Err);
+            // every salience 0: the SMP refuses before it maps the problem (nothing to bargain over), with its location
+            Assert.Contains("parley: error: scenario 'toy', issue 'budget', model 'smp': every salience on issue 'budget' is 0", r.Err);
         }
         finally { File.Delete(path); }
     }

@@ -20,6 +20,8 @@ internal sealed class ProgressLines(TextWriter error, string command, TimeSpan i
     {
         lock (_gate)
         {
+            // reports come from worker threads and can arrive out of order: a stale count is not printed (lines never go back)
+            if (_latest is { } seen && value.Done < seen.Done) return;
             _latest = value;
             if (value.Done == 0 || _clock.Elapsed - _last < interval) return;
             _last = _clock.Elapsed;

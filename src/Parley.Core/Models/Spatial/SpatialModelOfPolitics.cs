@@ -42,7 +42,7 @@ public sealed class SpatialModelOfPolitics : IModel
         var issues = scenario.Issues.ToArray(); // bargains span every issue; --issue only chooses what is shown
         if (issues.All(i => Indifference.NobodyCares(scenario, i)))
             throw new ModelRefusedException(Info.Name, $"every salience on issue '{issues[0].Id}'" + (issues.Length > 1 ? " and on every other issue" : "") +
-                " is 0: nobody cares about it, so there is nothing to bargain over", issues[0].Id.Value);
+                " is 0: nobody cares about it, so there is nothing to bargain over", issues[0].Id.Value) { Scenario = scenario.Id };
         var mapped = SmpScenarioMapping.Map(scenario, issues);
         var notes = mapped.Notes.ToList();
         if (settings.Interventions.Count > 0)
