@@ -110,21 +110,8 @@ public static class SmpBench
     {
         try
         {
-            var total = Stopwatch.StartNew();
-            TimeSpan bestWall = TimeSpan.MaxValue, bestCpu = TimeSpan.Zero;
-            int runs = 0, states = 0;
-            do
-            {
-                var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-                var watch = Stopwatch.StartNew();
-                var run = new SmpEngine(c.Problem, options).Run();
-                var wall = watch.Elapsed;
-                var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
-                states = run.States.Count;
-                runs++;
-                if (wall < bestWall) (bestWall, bestCpu) = (wall, cpu);
-            } while (runs < maxRuns && total.Elapsed + bestWall < budget);
-            return new SmpBenchFigure(c, states, runs, bestWall, bestCpu);
+            var best = BestOfRuns.Measure(() => new SmpEngine(c.Problem, options).Run().States.Count, budget, maxRuns);
+            return new SmpBenchFigure(c, best.Count, best.Runs, best.Wall, best.Cpu);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or Core.Modelling.ModelSettingException or Parley.Core.ModelRefusedException)
         {
