@@ -14,10 +14,10 @@ public sealed class BenchCommandTests
         Assert.DoesNotMatch(@"[Ii]ssue \d", r.Out);
         foreach (var column in new[] { "case", "actors × dims", "states", "wall", "CPU", "target", "verdict" })
             Assert.Contains(column, r.Out);
-        // KTAB's files from ../shared/anchors/ktab, or generated stand-ins of the same size when they are absent
+        // KTAB's files from --ktab-dir / $PARLEY_KTAB_DIR, or generated stand-ins of the same size when they are absent
         foreach (var (name, size, target) in new[] { ("a040", "40 × 1", "< 0.27 s"), ("a080", "80 × 1", "< 0.76 s"), ("a160", "160 × 1", "< 3 s") })
         {
-            // the table row (the note under the table names the stand-ins too when ../shared is absent)
+            // the table row (the note under the table names the stand-ins too when no folder is given)
             var row = r.Out.Split('\n').Single(l => l.StartsWith('│')
                 && (l.Contains($"dummyData-{name}", StringComparison.Ordinal) || l.Contains($"{name} (random)", StringComparison.Ordinal)));
             Assert.Contains(size, row);
@@ -65,5 +65,29 @@ public sealed class BenchCommandTests
         var help = CliRunner.Run("bench", "--help");
         Assert.DoesNotMatch(@"[Ii]ssue \d", help.Out);
         Assert.Contains("Release", help.Out);
+    }
+
+    [Fact]
+    public void Bench_ktab_dir_that_is_not_a_folder_is_a_usage_error()
+    {
+        var r = CliRunner.Run("bench", "-m", "smp", "--actors", "10", "--budget-ms", "20", "--ktab-dir", "/no/such/folder");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("--ktab-dir: /no/such/folder is not a folder", r.Err);
+    }
+
+    [Fact]
+    public void Bench_reads_ktab_samples_from_the_folder_given_and_never_searches_for_them()
+    {
+        var folder = Path.GetDirectoryName(Parley.Tests.Shared.SharedAnchors.RequireFile("ktab/dummyData-a040.csv"))!;
+        var given = CliRunner.Run("bench", "-m", "smp", "--actors", "10", "--budget-ms", "20", "--ktab-dir", folder);
+        Assert.True(given.ExitCode == 0, given.Err);
+        Assert.Contains("│ dummyData-a040", given.Out);
+        // without the option (and without $PARLEY_KTAB_DIR) the CLI does not go looking in parent folders
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("PARLEY_KTAB_DIR")))
+        {
+            var none = CliRunner.Run("bench", "-m", "smp", "--actors", "10", "--budget-ms", "20");
+            Assert.Contains("a040 (random)", none.Out);
+            Assert.DoesNotContain("│ dummyData-a040", none.Out);
+        }
     }
 }

@@ -71,8 +71,8 @@ public static class SmpBench
             }
         }
         if (missing.Count > 0)
-            notes.Add($"KTAB's sample files were not found or could not be read ({string.Join(", ", missing)}; looked in ../shared/anchors/ktab beside the " +
-                      "repository, or $PARLEY_SHARED/anchors/ktab): generated problems of the same size (random N × 1, seed 42) stand in, " +
+            notes.Add($"KTAB's sample files were not found or could not be read ({string.Join(", ", missing)}; point --ktab-dir or " +
+                      "$PARLEY_KTAB_DIR at the folder holding them): generated problems of the same size (random N × 1, seed 42) stand in, " +
                       "named \"a040 (random)\" etc., so their states and times are not those of KTAB's files");
         return cases;
     }

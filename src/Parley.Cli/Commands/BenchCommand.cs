@@ -27,12 +27,17 @@ public static class BenchCommand
             Description = "Time to spend on each measurement, in milliseconds (default 400).",
             DefaultValueFactory = _ => 400,
         };
+        var ktabDir = new Option<string?>("--ktab-dir")
+        {
+            Description = "Folder holding KTAB's sample files dummyData-a040/a080/a160.csv for the SMP table (default: $PARLEY_KTAB_DIR). Without it, generated problems of the same size stand in.",
+        };
         var analyze = new Option<bool>("--analyze") { Description = "Also time `analyze` with every model on the bundled scenario (always when no --model is given; about 30 s)." };
         var command = new Command("bench", "Measure model throughput (Monte Carlo runs per second) and check the performance targets (with smp: the SMP speed targets of docs/performance.md). Measure a Release build.");
         command.Options.Add(models);
         command.Options.Add(actors);
         command.Options.Add(budget);
         command.Options.Add(analyze);
+        command.Options.Add(ktabDir);
         command.SetAction(parse =>
         {
             var named = parse.GetValue(models);
@@ -67,7 +72,8 @@ public static class BenchCommand
             {
                 // The 1,000 × 3 case runs for tens of seconds or more: only when asked for by name and size.
                 bool large = named is { Length: > 0 } && askedActors is not null && askedActors.Contains(1000);
-                smpCases = SmpBench.Issue4Cases(ReadKtab, large, smpNotes);
+                var folder = KtabFolder(parse.GetValue(ktabDir));
+                smpCases = SmpBench.Issue4Cases(file => ReadKtab(folder, file), large, smpNotes);
                 if (!large) smpNotes.Add("the 1,000 actors × 3 issues target is timed only with `parley bench -m smp --actors 1000` (one run: tens of seconds or more)");
             }
             var hague = TryHague(console);
@@ -140,11 +146,11 @@ public static class BenchCommand
         foreach (var n in notes) console.Out.MarkupLine($"[yellow]note[/] {TerminalText.Markup(n)}");
     }
 
-    /// <summary>Reads a KTAB sample file from shared/anchors/ktab as an SMP problem, or null when it is not there.</summary>
-    private static SmpProblem? ReadKtab(string file)
+    /// <summary>Reads a KTAB sample file from the folder given as an SMP problem, or null when there is no folder or file.</summary>
+    private static SmpProblem? ReadKtab(string? folder, string file)
     {
-        if (LocateSharedAnchors() is not { } root) return null;
-        var path = Path.Combine(root, "ktab", file);
+        if (folder is null) return null;
+        var path = Path.Combine(folder, file);
         if (!File.Exists(path)) return null;
         var read = KtabReader.ReadFull(path, File.ReadAllText(path));
         if (!read.Ok) return null;
@@ -161,20 +167,16 @@ public static class BenchCommand
     }
 
     /// <summary>
-    /// The field's reference data as the tests find it: $PARLEY_SHARED/anchors, else a shared/anchors folder in a parent
-    /// of the CLI's own folder or of the current directory (../shared/anchors beside the repository).
+    /// The folder of KTAB's sample files: --ktab-dir, else $PARLEY_KTAB_DIR, else none. The CLI never searches the disk for
+    /// reference data: what a benchmark measures is what the user pointed it at. A folder that does not exist is a usage error.
     /// </summary>
-    private static string? LocateSharedAnchors()
+    private static string? KtabFolder(string? option)
     {
-        var env = Environment.GetEnvironmentVariable("PARLEY_SHARED");
-        if (!string.IsNullOrEmpty(env) && Directory.Exists(Path.Combine(env, "anchors"))) return Path.Combine(env, "anchors");
-        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared", "anchors");
-                if (Directory.Exists(candidate)) return candidate;
-            }
-        return null;
+        var folder = !string.IsNullOrEmpty(option) ? option : Environment.GetEnvironmentVariable("PARLEY_KTAB_DIR");
+        if (string.IsNullOrEmpty(folder)) return null;
+        if (!Directory.Exists(folder))
+            throw new UsageException($"--ktab-dir: {folder} is not a folder" + (string.IsNullOrEmpty(option) ? " (from $PARLEY_KTAB_DIR)" : ""));
+        return folder;
     }
 
     private static string Seconds(TimeSpan t) => $"{t.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s";
