@@ -14,7 +14,7 @@ public sealed class EumRenderer : IResultRenderer
     {
         var eum = (EumResult)result;
         var title = $"[bold]{TerminalText.Markup(issue.Title)}[/] [grey]— {TerminalText.Markup(model)} ({TerminalText.Markup(eum.Variant)} variant), " +
-                    $"forecast = final weighted {TerminalText.Markup(eum.Outcome)} {Numbers.OnScale(eum.Forecast, issue.Scale)}[/]";
+                    $"forecast = final weighted {(eum.Outcome == OutcomeRule.Mean ? "mean" : "median")} {Numbers.OnScale(eum.Forecast, issue.Scale)}[/]";
         var table = new Table().Border(TableBorder.Rounded).Title(title);
         table.AddColumn(new TableColumn("round").RightAligned());
         table.AddColumn(new TableColumn("median").RightAligned());

@@ -72,7 +72,7 @@ public static class RunMapper
                 Gridlock = c.Gridlock, PivotalActor = c.PivotalActor, PivotalBy = c.PivotalBy,
                 Reversion = c.Reversion, OptedOut = c.OptedOut.Count > 0 ? c.OptedOut : null,
             },
-            EumResult e => new EumEntry { Variant = e.Variant, Outcome = e.Outcome, Rounds = e.Rounds.Select(Round).ToArray() },
+            EumResult e => new EumEntry { Variant = e.Variant, Outcome = OutcomeName(e.Outcome), Rounds = e.Rounds.Select(Round).ToArray() },
             SmpIssueResult s => new SmpEntry
             {
                 ModalClass = new SmpModalClassDto(s.ModalClass.Position, s.ModalClass.Probability, s.ModalClass.Actors),
@@ -111,6 +111,14 @@ public static class RunMapper
         results.SelectMany(r => r.Issues).OfType<SmpIssueResult>().FirstOrDefault() is { } smp
             ? new SharedDto(new SmpHistoryDto(smp.Issues, smp.States.Select(State).ToArray(), smp.Bargains.Select(Bargains).ToArray()))
             : null;
+
+    /// <summary>The contract's words for EUM's outcome rule, written out so that renaming the enum cannot change them.</summary>
+    private static string OutcomeName(OutcomeRule rule) => rule switch
+    {
+        OutcomeRule.Mean => "mean",
+        OutcomeRule.Median => "median",
+        _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "an outcome rule with no contract name"),
+    };
 
     private static EumRoundDto Round(EumRound r) =>
         new(r.Round, r.Positions, r.Median, r.Mean, r.Risk,

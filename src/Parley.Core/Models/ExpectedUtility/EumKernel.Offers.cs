@@ -225,7 +225,7 @@ internal sealed partial class EumKernel
             var (pos, key) = OfferRules.Offer(kind, xi, xj, a, b, v.Compromise);
             int c = (int)kind - 1, w = _with[c];
             bool better = key < _key[c]
-                || (key == _key[c] && (v.Ties == TieBreak.Enforceability
+                || (key == _key[c] && (v.Ties == OfferTieBreak.Enforceability
                     ? b > _b[c] || (b == _b[c] && (pos < _pos[c] || (pos == _pos[c] && j < w)))
                     : j < w));
             if (!better) return;

@@ -11,13 +11,13 @@ public sealed record EumResult : IssueResult, IHasTrajectory
     /// <summary>reference or paper.</summary>
     public required string Variant { get; init; }
 
-    /// <summary>median or mean: which summary of the final positions is the forecast.</summary>
-    public required string Outcome { get; init; }
+    /// <summary>Which summary of the final positions is the forecast: the weighted median or mean.</summary>
+    public required OutcomeRule Outcome { get; init; }
 
     public required IReadOnlyList<EumRound> Rounds { get; init; }
 
     public IReadOnlyList<TrajectoryPoint> Trajectory =>
-        Rounds.Select(r => new TrajectoryPoint(r.Round, r.Positions, Outcome == "mean" ? r.Mean : r.Median)).ToArray();
+        Rounds.Select(r => new TrajectoryPoint(r.Round, r.Positions, Outcome == OutcomeRule.Mean ? r.Mean : r.Median)).ToArray();
 }
 
 /// <summary>

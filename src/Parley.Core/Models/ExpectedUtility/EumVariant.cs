@@ -61,7 +61,7 @@ public enum StatusQuoTerm
 }
 
 /// <summary>Which of two equally ranked offers (same class, same key) a receiver accepts.</summary>
-public enum TieBreak
+public enum OfferTieBreak
 {
     /// <summary>The first proposer in the actors' input order (the reference code's <c>min</c>).</summary>
     ActorOrder,
@@ -84,17 +84,17 @@ public sealed record EumVariant(
     PerspectiveRule Perspective,
     bool CapitulationReachable,
     StatusQuoTerm StatusQuo,
-    TieBreak Ties)
+    OfferTieBreak Ties)
 {
     /// <summary>The jmckib/dmasad reference implementation of Scholz's code (docs/specs/eum.md §1.7, deviations 1–5).</summary>
     public static EumVariant Reference { get; } = new("reference", ProbabilityRule.AllPairs, VotesUseRisk: true,
         CompromiseKey.EuWeightedPosition, RangeRule.Initial, PerspectiveRule.Receiver, CapitulationReachable: false,
-        StatusQuoTerm.QOnly, TieBreak.ActorOrder);
+        StatusQuoTerm.QOnly, OfferTieBreak.ActorOrder);
 
     /// <summary>The published equations.</summary>
     public static EumVariant Paper { get; } = new("paper", ProbabilityRule.PerDyad, VotesUseRisk: false,
         CompromiseKey.LeastMove, RangeRule.Current, PerspectiveRule.Own, CapitulationReachable: true,
-        StatusQuoTerm.Full, TieBreak.Enforceability);
+        StatusQuoTerm.Full, OfferTieBreak.Enforceability);
 
     public static EumVariant Of(EumVariantName name) => name == EumVariantName.Paper ? Paper : Reference;
 }

@@ -140,7 +140,7 @@ public sealed class ExpectedUtilityModel : IssueModel
             Forecast = options.Outcome == OutcomeRule.Mean ? last.Mean : last.Median,
             Convergence = convergence,
             Variant = options.Variant.Name,
-            Outcome = options.Outcome == OutcomeRule.Mean ? "mean" : "median",
+            Outcome = options.Outcome,
             Rounds = rounds,
             Notes = notes.Count == 0 ? null : notes,
         };

@@ -22,7 +22,7 @@ public class KernelExactnessTests
         }
         yield return ("reference-own-enforceability", new EumOptions(EumVariant.Reference with
         {
-            Perspective = PerspectiveRule.Own, Ties = TieBreak.Enforceability, CapitulationReachable = true,
+            Perspective = PerspectiveRule.Own, Ties = OfferTieBreak.Enforceability, CapitulationReachable = true,
         }));
         yield return ("reference-least-move-per-dyad", new EumOptions(EumVariant.Reference with
         {
