@@ -18,8 +18,8 @@ internal sealed class CandidateQueue
     /// <summary>Bucket = the sign, exponent and leading 8 mantissa bits of a non-negative double: 256 buckets per binade.</summary>
     private const int BucketShift = 44;
 
-    private ulong[] _alive = [];
-    private int[] _stamp = [];
+    private ulong[] _alive = [], _fresh = [];
+    private readonly Func<int, int> _stamp;
 
     // the candidates as formed, by bucket
     private double[] _bucketGain = [];
@@ -42,13 +42,16 @@ internal sealed class CandidateQueue
 
     private readonly record struct Entry(double Gain, int Id, int Stamp);
 
+    /// <param name="stamp">A candidate's stamp: 0 while its gain is the one it was formed with, bumped on every change.</param>
+    public CandidateQueue(Func<int, int> stamp) => _stamp = stamp;
+
     /// <summary>Starts a round with the candidates <paramref name="ids"/> (in creation order) and their gains <paramref name="gains"/>.</summary>
     /// <param name="alive">A bit per candidate, set while it may still be executed.</param>
-    /// <param name="stamp">Per candidate: 0 while its gain is the one it was formed with.</param>
-    public void Reset(ReadOnlySpan<int> ids, ReadOnlySpan<double> gains, ulong[] alive, int[] stamp)
+    /// <param name="fresh">A bit per candidate, set while it is alive and its stamp is 0.</param>
+    public void Reset(ReadOnlySpan<int> ids, ReadOnlySpan<double> gains, ulong[] alive, ulong[] fresh)
     {
         _alive = alive;
-        _stamp = stamp;
+        _fresh = fresh;
         _heapCount = 0;
         _sortedCount = _sortedPos = 0;
         _pushedCount = 0;
@@ -92,7 +95,7 @@ internal sealed class CandidateQueue
     /// <summary>A candidate's new gain (its stamp already bumped by the caller).</summary>
     public void Push(int id, double gain)
     {
-        var e = new Entry(gain, id, _stamp[id]);
+        var e = new Entry(gain, id, _stamp(id));
         // below every bucket: into the lowest, where the sort puts it last
         int b = (int)Math.Clamp(Key(gain) - _minKey, 0, int.MaxValue);
         if (b < _bucket)
@@ -140,8 +143,13 @@ internal sealed class CandidateQueue
         else _sortedPos++;
     }
 
-    /// <summary>Whether an entry no longer stands for its candidate (dead, or its gain changed since).</summary>
-    private bool IsStale(in Entry e) => !FastExchangeRound.HasBit(_alive, e.Id) || _stamp[e.Id] != e.Stamp;
+    /// <summary>
+    /// Whether an entry no longer stands for its candidate (dead, or its gain changed since): for an entry of the
+    /// candidates as formed (stamp 0) one fresh bit says it; a pushed entry compares stamps.
+    /// </summary>
+    private bool IsStale(in Entry e) => e.Stamp == 0
+        ? !FastExchangeRound.HasBit(_fresh, e.Id)
+        : !FastExchangeRound.HasBit(_alive, e.Id) || _stamp(e.Id) != e.Stamp;
 
     private bool CursorHead(out Entry head)
     {

@@ -65,7 +65,8 @@ internal sealed partial class FastExchangeRound
         {
             if (t == pick) continue;
             var (other, g) = _tied[t];
-            _stamp[other]++;
+            _state[other].Stamp++;
+            ClearBit(_fresh, other);
             _queue.Push(other, g);
         }
         return _tied[pick].Id;
@@ -75,7 +76,7 @@ internal sealed partial class FastExchangeRound
     private void ExecuteOne(int id)
     {
         var (pair, block, actorI, actorJ) = Decode(id);
-        var (i, j) = Load(id, pair, actorI, actorJ);
+        Load(id, pair, actorI, actorJ, out var i, out var j);
         Evaluate(ref i, ref j, out double gain);
         Kill(id, Transposed(pair, block, actorI, actorJ, HasBit(_rowIsI, id)), pair, actorI, actorJ);
         _trades.Add(new TradeRecord(_trades.Count + 1, i.Actor, i.Supply, i.Sup, i.Y, j.Actor, j.Supply, j.Sup, j.Y, gain));
@@ -133,6 +134,11 @@ internal sealed partial class FastExchangeRound
         ulong[] alive = isRow ? _alive : _aliveT, rowIsI = isRow ? _rowIsI : _rowIsIT;
         // the actor is side i where the row actor is i (bit set) if it is the row, where it is not if the column
         bool wantBit = asI == isRow;
+        // When the actor's side is the one that moved (same supply issue), most of the line's candidates have a partner
+        // its vote has just passed: they are dropped here, without the full recalculation (which would drop them too).
+        int supply = asI ? _pairQ[pair] : _pairP[pair];
+        ref readonly Side moved = ref Followed(actor, supply, in e, out bool follows);
+        bool dropPassed = follows && _log is null;
         for (int w = first >> 6; w <= (end - 1) >> 6; w++)
         {
             ulong hits = alive[w] & (wantBit ? rowIsI[w] : ~rowIsI[w]);
@@ -145,6 +151,12 @@ internal sealed partial class FastExchangeRound
                 hits &= hits - 1;
                 int partner = partners[at];
                 if (partner == skipPartner) continue;
+                if (dropPassed && Passed(in moved, _x[partner * _m + supply]))
+                {
+                    if (isRow) Kill(first + at, baseId + at * rows.Length + idx, pair, actor, partner);
+                    else Kill(baseId + at * cols.Length + idx, first + at, pair, actor, partner);
+                    continue;
+                }
                 if (isRow) Recalculate(first + at, baseId + at * rows.Length + idx, wantBit, pair, actor, partner, in e);
                 else Recalculate(baseId + at * cols.Length + idx, first + at, wantBit, pair, partner, actor, in e);
             }
@@ -197,7 +209,7 @@ internal sealed partial class FastExchangeRound
             st.PreSumJ += st.LastJ;
             st.SignJ = Combine(st.SignJ, st.LastJ);
         }
-        var (i, j) = Load(id, pair, actorI, actorJ);
+        Load(id, pair, actorI, actorJ, out var i, out var j);
         bool valid = Evaluate(ref i, ref j, out double gain);
         st.LastI = i.Move;
         st.LastJ = j.Move;
@@ -208,7 +220,8 @@ internal sealed partial class FastExchangeRound
         }
         if (BitConverter.DoubleToInt64Bits(gain) == BitConverter.DoubleToInt64Bits(st.Gain)) return;
         st.Gain = gain;
-        _stamp[id]++;
+        st.Stamp++;
+        ClearBit(_fresh, id);
         _queue.Push(id, gain);
     }
 
@@ -221,7 +234,7 @@ internal sealed partial class FastExchangeRound
         var log = _log;
         _log = null;
         ref var st = ref _state[id];
-        var (i, j) = Load(id, pair, actorI, actorJ);
+        Load(id, pair, actorI, actorJ, out var i, out var j);
         if (followI) (i.PreSum, i.PreSign) = (i.PreSum + st.LastI, Combine(i.PreSign, st.LastI));
         if (followJ) (j.PreSum, j.PreSign) = (j.PreSum + st.LastJ, Combine(j.PreSign, st.LastJ));
         bool valid = Evaluate(ref i, ref j, out double gain);
@@ -242,8 +255,10 @@ internal sealed partial class FastExchangeRound
     private bool Reverses(in Side from, double partner)
     {
         if (_log is not null && NearNotAt(from.Y, partner)) Flag(AmbiguityKind.Bound);
-        return from.Sup > partner != from.Y > partner;
+        return Passed(in from, partner);
     }
+
+    private static bool Passed(in Side from, double partner) => from.Sup > partner != from.Y > partner;
 
     /// <summary>The executed side whose supply a candidate's side shares (same actor, same supply issue), if any.</summary>
     private static ref readonly Side Followed(int actor, int supply, in Executed e, out bool found)
@@ -305,10 +320,11 @@ internal sealed partial class FastExchangeRound
         return FindRecord(demander, k, supplier.Actor, out double own) ? sum - supplier.Weight * (own - supplier.Start) : sum;
     }
 
-    /// <summary>Drops a candidate: its bits in both sets, and one live candidate from each of its actors' lines.</summary>
+    /// <summary>Drops a candidate: its bits in the three sets, and one live candidate from each of its actors' lines.</summary>
     private void Kill(int id, int transposed, int pair, int actorI, int actorJ)
     {
         ClearBit(_alive, id);
+        ClearBit(_fresh, id);
         ClearBit(_aliveT, transposed);
         _aliveInLine[pair * _n + actorI]--;
         _aliveInLine[pair * _n + actorJ]--;

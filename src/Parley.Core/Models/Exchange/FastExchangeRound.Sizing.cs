@@ -155,6 +155,7 @@ internal sealed partial class FastExchangeRound
         if (_log is not null && v > 0.5 * Negligible && v < 2 * Negligible) Flag(AmbiguityKind.Negligible);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static byte Combine(byte state, double move)
     {
         byte s = move > 0 ? AllPositive : move < 0 ? AllNegative : Mixed;

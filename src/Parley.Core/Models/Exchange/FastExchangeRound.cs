@@ -57,10 +57,18 @@ internal sealed partial class FastExchangeRound
     /// </summary>
     private ulong[] _alive = [], _rowIsI = [], _aliveT = [], _rowIsIT = [];
 
+    /// <summary>
+    /// A bit per candidate, set while it is alive with the gain it was formed with: the queue's test for the entries
+    /// it sorted at the round's start, one bit instead of the alive bit and the stamp (millions of random reads a round).
+    /// </summary>
+    private ulong[] _fresh = [];
+
     private State[] _state = [];
-    private int[] _stamp = [], _live = [];
+    private int[] _live = [];
     private double[] _liveGain = [];
-    private readonly CandidateQueue _queue = new();
+    private readonly CandidateQueue _queue;
+
+    public FastExchangeRound() => _queue = new CandidateQueue(id => _state[id].Stamp);
 
     // third-party votes recorded per (demander D, issue k, mover A) (decide's per-exchange updates, shared by every
     // candidate in which D demands k), their Σ c·s·(v − x) per (D, k), and per (A, k) whether A has any
@@ -96,6 +104,10 @@ internal sealed partial class FastExchangeRound
 
         /// <summary>The sign states of the earlier moves kept in each side's history.</summary>
         public byte SignI, SignJ;
+
+        /// <summary>Bumped on every change of gain (0 = as formed): the queue's entries made before are stale. Kept
+        /// here, in the state's padding, so that re-sizing a candidate touches one cache line.</summary>
+        public int Stamp;
     }
 
     public IReadOnlyList<TradeRecord> Trades => _trades;
@@ -232,12 +244,13 @@ internal sealed partial class FastExchangeRound
         Grow(ref _rowIsI, words);
         Grow(ref _aliveT, words);
         Grow(ref _rowIsIT, words);
+        Grow(ref _fresh, words);
         Array.Clear(_alive, 0, words);
         Array.Clear(_rowIsI, 0, words);
         Array.Clear(_aliveT, 0, words);
         Array.Clear(_rowIsIT, 0, words);
+        Array.Clear(_fresh, 0, words);
         Grow(ref _state, _count);
-        Grow(ref _stamp, _count);
         Grow(ref _live, _count);
         Grow(ref _liveGain, _count);
         Grow(ref _recordSum, n * m);
@@ -245,7 +258,6 @@ internal sealed partial class FastExchangeRound
         Grow(ref _recordBits, n * m * _recordWords);
         Grow(ref _nearDemand, n * m);
         Array.Clear(_aliveInLine, 0, _pairCount * n);
-        Array.Clear(_stamp, 0, _count);
         Array.Clear(_recordSum, 0, n * m);
         Array.Clear(_recordBits, 0, n * m * _recordWords);
         _recorded.Clear();
@@ -275,6 +287,7 @@ internal sealed partial class FastExchangeRound
                 }
                 if ((formed & FormedValid) == 0) continue;
                 SetBit(_alive, id);
+                SetBit(_fresh, id);
                 SetBit(_aliveT, at);
                 _liveGain[live] = _state[id].Gain;
                 _live[live++] = id;
@@ -282,7 +295,7 @@ internal sealed partial class FastExchangeRound
                 _aliveInLine[pair * n + cols[col]]++;
             }
         }
-        _queue.Reset(_live.AsSpan(0, live), _liveGain.AsSpan(0, live), _alive, _stamp);
+        _queue.Reset(_live.AsSpan(0, live), _liveGain.AsSpan(0, live), _alive, _fresh);
     }
 
     /// <summary>Rounds with at least this many candidates are sized on every core (tests lower it to compare both paths).</summary>
@@ -306,7 +319,7 @@ internal sealed partial class FastExchangeRound
         {
             int a = rows[r], b = cols[col];
             bool rowIsI = !DemandsP(b, a, pair, cached);
-            var (i, j) = Sides(pair, rowIsI ? a : b, rowIsI ? b : a);
+            Sides(pair, rowIsI ? a : b, rowIsI ? b : a, out var i, out var j);
             bool valid = Evaluate(ref i, ref j, out double gain);
             _state[id] = new State { LastI = i.Move, LastJ = j.Move, Gain = gain };
             _formed[id] = (byte)((rowIsI ? FormedRowIsI : 0) | (valid ? FormedValid : 0));
@@ -354,22 +367,21 @@ internal sealed partial class FastExchangeRound
         _groupActor.AsSpan(_groupStart[pair * 4 + g], _groupStart[pair * 4 + g + 1] - _groupStart[pair * 4 + g]);
 
     /// <summary>The two sides of a candidate on a pair (p, q) as formed: i supplies q and demands p, j the reverse.</summary>
-    private (Side I, Side J) Sides(int pair, int actorI, int actorJ)
+    private void Sides(int pair, int actorI, int actorJ, out Side i, out Side j)
     {
         int m = _m, p = _pairP[pair], q = _pairQ[pair];
-        var i = new Side
+        i = new Side
         {
             Actor = actorI, Supply = q, Demand = p, Sup = _x[actorI * m + q], Dem = _x[actorI * m + p],
             SupSal = _s[actorI * m + q], DemSal = _s[actorI * m + p], SupPow = _c[actorI * m + q],
             Weight = _w[actorI * m + q], Start = _x[actorI * m + q],
         };
-        var j = new Side
+        j = new Side
         {
             Actor = actorJ, Supply = p, Demand = q, Sup = _x[actorJ * m + p], Dem = _x[actorJ * m + q],
             SupSal = _s[actorJ * m + p], DemSal = _s[actorJ * m + q], SupPow = _c[actorJ * m + p],
             Weight = _w[actorJ * m + p], Start = _x[actorJ * m + p],
         };
-        return (i, j);
     }
 
     /// <summary>The pair, block and actors of a candidate, from its id.</summary>
@@ -389,9 +401,9 @@ internal sealed partial class FastExchangeRound
     }
 
     /// <summary>A candidate's sides in its current state.</summary>
-    private (Side I, Side J) Load(int id, int pair, int actorI, int actorJ)
+    private void Load(int id, int pair, int actorI, int actorJ, out Side i, out Side j)
     {
-        var (i, j) = Sides(pair, actorI, actorJ);
+        Sides(pair, actorI, actorJ, out i, out j);
         ref var st = ref _state[id];
         i.Sup = _vote[actorI * _m + i.Supply];
         j.Sup = _vote[actorJ * _m + j.Supply];
@@ -401,7 +413,6 @@ internal sealed partial class FastExchangeRound
         j.PreSign = st.SignJ;
         i.Corr = Correction(in i, j.Actor);
         j.Corr = Correction(in j, i.Actor);
-        return (i, j);
     }
 
     private static void SetBit(ulong[] bits, int i) => bits[i >> 6] |= 1UL << i;

@@ -29,6 +29,7 @@ public class CandidateQueueTests
         };
         var gain = new double[count];
         var alive = new ulong[(count + 63) / 64];
+        var fresh = new ulong[alive.Length]; // alive with the gain it was formed with (the caller keeps it, as the kernel does)
         var stamp = new int[count];
         var ids = new List<int>();
         for (int id = 0; id < count; id++)
@@ -36,10 +37,11 @@ public class CandidateQueueTests
             gain[id] = Gain();
             if (rng.Next(5) == 0) continue; // formed invalid: never queued
             alive[id >> 6] |= 1UL << id;
+            fresh[id >> 6] |= 1UL << id;
             ids.Add(id);
         }
-        var queue = new CandidateQueue();
-        queue.Reset(ids.ToArray(), ids.Select(id => gain[id]).ToArray(), alive, stamp);
+        var queue = new CandidateQueue(id => stamp[id]);
+        queue.Reset(ids.ToArray(), ids.Select(id => gain[id]).ToArray(), alive, fresh);
 
         bool IsAlive(int id) => (alive[id >> 6] & (1UL << id)) != 0;
         int popped = 0;
@@ -54,6 +56,7 @@ public class CandidateQueueTests
             Assert.Equal(gain[expected], g);
             queue.Pop(best);
             alive[best >> 6] &= ~(1UL << best);
+            fresh[best >> 6] &= ~(1UL << best);
             popped++;
 
             // between pops, as executions do: kill some, change some gains (up, down, below everything), push some back unchanged
@@ -61,6 +64,7 @@ public class CandidateQueueTests
             {
                 int id = live[rng.Next(live.Length)];
                 if (!IsAlive(id)) continue;
+                fresh[id >> 6] &= ~(1UL << id); // killed or re-gained below
                 switch (rng.Next(4))
                 {
                     case 0:
