@@ -48,7 +48,7 @@ public class ConvergenceReportTests
         Assert.DoesNotContain("class=\"conv\"", spend);
 
         var glance = Glance(html);
-        Assert.Contains("<div class=\"caveat\">Did not settle (the forecast is not a resting point): eum: round cap: still moving after 10 rounds", glance);
+        Assert.Contains("<div class=\"caveat\">Did not settle (the forecast is not a resting point): eum — round cap: still moving after 10 rounds", glance);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(glance, "Did not settle")); // Russia only: the spending cycle settled
     }
 
@@ -81,7 +81,7 @@ public class ConvergenceReportTests
         Assert.Contains("<span class=\"conv\">↻</span> the model&#39;s rounds cycle", spend);
         var glance = Glance(html);
         Assert.Contains("<div class=\"caveat\">Parley forecast: eum left out: &lt;script&gt;alert(2)&lt;/script&gt;.</div>", glance);
-        Assert.Contains($"<div class=\"caveat\">Did not settle (the forecast is not a resting point): &lt;img src=x onerror=alert(1)&gt;: {words}.</div>", glance);
+        Assert.Contains($"<div class=\"caveat\">Did not settle (the forecast is not a resting point): &lt;img src=x onerror=alert(1)&gt; — {words}.</div>", glance);
         Assert.Contains("&lt;img src=x onerror=alert(1)&gt; 60 (cycles, period 2)", glance);
         // a model with no notion of rounds says nothing about them
         Assert.Contains("<td class=\"convergence\">–</td>", spend);

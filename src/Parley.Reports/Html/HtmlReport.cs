@@ -128,7 +128,7 @@ public static class HtmlReport
                 .Where(p => p.Point?.Convergence is { Settled: false }).ToArray();
             if (unsettled.Length > 0)
                 yield return "Did not settle (the forecast is not a resting point): "
-                    + string.Join("; ", unsettled.Select(p => $"{p.Name}: {ConvergenceText.Words(p.Point!.Convergence, issue.Scale)}")) + ".";
+                    + string.Join("; ", unsettled.Select(p => $"{p.Name} — {ConvergenceText.Words(p.Point!.Convergence, issue.Scale)}")) + ".";
         }
 
         /// <summary>
