@@ -23,7 +23,18 @@ public class GoldenJsonTests
         ["explain-ec"] = () => CliJson.Output("explain-ec"),
         ["backtest-folder"] = () => CliJson.Output("backtest-folder"),
         ["models"] = () => CliJson.Run("models", "--json"),
+        ["run-whatif-toy"] = WhatIfRun,                                      // the web app's what-if forecast: headline, what_ifs
     };
+
+    /// <summary>The document a what-if forecast is stored as (the web app's; `parley run` has no what-ifs): the toy without its setter.</summary>
+    private static string WhatIfRun()
+    {
+        var scenario = new Application.Scenarios.ScenarioLoader().Load(Fixtures.Path("inputs", "toy.yaml")).Scenario;
+        var whatIfs = Application.Analysing.AnalysisService.WhatIfs(scenario, new Application.Analysing.AnalysisRequest { Without = ["setter"] });
+        var forecast = new Application.Forecasting.ForecastService().Run(scenario,
+            new Application.Models.ModelRequest { Models = ["compromise", "median"] }, whatIfs);
+        return Application.Documents.RunDocuments.Forecast(forecast, whatIfs);
+    }
 
     public static TheoryData<string> Names => new(Documents.Keys);
 

@@ -175,6 +175,23 @@ public abstract class ApiContract(ParleyFactory factory)
             Assert.Equal((double)row["forecast_b"]! - (double)row["forecast_a"]!, (double)row["difference"]!, 9);
         }
         Assert.Contains(rows, r => Math.Abs((double)r!["difference"]!) > 1); // dropping the high member moves the forecasts
+
+        // the what-if run carries the Parley forecast, `parley run`'s of the scenario without member-b, next to the base run's
+        var headline = Assert.Single(compare["headlines"]!.AsArray())!;
+        Assert.Equal("budget", (string)headline["issue"]!);
+        var baseHeadline = baseRun["result"]!["issues"]![0]!["headline"]!;
+        var cliHeadline = cli["issues"]![0]!["headline"]!;
+        Assert.Equal((double)baseHeadline["forecast"]!, (double)headline["a"]!["forecast"]!);
+        Assert.Equal((double)baseHeadline["p90"]!, (double)headline["a"]!["p90"]!);
+        Assert.Equal((double)cliHeadline["forecast"]!, (double)headline["b"]!["forecast"]!, 9);
+        Assert.Equal((double)cliHeadline["p10"]!, (double)headline["b"]!["p10"]!, 9);
+        Assert.Equal((double)cliHeadline["p90"]!, (double)headline["b"]!["p90"]!, 9);
+        Assert.Equal((double)cliHeadline["forecast"]! - (double)baseHeadline["forecast"]!, (double)headline["difference"]!, 9);
+        Assert.True((double)headline["difference"]! < -1, "dropping the high member did not move the headline down");
+        Assert.Equal(cliHeadline.ToJsonString(), whatIf["result"]!["issues"]![0]!["headline"]!.ToJsonString());
+        // and so does its report ("At a glance" opens with the Parley forecast when the result has one)
+        var report = await Client.GetStringAsync($"/api/runs/{(long)whatIf["id"]!}/report", Api.Ct);
+        Assert.Contains("The Parley forecast of each issue", report);
     }
 
     [Fact]

@@ -111,9 +111,17 @@ public sealed partial class BrowserTests(BrowserFixture fixture) : IClassFixture
             await page.Locator("#save-whatif").ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex($@"/runs/(?!{forecastRun}$)\d+$"), new() { Timeout = Timeout });
             await Expect(page.Locator("#label")).ToContainTextAsync("without chair");
-            var compare = page.Locator("#compare-base table");
+            var compare = page.Locator("#compare-base #comparison table");
             await Expect(compare).ToBeVisibleAsync(new() { Timeout = Timeout });
             Assert.True(await compare.Locator("tr.changed").CountAsync() > 0, "dropping the chair changed no forecast");
+            // the Parley forecast of the base run and of the what-if, side by side
+            var headlines = page.Locator("#compare-base #comparison-headlines tr[data-issue='budget']");
+            var shownHeadline = new Regex(@"^[\d.]+ \(80% interval [\d.]+–[\d.]+\)");
+            await Expect(headlines.Locator("td.headline-a")).ToHaveTextAsync(shownHeadline);
+            await Expect(headlines.Locator("td.headline-b")).ToHaveTextAsync(shownHeadline);
+            Assert.NotEqual(await headlines.Locator("td.headline-a").InnerTextAsync(), await headlines.Locator("td.headline-b").InnerTextAsync());
+            await Expect(page.Locator("#headline-budget .headline-text")).ToHaveTextAsync(
+                "Parley forecast: " + await headlines.Locator("td.headline-b").InnerTextAsync());
             await BrowserFixture.Shot(page, "06-what-if");
 
             // the Hague scenario in the editor

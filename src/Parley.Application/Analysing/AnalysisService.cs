@@ -48,7 +48,7 @@ public sealed class AnalysisService(ModelRegistry? registry = null)
         options = options with { MonteCarlo = options.MonteCarlo with { Cancellation = cancellation }, Executor = executor ?? options.Executor };
         var result = ScenarioAnalysis.Run(scenario, plan.Models.Select(m => m.Model).ToArray(), options, whatIfs, plan.SettingsFor);
         var (headlines, headlineNotes) = new Headline.HeadlineService().WithInputRanges(
-            whatIfs.Count == 0 ? original : Analysis.WhatIf.ShockPlan.ApplyFixed(original, whatIfs),
+            Headline.HeadlineService.WithWhatIfs(original, whatIfs),
             request.Draws, options.MonteCarlo.Seed, plan.Requested.Issues, cancellation);
         return new AnalysisOutcome(result with { Headlines = headlines },
             [.. plan.Notes, .. basisNotes, .. headlineNotes, .. Headline.BandChecks.OutsideOwnBand(result), .. Headline.BandChecks.Unsettled(result)]);

@@ -48,7 +48,9 @@ public sealed class ForecastService(ModelRegistry? registry = null)
     /// <summary>
     /// The forecast with what-ifs applied (actors left out, inputs set, declared shocks; see
     /// <see cref="Analysing.AnalysisService.WhatIfs"/>): each model runs on the scenario as each intervention leaves it,
-    /// from its round on. The forecast's <see cref="Forecast.Scenario"/> is the scenario as read.
+    /// from its round on. The forecast's <see cref="Forecast.Scenario"/> is the scenario as read. Its headlines are those
+    /// of the scenario with every what-if applied before the run (<see cref="Headline.HeadlineService.WithWhatIfs"/>),
+    /// computed as for a run without what-ifs, so what-ifs that change nothing leave the headline as it was.
     /// </summary>
     public Forecast Run(Scenario scenario, ModelRequest request, IReadOnlyList<Intervention> whatIfs, CancellationToken cancellation = default)
     {
@@ -63,6 +65,9 @@ public sealed class ForecastService(ModelRegistry? registry = null)
             notes.AddRange(prepared.Notes.Select(n => new Note(NoteKind.Analysis, $"{chosen.Name}: {n}")));
             runs.Add(new ModelRun(chosen.Model, prepared.Settings, chosen.Model.Run(prepared.Scenario, prepared.Settings, cancellation)));
         }
-        return new Forecast(scenario, runs, notes);
+        return new Forecast(scenario, runs, notes)
+        {
+            Headlines = new Headline.HeadlineService().Forecast(Headline.HeadlineService.WithWhatIfs(scenario, whatIfs), plan.Requested.Issues),
+        };
     }
 }

@@ -32,6 +32,14 @@ public sealed class HeadlineService(HeadlineSpec? spec = null)
     }
 
     /// <summary>
+    /// The scenario a headline with what-ifs is computed on: every intervention applied before the run, whatever its
+    /// round (the headline has no rounds; docs/headline.md), and the inputs it sets fixed. The same for `run`, `analyze`
+    /// and the web app's what-if runs, so one scenario and one set of what-ifs give one headline everywhere.
+    /// </summary>
+    public static Scenario WithWhatIfs(Scenario scenario, IReadOnlyList<Intervention> whatIfs) =>
+        whatIfs.Count == 0 ? scenario : Analysis.WhatIf.ShockPlan.ApplyFixed(scenario, whatIfs);
+
+    /// <summary>
     /// The headline whose interval also reflects the scenario's input ranges: for each of <paramref name="draws"/> draws
     /// of the inputs (the same draws as the models' Monte Carlo for a given seed), the headline of the drawn scenario plus
     /// a residual drawn from the calibrated error distribution; p10 and p90 of those values. The forecast stays the

@@ -106,12 +106,30 @@ public static class HtmlReport
                 var h = Headline(issue);
                 _html.Append("<div class=\"item\"><div class=\"issue-title\">").Append(E(issue.Title)).Append("</div>")
                     .Append("<div class=\"verdict\">").Append(E(h.Verdict)).Append("</div>")
-                    .Append("<div class=\"detail\">").Append(E(h.Detail)).Append("</div></div>\n");
+                    .Append("<div class=\"detail\">").Append(E(h.Detail)).Append("</div>");
+                foreach (var caveat in Caveats(issue))
+                    _html.Append("<div class=\"caveat\">").Append(E(caveat)).Append("</div>");
+                _html.Append("</div>\n");
             }
             _html.Append("</div>\n</section>\n");
         }
 
         private sealed record HeadlineText(string Verdict, string Detail);
+
+        /// <summary>
+        /// What the reader of "At a glance" must know about an issue's forecast: the headline's own notes (a component
+        /// model whose run did not settle is left out of it, and says so) and the models whose runs did not settle.
+        /// </summary>
+        private IEnumerable<string> Caveats(Issue issue)
+        {
+            if (result.Headlines.FirstOrDefault(h => h.Issue == issue.Id) is { } headline)
+                foreach (var note in headline.Notes) yield return $"Parley forecast: {note}.";
+            var unsettled = _ok.Select(m => (m.Name, Point: m.Point!.For(issue.Id)))
+                .Where(p => p.Point?.Convergence is { Settled: false }).ToArray();
+            if (unsettled.Length > 0)
+                yield return "Did not settle (the forecast is not a resting point): "
+                    + string.Join("; ", unsettled.Select(p => $"{p.Name} — {ConvergenceText.Words(p.Point!.Convergence, issue.Scale)}")) + ".";
+        }
 
         /// <summary>
         /// The headline: the Parley forecast (docs/headline.md) with its 80 % interval and nearest anchor, then the
@@ -125,8 +143,9 @@ public static class HtmlReport
             string value = ChartText.WithUnit(headline.Forecast, issue.Scale);
             string interval = $"80% interval {ChartText.Value(headline.P10, issue.Scale)}–{ChartText.WithUnit(headline.P90, issue.Scale)}"
                 + (headline.Draws > 0 ? ", including the input ranges" : ", model error only (the inputs have no ranges)");
-            var models = _ok.Select(m => (m.Name, Forecast: m.Point!.For(issue.Id)?.Forecast)).Where(p => p.Forecast is { } f && double.IsFinite(f))
-                .Select(p => $"{p.Name} {ChartText.Value(p.Forecast!.Value, issue.Scale)}").ToArray();
+            var models = _ok.Select(m => (m.Name, Result: m.Point!.For(issue.Id))).Where(p => p.Result is { } r && double.IsFinite(r.Forecast))
+                .Select(p => $"{p.Name} {ChartText.Value(p.Result!.Forecast, issue.Scale)}"
+                    + (ConvergenceText.Short(p.Result.Convergence) is { } how ? $" ({how})" : "")).ToArray();
             string evidence = models.Length == 0 ? "" : " Models: " + string.Join("; ", models) + ".";
             return new HeadlineText(anchor is null ? value : $"≈ {anchor.Label} ({value})", $"Parley forecast {value} ({interval}).{evidence}");
         }
@@ -229,26 +248,35 @@ public static class HtmlReport
         private void ModelTable(Issue issue)
         {
             _html.Append("<table class=\"models\">\n<thead><tr><th>Model</th><th class=\"num\">Forecast</th><th class=\"num\">Mean</th>")
-                .Append("<th class=\"num\">Median</th><th class=\"num\">10%–90%</th><th>Most likely position</th></tr></thead>\n<tbody>\n");
+                .Append("<th class=\"num\">Median</th><th class=\"num\">10%–90%</th><th>Most likely position</th><th>How the run ended</th></tr></thead>\n<tbody>\n");
+            var markers = new HashSet<string>();
             foreach (var m in result.Models)
             {
                 _html.Append("<tr><td><span class=\"swatch\" style=\"background:").Append(ColourOf(m)).Append("\"></span>").Append(E(m.Name)).Append("</td>");
                 if (m.Error is not null)
                 {
-                    _html.Append("<td colspan=\"5\" class=\"error\">").Append(E(m.Error)).Append("</td></tr>\n");
+                    _html.Append("<td colspan=\"6\" class=\"error\">").Append(E(m.Error)).Append("</td></tr>\n");
                     continue;
                 }
-                var f = m.Point?.For(issue.Id)?.Forecast;
+                var point = m.Point?.For(issue.Id);
+                var f = point?.Forecast;
                 var d = m.Distribution?.For(issue.Id);
-                _html.Append("<td class=\"num\">").Append(f is { } ff ? ChartText.Value(ff, issue.Scale) : "–").Append("</td>")
+                var marker = ConvergenceText.Marker(point?.Convergence);
+                if (marker is not null) markers.Add(marker);
+                _html.Append("<td class=\"num\">").Append(f is { } ff ? ChartText.Value(ff, issue.Scale) : "–")
+                    .Append(marker is null ? "" : $" <span class=\"conv\" title=\"{E(ConvergenceText.Words(point!.Convergence, issue.Scale)!)}\">{E(marker)}</span>")
+                    .Append("</td>")
                     .Append("<td class=\"num\">").Append(d is null ? "–" : ChartText.Value(d.Mean, issue.Scale)).Append("</td>")
                     .Append("<td class=\"num\">").Append(d is null ? "–" : ChartText.Value(d.Median, issue.Scale)).Append("</td>")
                     .Append("<td class=\"num\">").Append(d is null ? "–" : $"{ChartText.Value(d.P10, issue.Scale)}–{ChartText.Value(d.P90, issue.Scale)}").Append("</td>")
-                    .Append("<td>").Append(d?.MostLikelyAnchor is { } a ? $"{E(a.Anchor.Label)} ({ChartText.Percent(a.Probability)})" : "–").Append("</td></tr>\n");
-                foreach (var note in (m.Point?.For(issue.Id)?.Notes ?? []).Concat(m.Notes))
-                    _html.Append("<tr><td></td><td colspan=\"5\" class=\"note\">").Append(E(note)).Append("</td></tr>\n");
+                    .Append("<td>").Append(d?.MostLikelyAnchor is { } a ? $"{E(a.Anchor.Label)} ({ChartText.Percent(a.Probability)})" : "–").Append("</td>")
+                    .Append("<td class=\"convergence\">").Append(E(ConvergenceText.Words(point?.Convergence, issue.Scale) ?? "–")).Append("</td></tr>\n");
+                foreach (var note in (point?.Notes ?? []).Concat(m.Notes))
+                    _html.Append("<tr><td></td><td colspan=\"6\" class=\"note\">").Append(E(note)).Append("</td></tr>\n");
             }
             _html.Append("</tbody>\n</table>\n");
+            foreach (var (marker, meaning) in ConvergenceText.Legend.Where(l => markers.Contains(l.Marker)))
+                _html.Append("<p class=\"note legend\"><span class=\"conv\">").Append(E(marker)).Append("</span> ").Append(E(meaning)).Append(".</p>\n");
         }
 
         private void Shocks()

@@ -36,6 +36,9 @@ td.num, th.num { text-align:right; font-variant-numeric: tabular-nums; white-spa
 .badge.missing { background:#f9d9d2; color:#8a2a12; }
 .note { color:var(--muted); font-size:13px; }
 .error { color:#8a2a12; }
+.conv { color:#9a5b00; font-weight:700; cursor:help; }
+.caveat { color:#7a4a00; font-size:13px; margin-top:4px; }
+td.convergence { font-size:13px; color:var(--muted); }
 details { margin:8px 0; }
 details > summary { cursor:pointer; color:var(--accent); font-weight:600; }
 blockquote { margin:0; font-style:italic; }

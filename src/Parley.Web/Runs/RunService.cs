@@ -114,12 +114,15 @@ public sealed class RunService(ParleyStore store, ScenarioService scenarios, For
     private static string Report(AnalysisResult result) =>
         HtmlReport.Render(result, new ReportOptions { GeneratedAt = DateTimeOffset.UtcNow, Generator = $"Parley {ParleyVersion} (parley serve)" });
 
-    /// <summary>A forecast in the shape the report and the charts take: point results only, no draws.</summary>
+    /// <summary>A forecast in the shape the report and the charts take: point results and headlines only, no draws.</summary>
     private static AnalysisResult AsAnalysis(Forecast forecast, IReadOnlyList<Intervention> whatIfs)
     {
         var applied = whatIfs.Count == 0 ? forecast.Scenario : ShockPlan.ApplyFixed(forecast.Scenario, whatIfs.Where(w => w.AtRound <= 0).ToArray());
         var models = forecast.Runs.Select(r => new ModelAnalysis(r.Model, r.Result, null, [], [], [])).ToArray();
-        return new AnalysisResult(forecast.Scenario, applied, whatIfs, new AnalysisOptions { MonteCarlo = new MonteCarloOptions { Draws = 0 }, Tornado = false }, models);
+        return new AnalysisResult(forecast.Scenario, applied, whatIfs, new AnalysisOptions { MonteCarlo = new MonteCarloOptions { Draws = 0 }, Tornado = false }, models)
+        {
+            Headlines = forecast.Headlines,
+        };
     }
 
     private async Task CheckBase(long baseRun, ScenarioVersionRecord version, CancellationToken ct)
@@ -129,17 +132,24 @@ public sealed class RunService(ParleyStore store, ScenarioService scenarios, For
             throw new Core.InvalidRequestException("base_run", $"run {baseRun} is of another scenario");
     }
 
-    /// <summary>Per issue and model: the forecast of run A, of run B, and B − A.</summary>
+    /// <summary>
+    /// Per issue and model: the forecast of run A, of run B, and B − A; and per issue the two runs' Parley forecasts
+    /// (the documents' "headline") with their 80 % intervals.
+    /// </summary>
     public static Comparison Compare(RunRecord a, RunRecord b)
     {
         var da = JsonNode.Parse(a.ResultJson ?? "{}")?.AsObject() ?? [];
         var db = JsonNode.Parse(b.ResultJson ?? "{}")?.AsObject() ?? [];
         var rows = new List<ComparisonRow>();
+        var headlines = new List<HeadlineComparisonRow>();
         var issuesB = (db["issues"]?.AsArray() ?? []).OfType<JsonObject>().ToDictionary(i => (string)i["id"]!, i => i);
         foreach (var ia in (da["issues"]?.AsArray() ?? []).OfType<JsonObject>())
         {
             var id = (string)ia["id"]!;
             issuesB.TryGetValue(id, out var ib);
+            if (HeadlineOf(ia) is var ha && HeadlineOf(ib) is var hb && (ha is not null || hb is not null))
+                headlines.Add(new HeadlineComparisonRow(id, (string?)ia["title"] ?? id, ha, hb,
+                    ha is not null && hb is not null ? hb.Forecast - ha.Forecast : null));
             var modelsA = ia["models"]?.AsObject() ?? [];
             var modelsB = ib?["models"]?.AsObject() ?? [];
             foreach (var name in modelsA.Select(m => m.Key).Concat(modelsB.Select(m => m.Key)).Distinct())
@@ -149,8 +159,14 @@ public sealed class RunService(ParleyStore store, ScenarioService scenarios, For
                     (string?)modelsA[name]?["nearest_anchor"], (string?)modelsB[name]?["nearest_anchor"]));
             }
         }
-        return new Comparison(a.Id, b.Id, rows);
+        return new Comparison(a.Id, b.Id, rows) { Headlines = headlines };
     }
+
+    /// <summary>An issue's "headline" in a run document (null when the run has none: stored before headlines existed).</summary>
+    private static HeadlineSummary? HeadlineOf(JsonObject? issue) =>
+        issue?["headline"] is JsonObject h && Number(h["forecast"]) is { } f
+            ? new HeadlineSummary(f, Number(h["p10"]), Number(h["p90"]), (string?)h["nearest_anchor"])
+            : null;
 
     private static double? Number(JsonNode? node) =>
         node is JsonValue v && v.TryGetValue<double>(out var d) && double.IsFinite(d) ? d : null;
@@ -160,5 +176,14 @@ public sealed class RunService(ParleyStore store, ScenarioService scenarios, For
 public sealed record ComparisonRow(string Issue, string Title, string Model, double? ForecastA, double? ForecastB, double? Difference,
     string? AnchorA, string? AnchorB);
 
-/// <summary>Two runs side by side.</summary>
-public sealed record Comparison(long RunA, long RunB, IReadOnlyList<ComparisonRow> Rows);
+/// <summary>A run's Parley forecast of an issue: the forecast, its 80 % interval and the nearest labelled anchor.</summary>
+public sealed record HeadlineSummary(double Forecast, double? P10, double? P90, string? NearestAnchor);
+
+/// <summary>One issue's Parley forecast in two runs (either may be missing) and B − A.</summary>
+public sealed record HeadlineComparisonRow(string Issue, string Title, HeadlineSummary? A, HeadlineSummary? B, double? Difference);
+
+/// <summary>Two runs side by side: per issue and model (<see cref="Rows"/>), and per issue the headlines.</summary>
+public sealed record Comparison(long RunA, long RunB, IReadOnlyList<ComparisonRow> Rows)
+{
+    public IReadOnlyList<HeadlineComparisonRow> Headlines { get; init; } = [];
+}
