@@ -90,15 +90,13 @@ public static class ScenarioAnalysis
     {
         try
         {
-            // the draws, tornado inputs and Sobol rows go through the executor (here, or batches on a cluster)
+            // the draws, tornado inputs, shocks and Sobol rows go through the executor (here, or batches on a cluster)
             var executor = options.Executor;
             var quiet = options.MonteCarlo with { Progress = null };
             var point = model.Run(run.Scenario, run.Settings, options.MonteCarlo.Cancellation);
             var distribution = executor.Summarise(new WorkId(index, WorkKind.MonteCarlo), AnalysisWork.MonteCarlo(model, run, options), options.MonteCarlo);
             var tornado = options.Tornado ? executor.Summarise(new WorkId(index, WorkKind.Tornado), AnalysisWork.Tornado(model, run, options), quiet) : [];
-            var shocks = options.Shocks && run.Scenario.Shocks.Count > 0
-                ? ShockComparison.Compare(run.Scenario, model, run.Settings, run.Scenario.Shocks)
-                : [];
+            var shocks = executor.Summarise(new WorkId(index, WorkKind.Shocks), AnalysisWork.Shocks(model, run, options), quiet);
             var sobol = options.SobolSamples > 0
                 ? executor.Summarise(new WorkId(index, WorkKind.Sobol), AnalysisWork.Sobol(model, run, options), quiet)
                 : [];
