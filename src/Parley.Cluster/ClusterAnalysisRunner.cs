@@ -26,14 +26,7 @@ public sealed class ClusterAnalysisRunner(IClusterClient client, ClusterRunOptio
         // the client analyses the scenario as the workers read it: from the same canonical JSON
         var job = ClusterJob.Create(scenario, request);
         var executor = new ClusterExecutor(client, job.Spec, options, batches, cancellation);
-        try
-        {
-            var outcome = new AnalysisService().Run(job.Scenario, request, progress, cancellation, executor);
-            return new ClusterAnalysisOutcome(outcome, executor.Stats);
-        }
-        catch (OperationCanceledException e) when (executor.Failure is { } failure && !cancellation.IsCancellationRequested)
-        {
-            throw new ClusterException($"cluster: {failure}", e);
-        }
+        var outcome = executor.Within(e => new AnalysisService().Run(job.Scenario, request, progress, cancellation, e), cancellation);
+        return new ClusterAnalysisOutcome(outcome, executor.Stats);
     }
 }

@@ -19,13 +19,7 @@ public sealed class ClusterBacktestRunner(IClusterClient client, ClusterRunOptio
     public ClusterBacktestOutcome Run(BacktestRequest request, Action<BatchEvent>? batches = null, CancellationToken cancellation = default)
     {
         var executor = new ClusterExecutor(client, BacktestJob.Create(request), options, batches, cancellation);
-        try
-        {
-            return new ClusterBacktestOutcome(new BacktestService().Run(request, cancellation, executor), executor.Stats);
-        }
-        catch (OperationCanceledException e) when (executor.Failure is { } failure && !cancellation.IsCancellationRequested)
-        {
-            throw new ClusterException($"cluster: {failure}", e);
-        }
+        var outcome = executor.Within(e => new BacktestService().Run(request, cancellation, e), cancellation);
+        return new ClusterBacktestOutcome(outcome, executor.Stats);
     }
 }

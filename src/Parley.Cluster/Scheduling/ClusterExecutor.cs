@@ -42,6 +42,19 @@ public sealed class ClusterExecutor : IWorkExecutor
     /// <summary>Why the job was stopped when no worker could go on (no worker joined, another build, a batch failing everywhere).</summary>
     public string? Failure { get; private set; }
 
+    /// <summary>Runs a use case on this executor; a job the cluster stopped (<see cref="Failure"/>) surfaces as a <see cref="ClusterException"/>.</summary>
+    public T Within<T>(Func<IWorkExecutor, T> run, CancellationToken cancellation)
+    {
+        try
+        {
+            return run(this);
+        }
+        catch (OperationCanceledException e) when (Failure is { } failure && !cancellation.IsCancellationRequested)
+        {
+            throw new ClusterException($"cluster: {failure}", e);
+        }
+    }
+
     public ClusterStats Stats => new(_batches, _duplicates, _requeued, _workerSeconds, _roundTripSeconds, _maxWorkers, _wall.Elapsed.TotalSeconds);
 
     public IndexedColumns Run(WorkId id, IIndexedWork work, MonteCarloOptions options)
