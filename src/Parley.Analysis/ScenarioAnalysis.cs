@@ -13,6 +13,9 @@ public sealed record AnalysisOptions
     public MonteCarloOptions MonteCarlo { get; init; } = new();
     public bool Tornado { get; init; } = true;
 
+    /// <summary>Keep only the K bars of largest swing per issue in each tornado; 0 = every bar.</summary>
+    public int TornadoTop { get; init; }
+
     /// <summary>Compare the forecast with and without each shock the scenario declares.</summary>
     public bool Shocks { get; init; } = true;
 
@@ -80,11 +83,29 @@ public static class ScenarioAnalysis
         return new AnalysisResult(scenario, analysed, whatIfs, options, results);
     }
 
-    /// <summary>The number of progress steps <see cref="Run"/> reports for these models (draws × issues each).</summary>
-    public static long ProgressSteps(Scenario scenario, IReadOnlyList<IModel> models, AnalysisOptions options,
-        Func<IModel, ModelSettings>? settingsFor = null) =>
-        models.Sum(m => (long)options.MonteCarlo.Draws *
-                        IssueModel.SelectIssues(scenario, settingsFor?.Invoke(m) ?? ModelSettings.Default).Count());
+    /// <summary>
+    /// The model runs <see cref="Run"/> takes for these models, the unit its progress counts in: one forecast of the scenario
+    /// (a one-dimensional model's forecasts of each of its issues count as one run). The shock comparisons' few runs are not
+    /// counted.
+    /// </summary>
+    public static long PlannedRuns(Scenario scenario, IReadOnlyList<IModel> models, AnalysisOptions options,
+        IReadOnlyList<Intervention>? whatIfs = null, Func<IModel, ModelSettings>? settingsFor = null)
+    {
+        settingsFor ??= _ => ModelSettings.Default with { Seed = options.MonteCarlo.Seed };
+        long runs = 0;
+        foreach (var model in models)
+        {
+            try
+            {
+                runs += AnalysisWork.Runs(model, ShockPlan.Prepare(scenario, model, settingsFor(model), whatIfs ?? []), options);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+            {
+                // the model cannot run (its analysis will say why): it takes no runs
+            }
+        }
+        return runs;
+    }
 
     private static ModelAnalysis Analyse(IModel model, int index, PreparedRun run, AnalysisOptions options)
     {
@@ -92,21 +113,43 @@ public static class ScenarioAnalysis
         {
             // the draws, tornado inputs, shocks and Sobol rows go through the executor (here, or batches on a cluster)
             var executor = options.Executor;
-            var quiet = options.MonteCarlo with { Progress = null };
+            if (options.MonteCarlo.Progress is { } sink)
+            {
+                // the works count forecasts; progress is shown in runs of the scenario
+                var counter = new RunCounter(sink, AnalysisWork.ForecastsPerRun(model, run));
+                options = options with { MonteCarlo = options.MonteCarlo with { Progress = counter.Add } };
+            }
             var point = model.Run(run.Scenario, run.Settings, options.MonteCarlo.Cancellation);
-            var distribution = executor.Summarise(new WorkId(index, WorkKind.MonteCarlo), AnalysisWork.MonteCarlo(model, run, options), options.MonteCarlo);
-            var tornado = options.Tornado ? executor.Summarise(new WorkId(index, WorkKind.Tornado), AnalysisWork.Tornado(model, run, options), quiet) : [];
-            var shocks = executor.Summarise(new WorkId(index, WorkKind.Shocks), AnalysisWork.Shocks(model, run, options), quiet);
+            options.MonteCarlo.Progress?.Invoke(AnalysisWork.ForecastsPerRun(model, run));
+            var distribution = Summarise(executor, new WorkId(index, WorkKind.MonteCarlo), AnalysisWork.MonteCarlo(model, run, options), options);
+            var tornado = options.Tornado
+                ? Top(Summarise(executor, new WorkId(index, WorkKind.Tornado), AnalysisWork.Tornado(model, run, options), options), options.TornadoTop)
+                : [];
+            // the shocks' few runs are not in the planned runs, so they report no progress
+            var shocks = executor.Summarise(new WorkId(index, WorkKind.Shocks), AnalysisWork.Shocks(model, run, options),
+                options.MonteCarlo with { Progress = null });
             var sobol = options.SobolSamples > 0
-                ? executor.Summarise(new WorkId(index, WorkKind.Sobol), AnalysisWork.Sobol(model, run, options), quiet)
+                ? Summarise(executor, new WorkId(index, WorkKind.Sobol), AnalysisWork.Sobol(model, run, options), options)
                 : [];
             return new ModelAnalysis(model, point, distribution, tornado, shocks, run.Notes) { Sobol = sobol };
         }
         catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
         {
             // one model failing (bad settings, degenerate input, a bug) must not take the other models' analysis down:
-            // the error is shown in that model's row of every output
-            return new ModelAnalysis(model, null, null, [], [], run.Notes, e.Message);
+            // the error is shown in that model's row of every output, worded once (no raw .NET message)
+            return new ModelAnalysis(model, null, null, [], [], run.Notes, ModelFailure.Describe(e));
         }
     }
+
+    /// <summary>Runs the work with progress counted in model runs (those its summary makes reported when it is done).</summary>
+    private static TResult Summarise<TResult>(IWorkExecutor executor, WorkId id, IIndexedWork<TResult> work, AnalysisOptions options)
+    {
+        var result = executor.Summarise(id, work, options.MonteCarlo);
+        if (work.SummaryRuns > 0) options.MonteCarlo.Progress?.Invoke(work.SummaryRuns);
+        return result;
+    }
+
+    /// <summary>The tornados with only their <paramref name="top"/> bars of largest swing (bars are ranked by swing); 0 = all.</summary>
+    private static IReadOnlyList<TornadoResult> Top(IReadOnlyList<TornadoResult> tornados, int top) =>
+        top <= 0 ? tornados : tornados.Select(t => t.Bars.Count <= top ? t : t with { Bars = t.Bars.Take(top).ToArray() }).ToArray();
 }

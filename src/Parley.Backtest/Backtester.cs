@@ -138,7 +138,7 @@ public static class Backtester
                         });
                     else notApplicable++;
                 }
-                catch (Exception e) when (e is ArgumentException or InvalidOperationException or ModelSettingException or ArithmeticException)
+                catch (Exception e) when (e is ArgumentException or InvalidOperationException or ModelSettingException or Parley.Core.ModelRefusedException or ArithmeticException)
                 {
                     failed++;
                     firstFailure ??= $"{c.Case.Id}: {e.Message}";
@@ -151,6 +151,12 @@ public static class Backtester
                     var training = prepared.Where(c => fold[c.Case.Group] != f).ToArray();
                     var test = prepared.Where(c => fold[c.Case.Group] == f).ToArray();
                     if (test.Length == 0) continue;
+                    if (training.Length == 0)
+                    {
+                        // every case is in this fold (one proposal): nothing is left to tune on, so nothing is held out
+                        notApplicable += test.Length;
+                        continue;
+                    }
                     var (fitted, choice) = tuned.Fit(training);
                     choices.Add(choice);
                     foreach (var c in test) Score(fitted, c, f);

@@ -35,7 +35,7 @@ public sealed class EnsemblePredictor : ITunedPredictor
     private double[] Forecasts(PreparedCase c) => _forecasts.GetValue(c, pc => _members.Select(m =>
     {
         try { return m.Predict(pc) ?? double.NaN; }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or ModelSettingException or ArithmeticException) { return double.NaN; }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or ModelSettingException or Parley.Core.ModelRefusedException or ArithmeticException) { return double.NaN; }
     }).ToArray());
 
     public (IPredictor Fitted, string Choice) Fit(IReadOnlyList<PreparedCase> training)

@@ -34,7 +34,10 @@ public sealed class ModelSelection
         Description = $"Seed fixing every random draw (default {Core.Modelling.ModelSettings.DefaultSeed}).",
     };
 
-    public Option<string[]> Issues { get; } = new("--issue") { Description = "Run only this issue (repeatable)." };
+    public Option<string[]> Issues { get; } = new("--issue")
+    {
+        Description = "Show only this issue (repeatable). Models that bargain across issues (exchange, smp) still run on every issue, so their results do not change.",
+    };
 
     public Option<string?> CapabilityBasis { get; } = new("--capability-basis")
     {

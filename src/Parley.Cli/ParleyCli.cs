@@ -31,10 +31,9 @@ public static class ParleyCli
         foreach (var command in Commands(console)) root.Subcommands.Add(command);
 
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        if (UsageErrors.Messages(parse, root) is { Count: > 0 } usage)
         {
-            foreach (var error in parse.Errors) console.Error.WriteLine($"parley: {error.Message}");
-            console.Error.WriteLine("Try 'parley --help'.");
+            foreach (var message in usage) console.Error.WriteLine($"parley: {message}");
             return ExitCodes.InvalidInput;
         }
         try
@@ -72,6 +71,11 @@ public static class ParleyCli
             console.Error.WriteLine($"parley: internal error: {e.GetType().Name}: {e.Message}");
             console.Error.WriteLine("This is a bug in Parley; please report it with the input that caused it.");
             return ExitCodes.Failure;
+        }
+        if (e is ModelRefusedException refused)
+        {
+            console.Error.WriteLine($"parley: error: {refused.Location}: {refused.Message}");
+            return ExitCodes.InvalidInput;
         }
         // an invalid request names its field: on the command line, that is the option of the same name
         var message = e is InvalidRequestException request ? $"--{request.Field}: {request.Message}" : error.Message;

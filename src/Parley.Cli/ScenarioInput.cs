@@ -60,7 +60,8 @@ public sealed class ScenarioInput
 
     public static string ReadBundled() => ScenarioLoader.BundledText();
 
-    private static Scale? ParseScale(string? text)
+    /// <summary>--scale MIN:MAX, checked (a located usage error otherwise).</summary>
+    internal static Scale? ParseScale(string? text)
     {
         if (text is null) return null;
         var parts = text.Split(':');

@@ -36,8 +36,8 @@ public sealed class InvalidRequestException(string field, string message) : Parl
 }
 
 /// <summary>
-/// A model cannot run on this input (e.g. every salience on an issue is 0). <see cref="Issue"/> and <see cref="Actor"/>
-/// name the input at fault when there is one, so an edge can point at where it was written.
+/// A model cannot run on this input (e.g. every salience on an issue is 0). <see cref="Scenario"/>, <see cref="Issue"/>
+/// and <see cref="Actor"/> name the input at fault when there is one, so an edge can point at where it was written.
 /// </summary>
 public sealed class ModelRefusedException(string model, string message, string? issue = null, string? actor = null)
     : ParleyException(message)
@@ -45,5 +45,16 @@ public sealed class ModelRefusedException(string model, string message, string? 
     public string Model { get; } = model;
     public string? Issue { get; } = issue;
     public string? Actor { get; } = actor;
+
+    /// <summary>The id of the scenario the model refused.</summary>
+    public string? Scenario { get; init; }
+
     public override ParleyErrorKind Kind => ParleyErrorKind.ModelRefused;
+
+    /// <summary>Where: "scenario 'S', issue 'I', actor 'A', model 'M'" (the parts known).</summary>
+    public string Location => string.Join(", ", new[]
+    {
+        Scenario is null ? null : $"scenario '{Scenario}'", Issue is null ? null : $"issue '{Issue}'",
+        Actor is null ? null : $"actor '{Actor}'", $"model '{Model}'",
+    }.Where(p => p is not null));
 }

@@ -89,11 +89,15 @@ public class ServiceTests
     {
         var reports = new List<AnalysisProgress>();
         var progress = new Recorder(reports);
-        var outcome = new AnalysisService().Run(Read(Toy), new AnalysisRequest { Models = new() { Models = ["compromise"] }, Draws = 300, Threads = 1 },
-            progress);
+        var request = new AnalysisRequest { Models = new() { Models = ["compromise"] }, Draws = 300, Threads = 1 };
+        var outcome = new AnalysisService().Run(Read(Toy), request, progress);
         Assert.Equal(300, outcome.Result.Models.Single().Distribution!.Issues[0].Draws);
-        Assert.Equal(300, reports[^1].Done);
-        Assert.All(reports, r => Assert.Equal(300, r.Total));
+        // model runs: the point forecast, the 300 draws and the tornado's (two per input, plus its point and centre)
+        long total = new AnalysisService().Planned(Read(Toy), request).Runs;
+        Assert.True(total > 301, $"{total}");
+        Assert.Equal(total, reports[^1].Done);
+        Assert.All(reports, r => Assert.Equal(total, r.Total));
+        Assert.Equal(301, new AnalysisService().Planned(Read(Toy), request with { Tornado = false }).Runs);
     }
 
     [Fact]

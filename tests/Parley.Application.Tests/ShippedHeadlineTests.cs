@@ -19,8 +19,8 @@ public class ShippedHeadlineTests
             AssertSame(shipped, fitted.Models[group], group.ToString());
         // the documented held-out figures (docs/headline.md, docs/accuracy.md)
         var deuHeadline = outcome.Evaluation.Strata.Single(s => s.Stratum == "deu3.csv" && s.Model == "headline");
-        Assert.Equal(23.38, deuHeadline.Errors.Mae, 2);
-        Assert.Equal(280 / 351.0, deuHeadline.Intervals!.Coverage, 9);
+        Assert.Equal(23.82, deuHeadline.Errors.Mae, 2);
+        Assert.Equal(274 / 351.0, deuHeadline.Intervals!.Coverage, 9);
         var corpus = outcome.Evaluation.Strata.Single(s => s.Stratum == "cases" && s.Model == "headline");
         Assert.Equal(22.02, corpus.Errors.Mae, 2);
         Assert.Equal(9 / 33.0, corpus.Errors.Within10, 9);

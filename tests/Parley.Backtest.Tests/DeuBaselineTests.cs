@@ -26,7 +26,7 @@ public sealed class DeuBaselineTests
         Assert.Equal(351, d.Cases.Count);
         Assert.Equal(13, d.Skipped.Count);
         Assert.Equal(11, d.Skipped.Count(s => s.Reason == "no outcome"));
-        Assert.Equal(205, d.Cases.Count(c => c.Scenario.Actors.Any(a => a.Veto)
+        Assert.Equal(205, d.Cases.Count(c => c.Scenario.Actors.Any(a => a.Veto == true)
             || (c.Scenario.Metadata.Description ?? "").Contains("(COD")));
     }
 

@@ -13,7 +13,7 @@ public class AnalyzeCommandTests
 {
     static AnalyzeCommandTests() => ScenarioFiles.Register(new TestReader());
 
-    private static string ScenarioFile()
+    internal static string ScenarioFile()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "small.analysistest");
         if (!File.Exists(path)) File.WriteAllText(path, "small");

@@ -83,4 +83,27 @@ public class BacktestCommandTests
         // beta/date: (2·2026 + 2·2034 + 2035)/5 = 2031 → 60 %, outcome 50 % → 10
         Assert.Equal((5.5555556 + 10) / 2, doc.RootElement.GetProperty("models").GetProperty("compromise").GetProperty("mae").GetDouble(), 4);
     }
+
+    [Fact]
+    public void A_single_proposal_scores_the_models_and_says_the_tuned_ones_cannot_be_held_out()
+    {
+        var dir = Directory.CreateTempSubdirectory("parley-bt-one-").FullName;
+        try
+        {
+            File.Copy(Fixtures.Path("backtest-folder", "alpha.yaml"), Path.Combine(dir, "alpha.yaml"));
+            var r = CliRunner.Run("backtest", dir);
+            Assert.Equal(0, r.ExitCode);
+            Assert.All(r.Out.Split('\n').Where(l => l.Contains("│ tuned")), l => Assert.DoesNotContain("held-out", l));
+            Assert.Contains("none can be held out", r.Err);
+            using var doc = JsonDocument.Parse(CliRunner.Run("backtest", dir, "--json").Out);
+            var models = doc.RootElement.GetProperty("models");
+            Assert.True(models.GetProperty("compromise").GetProperty("n").GetInt32() > 0);
+            foreach (var m in models.EnumerateObject().Where(m => m.Value.GetProperty("kind").GetString() == "tuned"))
+            {
+                Assert.False(m.Value.GetProperty("held_out").GetBoolean(), m.Name);
+                Assert.Equal(0, m.Value.GetProperty("n").GetInt32());
+            }
+        }
+        finally { Directory.Delete(dir, true); }
+    }
 }

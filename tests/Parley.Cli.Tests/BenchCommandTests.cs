@@ -2,15 +2,16 @@ using Xunit;
 
 namespace Parley.Cli.Tests;
 
-/// <summary>`parley bench`'s SMP section (issue 4's speed targets). Timings are not asserted: the machine is shared.</summary>
+/// <summary>`parley bench`'s SMP section (the SMP speed targets). Timings are not asserted: the machine is shared.</summary>
 public sealed class BenchCommandTests
 {
     [Fact]
-    public void Bench_with_smp_prints_the_smp_table_with_issue_4s_cases()
+    public void Bench_with_smp_prints_the_smp_table_with_its_cases()
     {
         var r = CliRunner.Run("bench", "-m", "smp", "--actors", "10", "--budget-ms", "50");
         Assert.True(r.ExitCode == 0, r.Err);
-        Assert.Contains("SMP: issue 4's speed targets", r.Out);
+        Assert.Contains("SMP: speed targets", r.Out);
+        Assert.DoesNotMatch(@"[Ii]ssue \d", r.Out);
         foreach (var column in new[] { "case", "actors × dims", "states", "wall", "CPU", "target", "verdict" })
             Assert.Contains(column, r.Out);
         // KTAB's files from ../shared/anchors/ktab, or generated stand-ins of the same size when they are absent
@@ -37,5 +38,32 @@ public sealed class BenchCommandTests
         Assert.True(r.ExitCode == 0, r.Err);
         Assert.DoesNotContain("SMP:", r.Out);
         Assert.DoesNotContain("dummyData", r.Out);
+    }
+
+    [Fact]
+    public void Bench_analyze_row_is_named_and_refused_in_a_debug_build()
+    {
+        var r = CliRunner.Run("bench", "-m", "compromise", "--actors", "10", "--budget-ms", "20", "--analyze");
+        Assert.True(r.ExitCode == 0, r.Err);
+        Assert.Contains("analyze, all 7 models, default draws, bundled scenario", r.Out);
+        if (!Commands.AnalyzeBench.IsDebugBuild) return; // a Release test run times the row (tens of seconds): nothing more to check here
+        Assert.Contains("not timed: this is a Debug build", r.Out);
+        Assert.Contains("parley: warning: this is a Debug build", r.Err);
+        Assert.DoesNotContain("analyze, all", CliRunner.Run("bench", "-m", "compromise", "--actors", "10", "--budget-ms", "20").Out);
+    }
+
+    [Fact]
+    public void Bench_says_when_it_measures_a_debug_build_and_its_help_names_no_issue_numbers()
+    {
+        var r = CliRunner.Run("bench", "-m", "compromise", "--actors", "10", "--budget-ms", "20");
+        Assert.True(r.ExitCode == 0, r.Err);
+        bool debug = typeof(ParleyCli).Assembly.GetCustomAttributes(typeof(System.Diagnostics.DebuggableAttribute), false)
+            .Cast<System.Diagnostics.DebuggableAttribute>().Any(a => a.IsJITOptimizerDisabled);
+        Assert.Equal(debug, r.Err.Contains("warning: this is a Debug build"));
+        Assert.Equal(debug, r.Out.Contains("this is a Debug build"));
+
+        var help = CliRunner.Run("bench", "--help");
+        Assert.DoesNotMatch(@"[Ii]ssue \d", help.Out);
+        Assert.Contains("Release", help.Out);
     }
 }

@@ -52,16 +52,30 @@ internal static class RandomScenarios
             var anchors = Enumerable.Range(0, random.Next(0, 4)).Select(_ => Number(scale.Min, scale.Max)).Where(scale.Contains).Distinct()
                 .Select(v => new Anchor(v, Text())).ToArray();
             double? Point() => random.Next(2) == 0 ? null : Math.Clamp(Number(scale.Min, scale.Max), scale.Min, scale.Max);
+            Reversion? Reversion() => random.Next(4) switch
+            {
+                0 => null,
+                1 => new Reversion(),
+                _ => new Reversion(Point(), random.Next(2) == 0 ? 0 : Number(0, 50),
+                    random.Next(2) == 0 ? null : actorIds.Take(random.Next(1, 3)).ToDictionary(a => a, _ => Number(0, 50))),
+            };
             return new Issue(new IssueId(k == 1 ? "issue two" : $"issue-{k}"), Text(), scale, anchors, Point(), Rule(),
-                random.Next(3) == 0 ? actorIds[random.Next(actorIds.Length)] : null, Point(), random.Next(2) == 0 ? null : Text());
+                random.Next(3) == 0 ? actorIds[random.Next(actorIds.Length)] : null, Point(), random.Next(2) == 0 ? null : Text())
+            {
+                Reversion = Reversion(),
+            };
         }).ToArray();
 
+        bool? Flag() => random.Next(3) switch { 0 => null, 1 => false, _ => true };
         var actors = actorIds.Select(id => new Actor(id, random.Next(2) == 0 ? id.Value : Text(), Number(0.01, 1000),
-            random.Next(2) == 0 ? null : Text(), random.Next(2) == 0, Range(0.01, 1000) is { Low: > 0 } r ? r : null, Evidence())).ToArray();
+            random.Next(2) == 0 ? null : Text(), Flag(), Range(0.01, 1000) is { Low: > 0 } r ? r : null, Evidence())
+        {
+            OptOut = random.Next(3) == 0,
+        }).ToArray();
         var stances = actorIds.SelectMany(a => issues.Select(i => new Stance(a, i.Id,
             Math.Clamp(Number(i.Scale.Min, i.Scale.Max), i.Scale.Min, i.Scale.Max), Number(0, 1),
             Range(i.Scale.Min, i.Scale.Max) is { } pr && i.Scale.Contains(pr.Low) && i.Scale.Contains(pr.High) ? pr : null,
-            Range(0, 1), Evidence(), Evidence()))).ToArray();
+            Range(0, 1), Evidence(), Evidence()) { OptOut = Flag() })).ToArray();
         var shocks = random.Next(2) == 0 ? [] : new[]
         {
             new Shock("shock", random.Next(2) == 0 ? null : Text(),

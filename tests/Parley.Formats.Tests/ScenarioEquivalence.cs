@@ -24,6 +24,7 @@ internal static class ScenarioEquivalence
                 (a.Id, a.Title, a.Description, a.Scale, a.StatusQuo, a.AgendaSetter, a.Outcome));
             Assert.Equal(e.Anchors, a.Anchors);
             AssertRule(e.DecisionRule, a.DecisionRule);
+            AssertReversion(e.Reversion, a.Reversion);
         }
         Assert.Equal(expected.Stances.OrderBy(s => (s.Actor.Value, s.Issue.Value)), actual.Stances.OrderBy(s => (s.Actor.Value, s.Issue.Value)));
         Assert.Equal(expected.IdealAdjustments, actual.IdealAdjustments);
@@ -56,6 +57,14 @@ internal static class ScenarioEquivalence
                 AssertWeights(q.SecondWeights, other.SecondWeights);
                 break;
         }
+    }
+
+    private static void AssertReversion(Reversion? expected, Reversion? actual)
+    {
+        if (expected is null) { Assert.Null(actual); return; }
+        Assert.NotNull(actual);
+        Assert.Equal((expected.Point, expected.Cost), (actual!.Point, actual.Cost));
+        Assert.Equal(expected.Costs.OrderBy(p => p.Key.Value), actual.Costs.OrderBy(p => p.Key.Value));
     }
 
     private static void AssertWeights(IReadOnlyDictionary<ActorId, double>? expected, IReadOnlyDictionary<ActorId, double>? actual)

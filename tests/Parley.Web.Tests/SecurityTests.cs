@@ -94,14 +94,17 @@ public sealed class SecurityTests
         var text = new StringBuilder();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Api.Ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        while (!text.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+        while (!text.ToString().Contains("}", StringComparison.Ordinal))
         {
             int n = await stream.ReadAsync(buffer, timeout.Token);
             if (n == 0) break;
             text.Append(Encoding.UTF8.GetString(buffer, 0, n));
         }
         var response = text.ToString();
-        Assert.StartsWith("HTTP/1.1 413", response); // Kestrel refuses before the body is read
+        Assert.StartsWith("HTTP/1.1 413", response); // refused before the body is read
+        Assert.Contains("application/problem+json", response);
+        Assert.Contains("\"kind\":\"too-large\"", response);
+        Assert.Contains("over the limit of 50 MB", response);
     }
 
     [Fact]

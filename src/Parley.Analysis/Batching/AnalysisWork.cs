@@ -36,6 +36,22 @@ public static class AnalysisWork
     public static IIndexedWork<IReadOnlyList<ShockOutcome>> Shocks(IModel model, PreparedRun run, AnalysisOptions options) =>
         new ShockWork(run, model, options.Shocks ? run.Scenario.Shocks : []);
 
+    /// <summary>
+    /// Every model run a model's analysis takes: the point forecast, the draws, the tornado and the Sobol rows as asked. A
+    /// run is one forecast of the scenario: a one-dimensional model's forecasts of each of its issues count as one.
+    /// </summary>
+    public static long Runs(IModel model, PreparedRun run, AnalysisOptions options)
+    {
+        long forecasts = ForecastsPerRun(model, run) + MonteCarlo(model, run, options).Runs;
+        if (options.Tornado) forecasts += Tornado(model, run, options).Runs;
+        if (options.SobolSamples > 0) forecasts += Sobol(model, run, options).Runs;
+        return forecasts / ForecastsPerRun(model, run);
+    }
+
+    /// <summary>What the works count per run of the scenario: one forecast per issue for a one-dimensional model, else one run.</summary>
+    public static int ForecastsPerRun(IModel model, PreparedRun run) =>
+        model is IIssueModel && !model.Info.IsMultiIssue ? Math.Max(1, IssueModel.SelectIssues(run.Scenario, run.Settings).Count()) : 1;
+
     private sealed class MonteCarloWork : IIndexedWork<ModelDistributions>
     {
         private readonly InputSpace _space;
@@ -58,6 +74,9 @@ public static class AnalysisWork
         public int Count => _options.Draws;
         public int Columns => _issues.Length;
 
+        // a one-dimensional model forecasts each issue on its own; a multi-issue model runs the scenario once per draw
+        public int RunsPerIndex => _model is IIssueModel && !_model.Info.IsMultiIssue ? _issues.Length : 1;
+
         public IndexedColumns Compute(int first, int end, MonteCarloOptions options) =>
             new(MonteCarloRunner.Outcomes(_space, _issues, _model, _settings, options with { Seed = _options.Seed }, first, end));
 
@@ -68,6 +87,7 @@ public static class AnalysisWork
     {
         public int Count => design.Samples;
         public int Columns => design.Columns;
+        public int RunsPerIndex => design.RunsPerRow;
         public IndexedColumns Compute(int first, int end, MonteCarloOptions options) => new(design.Rows(first, end, options));
         public IReadOnlyList<SobolResult> Summarise(IndexedColumns columns) => design.Summarise(columns.Columns);
     }
@@ -100,9 +120,15 @@ public static class AnalysisWork
 
         public int Count => _batched ? _space.Inputs.Count : 0;
         public int Columns => _batched ? 2 * _issues.Length : 0;
+        public int RunsPerIndex => 2;
+
+        /// <summary>Low and high per input, and the point and centre runs of the summary (per issue for a one-dimensional model).</summary>
+        public long Runs => _batched
+            ? 2L * Count + 2
+            : _issues.Sum(i => 2L * _space.InputsOn(i.Id).Count + 2);
 
         public IndexedColumns Compute(int first, int end, MonteCarloOptions options) =>
-            new(Sensitivity.Tornado.ScenarioRuns(_model, _space, _issues, _settings, first, end, options.Cancellation));
+            new(Sensitivity.Tornado.ScenarioRuns(_model, _space, _issues, _settings, first, end, options));
 
         public IReadOnlyList<TornadoResult> Summarise(IndexedColumns columns) => _batched
             ? Sensitivity.Tornado.Assemble(_model, _space, _issues, _settings, columns.Columns)
@@ -121,9 +147,11 @@ public static class AnalysisWork
         public int Count => shocks.Count;
         public int Columns => _issues.Count;
         public bool HasOutcomes => true;
+        public int RunsPerIndex => 1;
 
         public IndexedColumns Compute(int first, int end, MonteCarloOptions options)
         {
+            var settings = BatchSettings.For(model, run.Settings, options); // the shocks already run in parallel
             var result = new IndexedColumns(Enumerable.Range(0, Columns).Select(_ => new double[end - first]).ToArray(), new IndexOutcome[end - first]);
             var parallel = new ParallelOptions
             {
@@ -132,7 +160,7 @@ public static class AnalysisWork
             };
             Parallel.For(first, end, parallel, s =>
             {
-                var (shocked, notes, error) = ShockComparison.Shocked(run.Scenario, model, run.Settings, shocks[s]);
+                var (shocked, notes, error) = ShockComparison.Shocked(run.Scenario, model, settings, shocks[s]);
                 for (int c = 0; c < _issues.Count; c++) result.Columns[c][s - first] = shocked?.For(_issues[c].Id)?.Forecast ?? double.NaN;
                 result.Outcomes![s - first] = error is null ? IndexOutcome.WithNotes(notes) : IndexOutcome.Failed(error);
             });

@@ -42,6 +42,15 @@ public interface IIndexedWork
     /// <summary>True when every index also gets an <see cref="IndexOutcome"/> (status, error, notes).</summary>
     bool HasOutcomes => false;
 
+    /// <summary>Model runs per index (what progress counts): one per column unless the work says otherwise.</summary>
+    int RunsPerIndex => Columns;
+
+    /// <summary>Every model run the work takes: its indices' and any its summary makes (e.g. the tornado's centre run).</summary>
+    long Runs => (long)Count * RunsPerIndex;
+
+    /// <summary>The model runs its summary makes beyond its indices' (reported as progress once it is summarised).</summary>
+    long SummaryRuns => Runs - (long)Count * RunsPerIndex;
+
     /// <summary>The values (and outcomes) for indices [first, end), each indexed by i − first; threads, progress and cancellation from <paramref name="options"/>.</summary>
     IndexedColumns Compute(int first, int end, MonteCarloOptions options);
 }

@@ -3,13 +3,13 @@ using Parley.Core.Modelling;
 
 namespace Parley.Analysis.Benchmarking;
 
-/// <summary>A performance target from issue 6 and what was measured against it.</summary>
+/// <summary>A performance target (docs/performance.md) and what was measured against it.</summary>
 public sealed record TargetCheck(string Target, string Measured, bool Met);
 
 /// <summary>The figures `parley bench` prints.</summary>
 public sealed record BenchReport(IReadOnlyList<ThroughputFigure> Figures, IReadOnlyList<TargetCheck> Targets, IReadOnlyList<string> Notes)
 {
-    /// <summary>The SMP table (issue 4's targets), empty unless SMP cases were passed.</summary>
+    /// <summary>The SMP table (the SMP speed targets), empty unless SMP cases were passed.</summary>
     public IReadOnlyList<SmpBenchFigure> SmpFigures { get; init; } = [];
 
     /// <summary>The exchange model's table (its two speed targets), empty unless exchange cases were passed.</summary>

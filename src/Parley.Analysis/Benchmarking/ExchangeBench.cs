@@ -72,23 +72,10 @@ public static class ExchangeBench
     {
         try
         {
-            var total = Stopwatch.StartNew();
-            TimeSpan bestWall = TimeSpan.MaxValue, bestCpu = TimeSpan.Zero;
-            int runs = 0, exchanges = 0;
-            do
-            {
-                var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-                var watch = Stopwatch.StartNew();
-                var result = model.Run(c.Scenario, c.Settings);
-                var wall = watch.Elapsed;
-                var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
-                exchanges = CountExchanges(result);
-                runs++;
-                if (wall < bestWall) (bestWall, bestCpu) = (wall, cpu);
-            } while (runs < maxRuns && total.Elapsed + bestWall < budget);
-            return new ExchangeBenchFigure(c, exchanges, runs, bestWall, bestCpu);
+            var best = BestOfRuns.Measure(() => CountExchanges(model.Run(c.Scenario, c.Settings)), budget, maxRuns);
+            return new ExchangeBenchFigure(c, best.Count, best.Runs, best.Wall, best.Cpu);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or ModelSettingException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or ModelSettingException or Parley.Core.ModelRefusedException)
         {
             return new ExchangeBenchFigure(c, 0, 0, TimeSpan.Zero, TimeSpan.Zero, e.Message);
         }

@@ -4,7 +4,7 @@ using Parley.Core.Models.Spatial;
 namespace Parley.Analysis.Benchmarking;
 
 /// <summary>
-/// One of issue 4's SMP speed targets: the input (a KTAB sample file by name, or a generated problem), its size, the
+/// One of the SMP speed targets (docs/performance.md): the input (a KTAB sample file by name, or a generated problem), its size, the
 /// whole-process wall time to beat on the 2-core machine, and KTAB's own time (C++, -O2) as the issue gives it.
 /// </summary>
 /// <param name="KtabFile">The KTAB sample file (in shared/anchors/ktab) or null for a generated problem.</param>
@@ -28,7 +28,7 @@ public sealed record SmpBenchFigure(SmpBenchCase Case, int States, int Runs, Tim
 }
 
 /// <summary>
-/// The SMP section of `parley bench`: issue 4's speed targets (KTAB's dummyData-a040/a080/a160 and 1,000 actors × 3
+/// The SMP section of `parley bench`: the SMP speed targets (KTAB's dummyData-a040/a080/a160 and 1,000 actors × 3
 /// issues), each timed as one <c>new SmpEngine(problem, SmpOptions.Default).Run()</c> (KTAB's default options, all
 /// cores) after a warm-up on a small problem.
 /// </summary>
@@ -42,11 +42,11 @@ public static class SmpBench
     public static SmpSpeedTarget DummyA160 { get; } = new("dummyData-a160", 160, 1, TimeSpan.FromSeconds(3), "> 300 s", "dummyData-a160.csv");
     public static SmpSpeedTarget Random1000x3 { get; } = new(SmpBenchScenario.Name(1000, 3), 1000, 3, TimeSpan.FromSeconds(60), "—", null);
 
-    /// <summary>Issue 4's targets, in order (the 1,000 × 3 case last).</summary>
+    /// <summary>The SMP speed targets, in order (the 1,000 × 3 case last).</summary>
     public static IReadOnlyList<SmpSpeedTarget> Issue4Targets { get; } = [DummyA040, DummyA080, DummyA160, Random1000x3];
 
     /// <summary>
-    /// The cases of issue 4's targets: the KTAB files through <paramref name="readKtab"/> (file name → problem, or null
+    /// The cases of the SMP speed targets: the KTAB files through <paramref name="readKtab"/> (file name → problem, or null
     /// when it cannot be read: a generated problem of the same size with seed 42 stands in, and a note says so), and the
     /// 1,000 × 3 case only when <paramref name="includeLarge"/> (it runs for tens of seconds or more).
     /// </summary>
@@ -110,23 +110,10 @@ public static class SmpBench
     {
         try
         {
-            var total = Stopwatch.StartNew();
-            TimeSpan bestWall = TimeSpan.MaxValue, bestCpu = TimeSpan.Zero;
-            int runs = 0, states = 0;
-            do
-            {
-                var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-                var watch = Stopwatch.StartNew();
-                var run = new SmpEngine(c.Problem, options).Run();
-                var wall = watch.Elapsed;
-                var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
-                states = run.States.Count;
-                runs++;
-                if (wall < bestWall) (bestWall, bestCpu) = (wall, cpu);
-            } while (runs < maxRuns && total.Elapsed + bestWall < budget);
-            return new SmpBenchFigure(c, states, runs, bestWall, bestCpu);
+            var best = BestOfRuns.Measure(() => new SmpEngine(c.Problem, options).Run().States.Count, budget, maxRuns);
+            return new SmpBenchFigure(c, best.Count, best.Runs, best.Wall, best.Cpu);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or Core.Modelling.ModelSettingException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or Core.Modelling.ModelSettingException or Parley.Core.ModelRefusedException)
         {
             return new SmpBenchFigure(c, 0, 0, TimeSpan.Zero, TimeSpan.Zero, e.Message);
         }

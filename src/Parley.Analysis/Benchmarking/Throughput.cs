@@ -51,7 +51,7 @@ public static class Throughput
                 draws = (int)Math.Min(next, 1 << 26);
             }
         }
-        catch (Exception e) when (e is AnalysisException or ArgumentException or InvalidOperationException or ModelSettingException)
+        catch (Exception e) when (e is AnalysisException or ArgumentException or InvalidOperationException or ModelSettingException or Parley.Core.ModelRefusedException)
         {
             return new ThroughputFigure(model.Info.Name, actors, threads, 0, TimeSpan.Zero, e.Message);
         }

@@ -17,7 +17,11 @@ public sealed record MonteCarloOptions
 
     public int HistogramBins { get; init; } = 40;
 
-    /// <summary>Called (from any thread) with a number of completed steps; a model's run on N draws over I issues is N × I steps.</summary>
+    /// <summary>
+    /// Called (from any thread) with a number of completed forecasts: a whole-scenario run of a multi-issue model is one, a
+    /// one-dimensional model's forecast of one issue is one (so N draws over I issues are N × I). The analysis shows them
+    /// as runs of the scenario (<see cref="Batching.RunCounter"/>).
+    /// </summary>
     public Action<long>? Progress { get; init; }
 
     /// <summary>Stops the draws (between chunks, and inside long model runs) with <see cref="OperationCanceledException"/>.</summary>

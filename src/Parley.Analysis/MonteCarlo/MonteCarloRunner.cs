@@ -87,6 +87,7 @@ public static class MonteCarloRunner
     {
         var result = issues.Select(_ => new double[end - first]).ToArray();
         ulong seed = options.Seed;
+        settings = Batching.BatchSettings.For(model, settings, options);
         ForEachRange(options, first, end, () => 0, (_, from, to) =>
         {
             int d = from;
@@ -104,8 +105,8 @@ public static class MonteCarloRunner
             {
                 throw new DrawFailedException(model.Info.Name, d, e);
             }
-            options.Progress?.Invoke((long)(to - from) * issues.Count);
-        });
+            options.Progress?.Invoke(to - from); // one model run per draw
+        }, minChunk: 1);
         return result;
     }
 
@@ -113,8 +114,13 @@ public static class MonteCarloRunner
     internal static void ForEachRange<TState>(MonteCarloOptions options, Func<TState> init, Action<TState, int, int> body) =>
         ForEachRange(options, 0, options.Draws, init, body);
 
-    /// <summary>Runs <paramref name="body"/> over [first, end) in contiguous ranges on the requested number of threads.</summary>
-    internal static void ForEachRange<TState>(MonteCarloOptions options, int first, int end, Func<TState> init, Action<TState, int, int> body)
+    /// <summary>
+    /// Runs <paramref name="body"/> over [first, end) in contiguous ranges on the requested number of threads; ranges hold at
+    /// least <paramref name="minChunk"/> indices (1 where each index is a whole model run, so that a few dozen still spread
+    /// over the cores).
+    /// </summary>
+    internal static void ForEachRange<TState>(MonteCarloOptions options, int first, int end, Func<TState> init, Action<TState, int, int> body,
+        int minChunk = 16)
     {
         int n = end, threads = options.EffectiveThreads;
         try
@@ -122,7 +128,7 @@ public static class MonteCarloRunner
             if (threads == 1)
             {
                 var state = init();
-                const int step = 256;
+                int step = minChunk < 16 ? 4 : 256;
                 for (int from = first; from < n; from += step)
                 {
                     options.Cancellation.ThrowIfCancellationRequested();
@@ -130,7 +136,7 @@ public static class MonteCarloRunner
                 }
                 return;
             }
-            Parallel(options, init, body, first, n, threads);
+            Parallel(options, init, body, first, n, threads, minChunk);
         }
         catch (DrawFailedException e)
         {
@@ -139,9 +145,10 @@ public static class MonteCarloRunner
     }
 
     private static void Parallel<TState>(MonteCarloOptions options, Func<TState> init, Action<TState, int, int> body, int start, int n,
-        int threads)
+        int threads, int minChunk)
     {
-        int chunk = Math.Clamp((n - start) / (threads * 8), 16, 4096);
+        // whole model runs go in small ranges: even load across threads, frequent progress and cancellation checks
+        int chunk = Math.Clamp((n - start) / (threads * 8), minChunk, minChunk < 16 ? 32 : 4096);
         try
         {
             System.Threading.Tasks.Parallel.ForEach(Partitioner.Create(start, n, chunk),

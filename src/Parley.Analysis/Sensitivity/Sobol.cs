@@ -51,6 +51,7 @@ public static class Sobol
                     f[2 + i][r] = model.Forecast(b.Problem, settings);
                 }
             }
+            options.Progress?.Invoke((long)(to - from) * (inputs.Count + 2));
         });
         return f;
     }
@@ -60,6 +61,7 @@ public static class Sobol
     {
         int k = space.Inputs.Count;
         var f = issues.Select(_ => Enumerable.Range(0, k + 2).Select(_ => new double[end - first]).ToArray()).ToArray();
+        settings = Batching.BatchSettings.For(model, settings, options);
         MonteCarloRunner.ForEachRange(options, first, end, () => 0, (_, from, to) =>
         {
             for (int j = from; j < to; j++)
@@ -75,7 +77,8 @@ public static class Sobol
                         f[q][m + 2][j - first] = run.For(issues[q].Id)?.Forecast ?? double.NaN;
                 }
             }
-        });
+            options.Progress?.Invoke((long)(to - from) * (k + 2));
+        }, minChunk: 1);
         return f;
     }
 

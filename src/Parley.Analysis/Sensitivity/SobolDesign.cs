@@ -43,14 +43,16 @@ public sealed class SobolDesign
     /// <summary>Values per row: Σ over issues of (inputs + 2).</summary>
     public int Columns { get; }
 
+    /// <summary>Model runs per row: one per column for a one-dimensional model (one forecast each), k + 2 whole runs otherwise.</summary>
+    public int RunsPerRow => _fast is not null ? Columns : _space.Inputs.Count + 2;
+
     /// <summary>The columns for rows [first, end), each indexed by row − first.</summary>
     public double[][] Rows(int first, int end, MonteCarloOptions options)
     {
-        var rowOptions = options with { Progress = null };
         if (_fast is not null)
             return _issues.SelectMany((issue, q) => Sobol.FastRows(_fast, _space.MapFor(IssueProblem.From(_space.Scenario, issue)), _inputs[q],
-                _settings, _seedA, _seedB, rowOptions, first, end)).ToArray();
-        return Sobol.ScenarioRows(_model, _space, _issues, _settings, _seedA, _seedB, rowOptions, first, end).SelectMany(f => f).ToArray();
+                _settings, _seedA, _seedB, options, first, end)).ToArray();
+        return Sobol.ScenarioRows(_model, _space, _issues, _settings, _seedA, _seedB, options, first, end).SelectMany(f => f).ToArray();
     }
 
     /// <summary>The indices per issue from every row's columns (as <see cref="Rows"/> gives them for [0, Samples)).</summary>

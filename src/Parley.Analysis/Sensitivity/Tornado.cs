@@ -1,4 +1,6 @@
+using Parley.Analysis.Batching;
 using Parley.Analysis.Inputs;
+using Parley.Analysis.MonteCarlo;
 using Parley.Core.Domain;
 using Parley.Core.Modelling;
 
@@ -77,27 +79,35 @@ public static class Tornado
 
     private static IReadOnlyList<TornadoResult> ForScenario(IModel model, InputSpace space, IReadOnlyList<Issue> issues,
         ModelSettings settings, CancellationToken cancellation) =>
-        Assemble(model, space, issues, settings, ScenarioRuns(model, space, issues, settings, 0, space.Inputs.Count, cancellation));
+        Assemble(model, space, issues, settings, ScenarioRuns(model, space, issues, settings, 0, space.Inputs.Count,
+            new MonteCarloOptions { Cancellation = cancellation }));
 
     /// <summary>
     /// The multi-issue path's runs for inputs [first, end) (slot order): column 2q holds issue q's forecast with the
-    /// input at its low end, column 2q + 1 at its high end, each indexed by input − first.
+    /// input at its low end, column 2q + 1 at its high end, each indexed by input − first. Inputs run in parallel on
+    /// <paramref name="options"/>' threads (each writes only its own slots, so the values do not depend on them); progress
+    /// counts two model runs per input.
     /// </summary>
     internal static double[][] ScenarioRuns(IModel model, InputSpace space, IReadOnlyList<Issue> issues, ModelSettings settings,
-        int first, int end, CancellationToken cancellation)
+        int first, int end, MonteCarloOptions options)
     {
         var columns = Enumerable.Range(0, 2 * issues.Count).Select(_ => new double[end - first]).ToArray();
-        for (int k = first; k < end; k++)
+        settings = BatchSettings.For(model, settings, options);
+        MonteCarloRunner.ForEachRange(options, first, end, () => 0, (_, from, to) =>
         {
-            var input = space.Inputs[k];
-            var low = model.Run(space.Materialise(u => u.Slot == input.Slot ? input.Range.Low : u.Range.Centre), settings, cancellation);
-            var high = model.Run(space.Materialise(u => u.Slot == input.Slot ? input.Range.High : u.Range.Centre), settings, cancellation);
-            for (int q = 0; q < issues.Count; q++)
+            for (int k = from; k < to; k++)
             {
-                columns[2 * q][k - first] = Of(low, issues[q]);
-                columns[2 * q + 1][k - first] = Of(high, issues[q]);
+                var input = space.Inputs[k];
+                var low = model.Run(space.Materialise(u => u.Slot == input.Slot ? input.Range.Low : u.Range.Centre), settings, options.Cancellation);
+                var high = model.Run(space.Materialise(u => u.Slot == input.Slot ? input.Range.High : u.Range.Centre), settings, options.Cancellation);
+                for (int q = 0; q < issues.Count; q++)
+                {
+                    columns[2 * q][k - first] = Of(low, issues[q]);
+                    columns[2 * q + 1][k - first] = Of(high, issues[q]);
+                }
             }
-        }
+            options.Progress?.Invoke(2L * (to - from));
+        }, minChunk: 1);
         return columns;
     }
 

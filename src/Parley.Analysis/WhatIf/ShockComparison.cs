@@ -30,9 +30,10 @@ public static class ShockComparison
             var run = ShockPlan.Prepare(scenario, model, settings, shock.Interventions);
             return (model.Run(run.Scenario, run.Settings), run.Notes, null);
         }
-        catch (Exception e) when (e is WhatIfException or ArgumentException or ModelSettingException or InvalidOperationException)
+        catch (Exception e) when (e is Core.ParleyException or ArgumentException or InvalidOperationException)
         {
-            return (null, [], e.Message);
+            // a what-if that does not apply says so itself; a model's refusal or failure is worded as everywhere
+            return (null, [], e is WhatIfException ? e.Message : ModelFailure.Describe(e));
         }
     }
 

@@ -4,8 +4,8 @@ using Parley.Application.Models;
 namespace Parley.Application.Analysing;
 
 /// <summary>
-/// What `analyze` and `report` compute: the models (<see cref="Models"/>), Monte Carlo draws over the input ranges, the
-/// tornado, Sobol indices (rows, 0 = none), and what-ifs applied before anything runs: actors left out
+/// What `analyze` and `report` compute: the models (<see cref="Models"/>; every model by default), Monte Carlo draws over the
+/// input ranges, the tornado (or none, or only its largest bars), Sobol indices (rows, 0 = none), and what-ifs applied before anything runs: actors left out
 /// (<see cref="Without"/>), inputs set (<see cref="Set"/>: <c>ACTOR.ISSUE.position=V</c>, <c>ACTOR.ISSUE.salience=V</c>,
 /// <c>ACTOR.capability=V</c>, optionally <c>@ROUND</c>) and the scenario's shocks by id (<see cref="Shocks"/>).
 /// </summary>
@@ -22,6 +22,9 @@ public sealed record AnalysisRequest
 
     public int SobolSamples { get; init; }
     public bool Tornado { get; init; } = true;
+
+    /// <summary>Keep only the K bars of largest swing per issue in each tornado (at least 1); null = every bar.</summary>
+    public int? TornadoTop { get; init; }
     public IReadOnlyList<string> Without { get; init; } = [];
     public IReadOnlyList<string> Set { get; init; } = [];
     public IReadOnlyList<string> Shocks { get; init; } = [];

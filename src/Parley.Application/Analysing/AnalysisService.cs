@@ -13,7 +13,7 @@ namespace Parley.Application.Analysing;
 public sealed record AnalysisOutcome(AnalysisResult Result, IReadOnlyList<Note> Notes);
 
 /// <summary>
-/// The `analyze` and `report` use case: per chosen model (the one-issue models by default), the point forecast, the
+/// The `analyze` and `report` use case: per chosen model (every model by default, as `run`), the point forecast, the
 /// Monte Carlo distribution over the input ranges, the tornado, Sobol indices when asked, and the shocks; what-ifs are
 /// applied first. A model that fails is reported in its own entry (<see cref="ModelAnalysis.Error"/>) without stopping
 /// the others.
@@ -22,8 +22,8 @@ public sealed class AnalysisService(ModelRegistry? registry = null)
 {
     private readonly ModelRegistry _registry = registry ?? ModelRegistry.BuiltIn;
 
-    /// <summary>The models an analysis runs when none is named: the one-issue models, whose draws are cheap.</summary>
-    public IReadOnlyList<string> DefaultModels => _registry.All.Where(m => m is IIssueModel).Select(m => m.Info.Name).ToArray();
+    /// <summary>The models an analysis runs when none is named: every model, as `run` (the bundled scenario's seven in seconds).</summary>
+    public IReadOnlyList<string> DefaultModels => _registry.Names;
 
     /// <param name="executor">Where the draws, tornado inputs and Sobol rows run (null = this process); results do not depend on it.</param>
     public AnalysisOutcome Run(Scenario scenario, AnalysisRequest request, IProgress<AnalysisProgress>? progress = null,
@@ -34,14 +34,14 @@ public sealed class AnalysisService(ModelRegistry? registry = null)
         var (plan, whatIfs, options) = Prepare(scenario, request);
         if (progress is not null)
         {
-            long total = ScenarioAnalysis.ProgressSteps(scenario, plan.Models.Select(m => m.Model).ToArray(), options, plan.SettingsFor);
+            long total = ScenarioAnalysis.PlannedRuns(scenario, plan.Models.Select(m => m.Model).ToArray(), options, whatIfs, plan.SettingsFor);
             long done = 0;
-            progress.Report(new AnalysisProgress(0, total, "draws"));
+            progress.Report(new AnalysisProgress(0, total, "model runs"));
             options = options with
             {
                 MonteCarlo = options.MonteCarlo with
                 {
-                    Progress = n => progress.Report(new AnalysisProgress(Interlocked.Add(ref done, n), total, "draws")),
+                    Progress = n => progress.Report(new AnalysisProgress(Interlocked.Add(ref done, n), total, "model runs")),
                 },
             };
         }
@@ -51,7 +51,19 @@ public sealed class AnalysisService(ModelRegistry? registry = null)
             whatIfs.Count == 0 ? original : Analysis.WhatIf.ShockPlan.ApplyFixed(original, whatIfs),
             request.Draws, options.MonteCarlo.Seed, plan.Requested.Issues, cancellation);
         return new AnalysisOutcome(result with { Headlines = headlines },
-            [.. plan.Notes, .. basisNotes, .. headlineNotes, .. Headline.BandChecks.OutsideOwnBand(result)]);
+            [.. plan.Notes, .. basisNotes, .. headlineNotes, .. Headline.BandChecks.OutsideOwnBand(result), .. Headline.BandChecks.Unsettled(result)]);
+    }
+
+    /// <summary>
+    /// How many models the request analyses and how many model runs that takes (the unit of its progress: a whole-scenario
+    /// run of a multi-issue model, one issue's forecast by a one-dimensional model), for saying so before it starts.
+    /// </summary>
+    public (int Models, long Runs) Planned(Scenario scenario, AnalysisRequest request)
+    {
+        (scenario, _) = CapabilityBasisPlanner.Apply(scenario, request.Models);
+        var (plan, whatIfs, options) = Prepare(scenario, request);
+        var models = plan.Models.Select(m => m.Model).ToArray();
+        return (models.Length, ScenarioAnalysis.PlannedRuns(scenario, models, options, whatIfs, plan.SettingsFor));
     }
 
     /// <summary>The request checked and resolved: models with their settings, the what-ifs, the analysis options.</summary>
@@ -62,6 +74,10 @@ public sealed class AnalysisService(ModelRegistry? registry = null)
             throw new InvalidRequestException("draws", $"{request.Draws} is more than the limit of {request.MaxDraws:N0} draws");
         if (request.Threads < 0) throw new InvalidRequestException("threads", $"{request.Threads} must be at least 1 (or 0 for every core)");
         if (request.SobolSamples is < 0 or 1) throw new InvalidRequestException("sobol", $"{request.SobolSamples} must be 0 (off) or at least 2");
+        if (request.TornadoTop is < 1)
+            throw new InvalidRequestException("tornado-top", $"{request.TornadoTop} must be at least 1 (--no-tornado leaves the tornado out)");
+        if (request.TornadoTop is not null && !request.Tornado)
+            throw new InvalidRequestException("tornado-top", "cannot be combined with --no-tornado");
         if (request.SobolSamples > request.MaxDraws)
             throw new InvalidRequestException("sobol", $"{request.SobolSamples} is more than the limit of {request.MaxDraws:N0} rows");
         var plan = ModelPlanner.Plan(_registry, scenario, request.Models, DefaultModels);
@@ -71,6 +87,7 @@ public sealed class AnalysisService(ModelRegistry? registry = null)
             MonteCarlo = new MonteCarloOptions { Draws = request.Draws, Threads = request.Threads, Seed = plan.Requested.Seed },
             SobolSamples = request.SobolSamples,
             Tornado = request.Tornado,
+            TornadoTop = request.TornadoTop ?? 0,
         };
         return (plan, whatIfs, options);
     }

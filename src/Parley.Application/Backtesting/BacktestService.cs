@@ -42,6 +42,10 @@ public sealed class BacktestService
         var notes = plan.Notes.ToList();
         foreach (var m in report.Models.Where(m => m.Failed > 0))
             notes.Add(new Note(NoteKind.Skipped, $"{m.Name} failed on {m.Failed} case(s), first: {m.FirstFailure}"));
+        var unheld = report.Models.Where(m => m.Kind == "tuned" && !m.HeldOut && m.NotApplicable > 0).Select(m => m.Name).ToArray();
+        if (unheld.Length > 0)
+            notes.Add(new Note(NoteKind.Skipped, $"{string.Join(", ", unheld)} not scored: every case is from one proposal, so none "
+                                                 + "can be held out from their tuning (cross-validation needs at least two proposals)"));
         return new BacktestOutcome(report, notes);
     }
 

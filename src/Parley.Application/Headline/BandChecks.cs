@@ -25,5 +25,19 @@ public static class BandChecks
         }
     }
 
+    /// <summary>A model whose point run cycled or hit its round cap: its point forecast is not a resting point.</summary>
+    public static IEnumerable<Note> Unsettled(AnalysisResult result)
+    {
+        foreach (var m in result.Models)
+        {
+            if (m.Point is null) continue;
+            foreach (var issue in result.Scenario.Issues)
+                if (m.Point.For(issue.Id)?.Convergence is { Settled: false } c)
+                    yield return new Note(NoteKind.Analysis, c.Status == Core.Modelling.ConvergenceStatus.Cycled
+                        ? $"{m.Name} on {issue.Id}: the run cycles (outcomes {string.Join(", ", c.Cycle!.Select(Format))}): the point forecast depends on where the rounds stop"
+                        : $"{m.Name} on {issue.Id}: the run hit its round cap ({c.Rounds} rounds) still moving: the point forecast is not a resting point");
+        }
+    }
+
     private static string Format(double v) => v.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 }

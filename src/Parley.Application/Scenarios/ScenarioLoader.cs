@@ -50,11 +50,39 @@ public sealed class ScenarioLoader(ModelRegistry? registry = null)
     }
 
     /// <summary>Checks one file and reports every problem instead of throwing.</summary>
-    public Validation Validate(string path, string? format = null, int? salienceScale = null)
+    /// <param name="scale">For one-issue tables: the issue's scale (as <see cref="Load"/>).</param>
+    public Validation Validate(string path, string? format = null, int? salienceScale = null, Scale? scale = null)
     {
-        var result = ScenarioFiles.Load(path, format, Options(null, salienceScale));
+        var result = ScenarioFiles.Load(path, format, Options(scale, salienceScale));
         var notes = ReadingNotes(result.Notices);
         return result.Ok ? new Validation(path, result.Value, [], notes) : new Validation(path, null, result.Errors, notes);
+    }
+
+    /// <summary>
+    /// How vetoes are assigned where a declaration departs from the rule's default (nothing when none does): under
+    /// consensus every actor holds a veto unless declared <c>veto: false</c>; under a majority rule only <c>veto: true</c>
+    /// actors hold one; actors that may opt out do not block (the procedural model).
+    /// </summary>
+    public static IReadOnlyList<string> VetoSummary(Scenario scenario)
+    {
+        var lines = new List<string>();
+        var rules = scenario.Issues.Select(scenario.RuleFor).ToArray();
+        bool anyConsensus = rules.Any(r => r is DecisionRule.Consensus), anyMajority = rules.Any(r => r is not DecisionRule.Consensus);
+        string Ids(IEnumerable<Actor> actors) => string.Join(", ", actors.Select(a => a.Id.Value));
+        var without = scenario.Actors.Where(a => a.Veto == false).ToArray();
+        var with = scenario.Actors.Where(a => a.Veto == true).ToArray();
+        var optOut = scenario.Actors.Where(a => a.OptOut).ToArray();
+        if (anyConsensus && without.Length > 0)
+            lines.Add($"vetoes: under consensus every actor holds a veto except {Ids(without)} (veto: false)");
+        if (anyMajority && with.Length > 0)
+            lines.Add($"vetoes: under the majority rule(s) {Ids(with)} hold a veto (veto: true); the others do not");
+        if (optOut.Length > 0)
+            lines.Add($"opt-outs: {Ids(optOut)} may accept with an exemption instead of vetoing (opt_out: true)");
+        if (!anyConsensus && without.Length > 0)
+            lines.Add($"vetoes: veto: false on {Ids(without)} changes nothing: no issue is decided by consensus");
+        if (!anyMajority && with.Length > 0)
+            lines.Add($"vetoes: veto: true on {Ids(with)} changes nothing: under consensus every actor holds a veto already");
+        return lines;
     }
 
     /// <summary>The scenario in Parley's own schema, as YAML (<c>yaml</c>) or JSON (<c>json</c>).</summary>

@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using Parley.Cli.Rendering;
 using Parley.Analysis;
 using Parley.Analysis.MonteCarlo;
 using Parley.Application.Analysing;
@@ -8,7 +11,7 @@ using Spectre.Console;
 namespace Parley.Cli.Commands;
 
 /// <summary>
-/// The options `analyze` and `report` share: --draws, --threads, --sobol, and the what-ifs --without, --set and
+/// The options `analyze` and `report` share: --draws, --threads, --sobol, --no-tornado, --tornado-top, and the what-ifs --without, --set and
 /// --shock, read into an <see cref="AnalysisRequest"/>; and the run itself, with a progress bar on an interactive terminal.
 /// </summary>
 public sealed class AnalysisInput
@@ -22,16 +25,39 @@ public sealed class AnalysisInput
     {
         Description = $"Monte Carlo draws per model (default {MonteCarloOptions.DefaultDraws}).",
         DefaultValueFactory = _ => MonteCarloOptions.DefaultDraws,
+        CustomParser = WholeNumber("--draws"),
     };
 
     public Option<int> Threads { get; } = new("--threads")
     {
         Description = "Worker threads for the draws (default: every core). Results do not depend on it.",
+        CustomParser = WholeNumber("--threads"),
     };
 
     public Option<int> Sobol { get; } = new("--sobol")
     {
         Description = "Also compute Sobol first/total-order indices with N rows (N·(k+2) model runs for k uncertain inputs; default 0 = off).",
+        CustomParser = WholeNumber("--sobol"),
+    };
+
+    public Option<bool> NoTornado { get; } = new("--no-tornado")
+    {
+        Description = "Leave out the tornado (one-at-a-time sensitivity: two model runs per uncertain input and model).",
+    };
+
+    public Option<int> TornadoTop { get; } = new("--tornado-top")
+    {
+        Description = "Keep only the K inputs of largest swing in each tornado (K at least 1; default: every input).",
+        CustomParser = WholeNumber("--tornado-top"),
+    };
+
+    /// <summary>Parses a whole number, with an error that names the option and the value (not a .NET type).</summary>
+    internal static Func<ArgumentResult, int> WholeNumber(string option) => result =>
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value)) return value;
+        result.AddError($"{option}: '{(text.Length > 40 ? text[..40] + "…" : text)}' is not a whole number");
+        return 0;
     };
 
     public Option<string[]> Without { get; } = new("--without")
@@ -54,6 +80,8 @@ public sealed class AnalysisInput
         command.Options.Add(Draws);
         command.Options.Add(Threads);
         command.Options.Add(Sobol);
+        command.Options.Add(NoTornado);
+        command.Options.Add(TornadoTop);
         command.Options.Add(Without);
         command.Options.Add(Set);
         command.Options.Add(Shock);
@@ -67,12 +95,18 @@ public sealed class AnalysisInput
         Draws = parse.GetValue(Draws),
         Threads = parse.GetValue(Threads),
         SobolSamples = parse.GetValue(Sobol),
+        Tornado = !parse.GetValue(NoTornado),
+        TornadoTop = parse.GetResult(TornadoTop) is null ? null : parse.GetValue(TornadoTop),
         Without = parse.GetValue(Without) ?? [],
         Set = parse.GetValue(Set) ?? [],
         Shocks = parse.GetValue(Shock) ?? [],
     };
 
-    /// <summary>Runs the analysis of every chosen model; a progress bar with ETA only on an interactive terminal.</summary>
+    /// <summary>
+    /// Runs the analysis of every chosen model. It first says on stderr how many model runs it will take; then a progress
+    /// bar with ETA on an interactive terminal, or progress lines on stderr every <see cref="CliConsole.ProgressInterval"/>
+    /// when output is piped or redirected (or is JSON), so that long runs in scripts and CI are not silent.
+    /// </summary>
     public AnalysisResult Run(ParseResult parse, Scenario scenario, ModelSelection selection, CliConsole console, bool quiet)
     {
         var request = Request(parse, selection);
@@ -82,9 +116,16 @@ public sealed class AnalysisInput
             console.Notes(clustered.Notes);
             return clustered.Result;
         }
+        string command = parse.CommandResult.Command.Name;
+        var (models, runs) = Service.Planned(scenario, request);
+        console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"parley: {command}: {models} model{(models == 1 ? "" : "s")}, {request.Draws:N0} draws{(request.Tornado ? ", tornado" : ", no tornado")}" +
+            $"{(request.SobolSamples > 0 ? $", Sobol {request.SobolSamples:N0} rows" : "")}: {runs:N0} model runs"));
         if (quiet || !console.Interactive)
         {
-            var outcome = Service.Run(scenario, request, null, console.Cancellation);
+            var lines = new ProgressLines(console.Error, command, console.ProgressInterval);
+            var outcome = Service.Run(scenario, request, lines, console.Cancellation);
+            lines.Done();
             console.Notes(outcome.Notes);
             return outcome.Result;
         }
@@ -94,7 +135,7 @@ public sealed class AnalysisInput
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .Start(ctx =>
             {
-                var task = ctx.AddTask($"{request.Draws:N0} draws", maxValue: 1);
+                var task = ctx.AddTask($"{runs:N0} model runs", maxValue: 1);
                 result = Service.Run(scenario, request, new SynchronousProgress<AnalysisProgress>(p =>
                 {
                     task.MaxValue = Math.Max(1, p.Total);

@@ -30,7 +30,7 @@ public static class BacktestCommand
         };
         var folds = new Option<int>("--folds") { Description = "Folds of the cross-validation by proposal for tuned predictors (≥ 2).", DefaultValueFactory = _ => 10 };
         var seed = new Option<ulong?>("--seed") { Description = "Seed of the fold assignment and of the models' random draws (default 20250624)." };
-        var outDir = new Option<string?>("--out") { Description = "Write case-errors.csv, summary.csv and skipped.csv into this folder." };
+        var outDir = new Option<string?>("--out") { Description = "Write case-errors.csv, summary.csv and skipped.csv into this folder (created if needed; existing files are replaced once the new ones are complete)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document instead of the table (see docs/accuracy.md)." };
         var fitHeadline = new Option<bool>("--fit-headline")
         {
@@ -53,6 +53,7 @@ public static class BacktestCommand
             bool clustered = cluster.Requested(parse);
             if (clustered) ClusterOptions.Connection(parse.GetValue(cluster.Cluster)!); // a bad value fails before any work
             if (clustered && parse.GetValue(fitHeadline)) throw new UsageException("--cluster: not with --fit-headline");
+            if (parse.GetValue(outDir) is { } folder) OutputFiles.CheckFolder(folder, "--out"); // before the backtest, not after
             if (parse.GetValue(fitHeadline))
                 return HeadlineFitCommand.Run(console, datasets, parse.GetValue(folds), parse.GetValue(seed), parse.GetValue(outDir),
                     parse.GetValue(models) is { Length: > 0 } || parse.GetValue(capability) is not null || parse.GetValue(json));
@@ -69,7 +70,16 @@ public static class BacktestCommand
             var outcome = clustered ? cluster.Run(parse, request, console) : new BacktestService().Run(request, console.Cancellation);
             var report = outcome.Report;
             if (parse.GetValue(outDir) is { } dir)
-                foreach (var file in ReportWriter.Write(report, dir)) console.Error.WriteLine($"parley: wrote {file}");
+                foreach (var (name, content) in new[]
+                         {
+                             ("case-errors.csv", ReportWriter.CaseErrorsCsv(report)), ("summary.csv", ReportWriter.SummaryCsv(report)),
+                             ("skipped.csv", ReportWriter.SkippedCsv(report)),
+                         })
+                {
+                    var file = Path.Combine(dir, name);
+                    OutputFiles.Write(file, content, "--out");
+                    console.Error.WriteLine($"parley: wrote {file}");
+                }
             if (parse.GetValue(json)) console.RawOut.WriteLine(ContractJson.Write(BacktestMapper.Map(report)));
             else BacktestTable.Render(console.Out, report);
             console.Notes(outcome.Notes);

@@ -10,10 +10,11 @@ using Spectre.Console;
 namespace Parley.Cli.Commands;
 
 /// <summary>
-/// `parley bench [--model NAME]... [--actors N]... [--budget-ms MS]`: each model's throughput (runs per second, time
+/// `parley bench [--model NAME]... [--actors N]... [--budget-ms MS] [--analyze]`: each model's throughput (runs per second, time
 /// per run) at 10, 32, 100 and 1,000 actors, on one thread and on every core, and the performance targets. When the
-/// models include smp, an SMP table times issue 4's targets: KTAB's dummyData-a040/a080/a160 (from
-/// ../shared/anchors/ktab, or generated stand-ins) and, with `-m smp --actors 1000`, 1,000 actors × 3 issues.
+/// models include smp, an SMP table times the SMP speed targets: KTAB's dummyData-a040/a080/a160 (the field's
+/// reference data when present, or generated stand-ins) and, with `-m smp --actors 1000`, 1,000 actors × 3 issues.
+/// Without --model (or with --analyze), the analyze row: `parley analyze` with every model against its 30 s target.
 /// </summary>
 public static class BenchCommand
 {
@@ -26,10 +27,12 @@ public static class BenchCommand
             Description = "Time to spend on each measurement, in milliseconds (default 400).",
             DefaultValueFactory = _ => 400,
         };
-        var command = new Command("bench", "Measure model throughput (Monte Carlo runs per second) and check the performance targets (with smp: issue 4's SMP speed targets).");
+        var analyze = new Option<bool>("--analyze") { Description = "Also time `analyze` with every model on the bundled scenario (always when no --model is given; about 30 s)." };
+        var command = new Command("bench", "Measure model throughput (Monte Carlo runs per second) and check the performance targets (with smp: the SMP speed targets of docs/performance.md). Measure a Release build.");
         command.Options.Add(models);
         command.Options.Add(actors);
         command.Options.Add(budget);
+        command.Options.Add(analyze);
         command.SetAction(parse =>
         {
             var named = parse.GetValue(models);
@@ -39,6 +42,14 @@ public static class BenchCommand
             if (counts.Any(n => n < 1)) throw new UsageException("--actors: every count must be at least 1");
             int ms = parse.GetValue(budget);
             if (ms < 1) throw new UsageException($"--budget-ms: {ms} must be at least 1");
+            if (!BuildInfo.Optimized)
+            {
+                // A Debug build (e.g. plain `dotnet run`) runs several times slower: its figures say nothing of Parley's speed.
+                const string warning = "warning: this is a Debug build (not optimised): the figures below are not Parley's speed; "
+                                       + "measure a Release build: dotnet run -c Release --project src/Parley.Cli -- bench";
+                console.Error.WriteLine($"parley: {warning}");
+                console.Out.MarkupLine($"[bold red]{TerminalText.Markup(warning)}[/]");
+            }
             console.Out.MarkupLine($"[bold]parley bench[/] [grey]{Environment.ProcessorCount} cores, .NET {Environment.Version}, {ms} ms per figure[/]");
             console.Out.MarkupLine("[grey]runs/s and per run are wall clock; CPU/run and runs/CPU-s count only this process's CPU time (what a run costs on an idle core).[/]");
             var table = new Table().Border(TableBorder.Rounded);
@@ -76,25 +87,26 @@ public static class BenchCommand
                 console.Error.WriteLine($"  exchange {f.Case.Name}: {Duration(f.Wall)} wall, {f.Exchanges} exchanges");
             });
             foreach (var f in report.Figures)
-                table.AddRow(Markup.Escape(f.Model), f.Actors.ToString(CultureInfo.InvariantCulture), f.Threads.ToString(CultureInfo.InvariantCulture),
-                    f.Error is null ? Rate(f) : $"[red]{Markup.Escape(f.Error)}[/]", f.Error is null ? Duration(f.PerRun) : "",
+                table.AddRow(TerminalText.Markup(f.Model), f.Actors.ToString(CultureInfo.InvariantCulture), f.Threads.ToString(CultureInfo.InvariantCulture),
+                    f.Error is null ? Rate(f) : $"[red]{TerminalText.Markup(f.Error)}[/]", f.Error is null ? Duration(f.PerRun) : "",
                     f.Error is null ? Duration(f.CpuPerRun) : "", f.Error is null ? f.RunsPerCpuSecond.ToString("N0", CultureInfo.InvariantCulture) : "");
             if (report.Figures.Count > 0) console.Out.Write(table);
             foreach (var t in report.Targets)
-                console.Out.MarkupLine($"{(t.Met ? "[green]met[/]    " : "[red]missed[/] ")} {Markup.Escape(t.Target)}: {Markup.Escape(t.Measured)}");
-            foreach (var n in report.Notes) console.Out.MarkupLine($"[yellow]note[/] {Markup.Escape(n)}");
+                console.Out.MarkupLine($"{(t.Met ? "[green]met[/]    " : "[red]missed[/] ")} {TerminalText.Markup(t.Target)}: {TerminalText.Markup(t.Measured)}");
+            foreach (var n in report.Notes) console.Out.MarkupLine($"[yellow]note[/] {TerminalText.Markup(n)}");
             if (smpCases is not null) WriteSmp(console, report.SmpFigures, smpNotes);
             if (exchangeCases is not null) ExchangeBenchTable.Write(console, report.ExchangeFigures, exchangeNotes);
+            if (named is not { Length: > 0 } || parse.GetValue(analyze)) AnalyzeBench.Write(console, hague);
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    /// <summary>The SMP table: one row per case of issue 4's targets, with the notes on what the times mean.</summary>
+    /// <summary>The SMP table: one row per case of the SMP speed targets, with the notes on what the times mean.</summary>
     private static void WriteSmp(CliConsole console, IReadOnlyList<SmpBenchFigure> figures, IReadOnlyList<string> notes)
     {
         var startup = SmpBench.PublishedStartup;
-        console.Out.MarkupLine("[bold]SMP: issue 4's speed targets[/] [grey](one SmpEngine run per case, KTAB's default options, all cores)[/]");
+        console.Out.MarkupLine("[bold]SMP: speed targets[/] [grey](one SmpEngine run per case, KTAB's default options, all cores)[/]");
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("case");
         table.AddColumn(new TableColumn("actors × dims").RightAligned());
@@ -112,20 +124,20 @@ public static class BenchCommand
             string ktab = c.Target?.KtabTime ?? "—";
             if (f.Error is not null)
             {
-                table.AddRow(Markup.Escape(c.Name), size, "", $"[red]{Markup.Escape(f.Error)}[/]", "", target, Markup.Escape(ktab), "");
+                table.AddRow(TerminalText.Markup(c.Name), size, "", $"[red]{TerminalText.Markup(f.Error)}[/]", "", target, TerminalText.Markup(ktab), "");
                 continue;
             }
             string verdict = f.Met(startup) switch { true => "[green]met[/]", false => "[red]missed[/]", null => "—" };
-            table.AddRow(Markup.Escape(c.Name), size, f.States.ToString(CultureInfo.InvariantCulture), Duration(f.Wall), Duration(f.Cpu),
-                target, Markup.Escape(ktab), verdict);
+            table.AddRow(TerminalText.Markup(c.Name), size, f.States.ToString(CultureInfo.InvariantCulture), Duration(f.Wall), Duration(f.Cpu),
+                target, TerminalText.Markup(ktab), verdict);
         }
         console.Out.Write(table);
-        console.Out.MarkupLine("[yellow]note[/] " + Markup.Escape(
+        console.Out.MarkupLine("[yellow]note[/] " + TerminalText.Markup(
             $"wall and CPU (Process.TotalProcessorTime, all threads) are the fastest of the runs that fit in --budget-ms (at least one), " +
             $"after a warm-up run; they are in-process and exclude process start-up (≈ {Seconds(startup)} for the published CLI). " +
-            $"Issue 4's targets are whole-process wall times on a 2-core machine, so a case counts as met when wall + {Seconds(startup)} is under " +
+            $"The SMP targets are whole-process wall times on a 2-core machine, so a case counts as met when wall + {Seconds(startup)} is under " +
             "its target. The whole-process commands (published CLI, `parley run FILE --model smp`) are in docs/performance.md."));
-        foreach (var n in notes) console.Out.MarkupLine($"[yellow]note[/] {Markup.Escape(n)}");
+        foreach (var n in notes) console.Out.MarkupLine($"[yellow]note[/] {TerminalText.Markup(n)}");
     }
 
     /// <summary>Reads a KTAB sample file from shared/anchors/ktab as an SMP problem, or null when it is not there.</summary>
@@ -142,7 +154,7 @@ public static class BenchCommand
             // as `parley run FILE --model smp` maps it (the scenario's ideal_adjustment included)
             return SmpScenarioMapping.Map(scenario, scenario.Issues).Problem;
         }
-        catch (Exception e) when (e is ArgumentException or ModelSettingException)
+        catch (Exception e) when (e is ArgumentException or ModelSettingException or Parley.Core.ModelRefusedException)
         {
             return null;
         }

@@ -14,26 +14,18 @@ public static class ConvertCommand
         var input = new ScenarioInput();
         var to = new Option<string>("--to") { Description = "Output format: yaml (default) or json.", DefaultValueFactory = _ => "yaml" };
         to.AcceptOnlyFromAmong("yaml", "json");
-        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
+        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output (an existing file is replaced once the new one is complete)." };
         var command = new Command("convert", "Convert a scenario (YAML, JSON, CSV table, ...) to Parley's YAML or JSON scenario format.");
         input.AddTo(command);
         command.Options.Add(to);
         command.Options.Add(output);
         command.SetAction(parse =>
         {
+            var path = parse.GetValue(output);
+            if (path is not null) OutputFiles.CheckFile(path, "--output");
             var scenario = input.Load(parse, console);
             var text = ScenarioLoader.Write(scenario, parse.GetValue(to)!);
-            if (parse.GetValue(output) is { } path)
-            {
-                try
-                {
-                    File.WriteAllText(path, text);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    throw new UsageException($"--output: cannot write '{path}': {e.Message}");
-                }
-            }
+            if (path is not null) OutputFiles.Write(path, text, "--output");
             else console.RawOut.Write(text);
             return ExitCodes.Ok;
         });

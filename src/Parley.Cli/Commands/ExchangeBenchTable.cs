@@ -26,17 +26,33 @@ internal static class ExchangeBenchTable
             string target = "< " + BenchCommand.Duration(c.Target);
             if (f.Error is not null)
             {
-                table.AddRow(Markup.Escape(c.Name), size, "", $"[red]{Markup.Escape(f.Error)}[/]", "", target, "", "");
+                table.AddRow(TerminalText.Markup(c.Name), size, "", $"[red]{TerminalText.Markup(f.Error)}[/]", "", target, "", "");
                 continue;
             }
-            table.AddRow(Markup.Escape(c.Name), size, f.Exchanges.ToString("N0", CultureInfo.InvariantCulture), BenchCommand.Duration(f.Wall),
+            table.AddRow(TerminalText.Markup(c.Name), size, f.Exchanges.ToString("N0", CultureInfo.InvariantCulture), BenchCommand.Duration(f.Wall),
                 BenchCommand.Duration(f.Cpu), target, f.Ratio.ToString("0.000", CultureInfo.InvariantCulture),
                 f.Met == true ? "[green]met[/]" : "[red]missed[/]");
         }
         console.Out.Write(table);
-        console.Out.MarkupLine("[yellow]note[/] " + Markup.Escape(
+        console.Out.MarkupLine("[yellow]note[/] " + TerminalText.Markup(
             "wall and CPU (Process.TotalProcessorTime) are the fastest of the runs that fit in --budget-ms (at least one), after warm-up " +
             "runs; in-process, so without process start-up. The targets are wall times on the 2-core machine (docs/performance.md)."));
-        foreach (var n in notes) console.Out.MarkupLine($"[yellow]note[/] {Markup.Escape(n)}");
+        if (LoadAverage() is { } load)
+            console.Out.MarkupLine("[yellow]note[/] " + TerminalText.Markup(
+                $"load average (1 min) after the runs: {load} on {Environment.ProcessorCount} cores; on a shared machine wall times under load are longer than CPU times"));
+        foreach (var n in notes) console.Out.MarkupLine($"[yellow]note[/] {TerminalText.Markup(n)}");
+    }
+
+    /// <summary>The 1-minute load average where the system reports one (Linux), else null.</summary>
+    private static string? LoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 }

@@ -55,7 +55,7 @@ public static class ExplainCommand
     {
         var scale = issue.Scale;
         string when = view.Round == 0 ? "at the inputs (drives round 1)" : $"after round {view.Round}";
-        var title = $"[bold]{Markup.Escape(view.ActorName)}[/] on [bold]{Markup.Escape(issue.Title)}[/] [grey]— eum ({Markup.Escape(view.Variant)}), {when}: " +
+        var title = $"[bold]{TerminalText.Markup(view.ActorName)}[/] on [bold]{TerminalText.Markup(issue.Title)}[/] [grey]— eum ({TerminalText.Markup(view.Variant)}), {when}: " +
                     $"position {Numbers.OnScale(view.Position, scale)}, risk exponent r = {view.Risk.ToString("0.###", CultureInfo.InvariantCulture)}, " +
                     $"median {Numbers.OnScale(view.Median, scale)}[/]";
         var table = new Table().Border(TableBorder.Rounded).Title(title);
@@ -69,16 +69,16 @@ public static class ExplainCommand
         foreach (var row in view.Rows.OrderByDescending(r => r.EuSelf - r.EuOther))
         {
             table.AddRow(
-                Markup.Escape(row.OtherName),
+                TerminalText.Markup(row.OtherName),
                 Numbers.OnScale(row.OtherPosition, scale),
                 row.Quadrant == Quadrant.SamePosition ? "" : Numbers.Plain(row.Probability, 4),
                 row.Quadrant == Quadrant.SamePosition ? "" : Numbers.Plain(row.EuSelf, 3),
                 row.Quadrant == Quadrant.SamePosition ? "" : Numbers.Plain(row.EuOther, 3),
                 QuadrantName(row.Quadrant),
-                Markup.Escape(row.Text));
+                TerminalText.Markup(row.Text));
         }
         console.Write(table);
-        console.MarkupLine($"[grey]  i = {Markup.Escape(view.ActorName)}, j = the other actor. E(U_ij): what i expects from challenging j; " +
+        console.MarkupLine($"[grey]  i = {TerminalText.Markup(view.ActorName)}, j = the other actor. E(U_ij): what i expects from challenging j; " +
                            "E(U_ji): what i believes j expects from challenging i (both valued with i's risk exponent).[/]");
     }
 

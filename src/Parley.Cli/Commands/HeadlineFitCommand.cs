@@ -18,9 +18,8 @@ public static class HeadlineFitCommand
         var outcome = new HeadlineFitService().Run(new HeadlineFitRequest(datasets) { Folds = folds, Seed = seed }, console.Cancellation);
         if (outDir is not null)
         {
-            Directory.CreateDirectory(outDir);
-            var path = Path.Combine(outDir, "headline-cases.csv");
-            File.WriteAllText(path, CasesCsv(outcome), new UTF8Encoding(false));
+            var path = Path.Combine(OutputFiles.CheckFolder(outDir, "--out"), "headline-cases.csv");
+            OutputFiles.Write(path, CasesCsv(outcome), "--out");
             console.Error.WriteLine($"parley: wrote {path}");
         }
         HeadlineFitTable.Render(console.Out, outcome.Evaluation);

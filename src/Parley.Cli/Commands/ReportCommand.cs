@@ -13,7 +13,7 @@ public static class ReportCommand
         var selection = new ModelSelection(analysis.Service.DefaultModels, shortOptionAlias: false); // -o is the report's output
         var output = new Option<string>("--output", "-o")
         {
-            Description = "The HTML file to write (default: report.html).",
+            Description = "The HTML file to write (default: report.html; an existing file is replaced once the new one is complete).",
             DefaultValueFactory = _ => "report.html",
         };
         var command = new Command("report", "Write a self-contained HTML report: forecasts, distributions, sensitivity, actors and evidence.");
@@ -23,18 +23,12 @@ public static class ReportCommand
         command.Options.Add(output);
         command.SetAction(parse =>
         {
+            var path = OutputFiles.CheckFile(parse.GetValue(output), "--output"); // before the analysis, not after
             var scenario = input.Load(parse, console);
-            var path = parse.GetValue(output)!;
             var result = analysis.Run(parse, scenario, selection, console, quiet: false);
-            try
-            {
-                HtmlReport.Write(path, result, new ReportOptions { GeneratedAt = DateTimeOffset.UtcNow, Generator = "Parley (parley report)" });
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new UsageException($"--output: cannot write '{path}': {e.Message}");
-            }
-            console.Error.WriteLine($"parley: wrote {Path.GetFullPath(path)} ({new FileInfo(path).Length / 1024.0:0} KB)");
+            OutputFiles.Write(path, w => HtmlReport.Write(w, result,
+                new ReportOptions { GeneratedAt = DateTimeOffset.UtcNow, Generator = "Parley (parley report)" }), "--output");
+            console.Error.WriteLine($"parley: wrote {path} ({new FileInfo(path).Length / 1024.0:0} KB)");
             return ExitCodes.Ok;
         });
         return command;

@@ -11,10 +11,12 @@ public static class ValidateCommand
     {
         var files = new Argument<string[]>("files") { Description = "Scenario files to check.", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string?>("--format") { Description = "Input format, overriding the file extension." };
-        var salienceScale = new ScenarioInput().SalienceScale;
+        var shared = new ScenarioInput();
+        var salienceScale = shared.SalienceScale;
+        var issueScale = shared.Scale;
         var command = new Command("validate", "Check scenario files and report every problem with its file, line, column and field.")
         {
-            files, format, salienceScale,
+            files, format, issueScale, salienceScale,
         };
         command.SetAction(parse =>
         {
@@ -23,9 +25,10 @@ public static class ValidateCommand
             var scale = parse.GetValue(salienceScale);
             if (scale is not (null or 1 or 100))
                 throw new UsageException($"--salience-scale: {scale} is not a salience scale (1 for 0–1, or 100 for 0–100)");
+            var tableScale = ScenarioInput.ParseScale(parse.GetValue(issueScale));
             foreach (var file in parse.GetValue(files) ?? [])
             {
-                var result = loader.Validate(file, parse.GetValue(format), scale);
+                var result = loader.Validate(file, parse.GetValue(format), scale, tableScale);
                 console.Notes(result.Notes);
                 if (result.Ok)
                 {
@@ -35,6 +38,7 @@ public static class ValidateCommand
                     var settings = s.ModelDefaults.Count == 0 ? ""
                         : $", model_settings for {string.Join(", ", s.ModelDefaults.Select(d => d.Model))}";
                     console.RawOut.WriteLine($"{file}: ok ({s.Actors.Count} actors, {s.Issues.Count} issues, {s.Stances.Count} positions{ideal}{settings})");
+                    foreach (var line in ScenarioLoader.VetoSummary(s)) console.RawOut.WriteLine($"{file}: {line}");
                 }
                 else
                 {

@@ -8,8 +8,8 @@ public static class BacktestTable
 {
     public static void Render(IAnsiConsole console, BacktestReport report)
     {
-        console.Write(new Rule($"[bold]Backtest: {Markup.Escape(report.Dataset)}[/]").LeftJustified());
-        console.MarkupLine($"[grey]{report.Cases} cases scored, {report.Skipped} skipped; capability: {Markup.Escape(report.Capability)}; " +
+        console.Write(new Rule($"[bold]Backtest: {TerminalText.Markup(report.Dataset)}[/]").LeftJustified());
+        console.MarkupLine($"[grey]{report.Cases} cases scored, {report.Skipped} skipped; capability: {TerminalText.Markup(report.Capability)}; " +
                            $"errors in points of a 0–100 scale; tuned models: held-out error of {report.Folds}-fold cross-validation by proposal (seed {report.Seed})[/]");
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn(new TableColumn("model").NoWrap());
@@ -26,9 +26,9 @@ public static class BacktestTable
             if (m.HeldOut) notes.Add("held-out");
             if (m.NotApplicable > 0) notes.Add($"{m.NotApplicable} n/a");
             if (m.Failed > 0) notes.Add($"{m.Failed} failed");
-            table.AddRow(Markup.Escape(m.Name), m.Kind, e.N.ToString(), mae,
+            table.AddRow(TerminalText.Markup(m.Name), m.Kind, e.N.ToString(), mae,
                 e.N == 0 ? "–" : Numbers.Plain(e.Rmse), e.N == 0 ? "–" : Numbers.Plain(e.MedianAe),
-                e.N == 0 ? "–" : Numbers.Plain(e.Within10, 3), Markup.Escape(string.Join("; ", notes)));
+                e.N == 0 ? "–" : Numbers.Plain(e.Within10, 3), TerminalText.Markup(string.Join("; ", notes)));
         }
         console.Write(table);
     }

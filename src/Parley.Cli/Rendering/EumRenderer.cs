@@ -13,8 +13,8 @@ public sealed class EumRenderer : IResultRenderer
     public void Render(IAnsiConsole console, Scenario scenario, Issue issue, string model, IssueResult result)
     {
         var eum = (EumResult)result;
-        var title = $"[bold]{Markup.Escape(issue.Title)}[/] [grey]— {Markup.Escape(model)} ({Markup.Escape(eum.Variant)} variant), " +
-                    $"forecast = final weighted {Markup.Escape(eum.Outcome)} {Numbers.OnScale(eum.Forecast, issue.Scale)}[/]";
+        var title = $"[bold]{TerminalText.Markup(issue.Title)}[/] [grey]— {TerminalText.Markup(model)} ({TerminalText.Markup(eum.Variant)} variant), " +
+                    $"forecast = final weighted {TerminalText.Markup(eum.Outcome)} {Numbers.OnScale(eum.Forecast, issue.Scale)}[/]";
         var table = new Table().Border(TableBorder.Rounded).Title(title);
         table.AddColumn(new TableColumn("round").RightAligned());
         table.AddColumn(new TableColumn("median").RightAligned());
@@ -24,7 +24,7 @@ public sealed class EumRenderer : IResultRenderer
         {
             string moves = round.Round == 0
                 ? "[grey]inputs[/]"
-                : round.Moves.Count == 0 ? "[grey]nobody moves[/]" : string.Join("\n", round.Moves.Select(m => Markup.Escape(m.Text)));
+                : round.Moves.Count == 0 ? "[grey]nobody moves[/]" : string.Join("\n", round.Moves.Select(m => TerminalText.Markup(m.Text)));
             table.AddRow(round.Round.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Numbers.OnScale(round.Median, issue.Scale), Numbers.OnScale(round.Mean, issue.Scale), moves);
         }

@@ -17,7 +17,7 @@ public sealed class ExchangeRenderer : IResultRenderer
     {
         var r = (ExchangeIssueResult)result;
         var scale = issue.Scale;
-        console.Write(new Rule($"[bold]{Markup.Escape(model)}[/] · {Markup.Escape(issue.Title)}").LeftJustified());
+        console.Write(new Rule($"[bold]{TerminalText.Markup(model)}[/] · {TerminalText.Markup(issue.Title)}").LeftJustified());
 
         var rounds = new Table().Border(TableBorder.Simple)
             .AddColumn("round").AddColumn(new TableColumn("preferences").RightAligned())
@@ -42,8 +42,8 @@ public sealed class ExchangeRenderer : IResultRenderer
             var si = scenario.Issue(new IssueId(x.ISupplies)).Scale;
             var sj = scenario.Issue(new IssueId(x.JSupplies)).Scale;
             table.AddRow(round.ToString(), x.Order.ToString(),
-                Markup.Escape($"{x.ActorI}, {x.ISupplies}, {Numbers.OnScale(x.IFrom, si)}→{Numbers.OnScale(x.ITo, si)}"),
-                Markup.Escape($"{x.ActorJ}, {x.JSupplies}, {Numbers.OnScale(x.JFrom, sj)}→{Numbers.OnScale(x.JTo, sj)}"),
+                TerminalText.Markup($"{x.ActorI}, {x.ISupplies}, {Numbers.OnScale(x.IFrom, si)}→{Numbers.OnScale(x.ITo, si)}"),
+                TerminalText.Markup($"{x.ActorJ}, {x.JSupplies}, {Numbers.OnScale(x.JFrom, sj)}→{Numbers.OnScale(x.JTo, sj)}"),
                 Numbers.Plain(x.Gain, 4));
         }
         console.Write(table);
@@ -55,7 +55,7 @@ public sealed class ExchangeRenderer : IResultRenderer
             .AddColumn(new TableColumn("inner +/−").RightAligned()).AddColumn(new TableColumn("outer +/−").RightAligned())
             .AddColumn(new TableColumn("net from others").RightAligned());
         foreach (var e in r.Externalities)
-            ext.AddRow(Markup.Escape(e.Actor), Numbers.Plain(e.Own, 3),
+            ext.AddRow(TerminalText.Markup(e.Actor), Numbers.Plain(e.Own, 3),
                 $"{Numbers.Plain(e.InnerPositive, 3)} / {Numbers.Plain(e.InnerNegative, 3)}",
                 $"{Numbers.Plain(e.OuterPositive, 3)} / {Numbers.Plain(e.OuterNegative, 3)}", Numbers.Plain(e.Net, 3));
         console.Write(ext);

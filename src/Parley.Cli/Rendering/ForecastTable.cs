@@ -11,15 +11,15 @@ public static class ForecastTable
     public static void Render(IAnsiConsole console, Scenario scenario, IReadOnlyList<ScenarioResult> results,
         IReadOnlyList<HeadlineResult>? headlines = null)
     {
-        console.Write(new Rule($"[bold]{Markup.Escape(scenario.Metadata.Title)}[/]").LeftJustified());
+        console.Write(new Rule($"[bold]{TerminalText.Markup(scenario.Metadata.Title)}[/]").LeftJustified());
         var printed = new HashSet<string>(); // a note that holds for several issues is printed once
         foreach (var issue in scenario.Issues)
         {
             var rows = results.Select(r => (r.Model, Result: r.For(issue.Id))).Where(x => x.Result is not null).ToList();
             if (rows.Count == 0) continue;
             var unit = string.IsNullOrEmpty(issue.Scale.Unit) ? "" : " " + issue.Scale.Unit;
-            var header = $"[bold]{Markup.Escape(issue.Title)}[/] [grey]({Markup.Escape(issue.Id.Value)}; " +
-                         $"{Numbers.OnScale(issue.Scale.Min, issue.Scale)}–{Numbers.OnScale(issue.Scale.Max, issue.Scale)}{Markup.Escape(unit)}" +
+            var header = $"[bold]{TerminalText.Markup(issue.Title)}[/] [grey]({TerminalText.Markup(issue.Id.Value)}; " +
+                         $"{Numbers.OnScale(issue.Scale.Min, issue.Scale)}–{Numbers.OnScale(issue.Scale.Max, issue.Scale)}{TerminalText.Markup(unit)}" +
                          (issue.StatusQuo is { } q ? $"; status quo {Numbers.OnScale(q, issue.Scale)}" : "") + ")[/]";
             var table = new Table().Border(TableBorder.Rounded).Title(header);
             table.AddColumn("model");
@@ -34,7 +34,7 @@ public static class ForecastTable
                 var anchor = issue.NearestAnchor(headline.Forecast);
                 table.AddRow("[bold]Parley forecast[/]", $"[bold]{Numbers.OnScale(headline.Forecast, issue.Scale)}[/]",
                     $"{Numbers.OnScale(headline.P10, issue.Scale)}–{Numbers.OnScale(headline.P90, issue.Scale)}",
-                    anchor is null ? "" : "[bold]≈ " + Markup.Escape(anchor.Label) + "[/]",
+                    anchor is null ? "" : "[bold]≈ " + TerminalText.Markup(anchor.Label) + "[/]",
                     ScaleGauge.Draw(headline.Forecast, headline.P10, headline.P90, issue));
                 table.AddRow("[grey]models (evidence):[/]", "", "", "", "");
                 foreach (var note in headline.Notes) notes.Add($"Parley forecast: {note}");
@@ -42,18 +42,19 @@ public static class ForecastTable
             foreach (var (model, result) in rows)
             {
                 var anchor = issue.NearestAnchor(result!.Forecast);
-                var cells = new List<string> { Markup.Escape(model), Numbers.OnScale(result.Forecast, issue.Scale) };
+                var cells = new List<string> { TerminalText.Markup(model), Numbers.OnScale(result.Forecast, issue.Scale) + ConvergenceMarker.For(result) };
                 if (headline is not null) cells.Add("");
-                cells.Add(anchor is null ? "" : "≈ " + Markup.Escape(anchor.Label));
+                cells.Add(anchor is null ? "" : "≈ " + TerminalText.Markup(anchor.Label));
                 cells.Add(ScaleGauge.Draw(result.Forecast, issue));
                 table.AddRow(cells.ToArray());
                 foreach (var note in result.Notes ?? []) notes.Add($"{model}: {note}");
+                if (ConvergenceMarker.Legend(result) is { } legend) notes.Add(legend);
             }
             console.Write(table);
-            foreach (var note in notes.Where(printed.Add)) console.MarkupLine($"  [yellow]note[/] {Markup.Escape(note)}");
+            foreach (var note in notes.Where(printed.Add)) console.MarkupLine($"  [yellow]note[/] {TerminalText.Markup(note)}");
         }
         foreach (var method in (headlines ?? []).Select(h => h.Method).Distinct())
-            console.MarkupLine($"[grey]{Markup.Escape(method)}[/]");
+            console.MarkupLine($"[grey]{TerminalText.Markup(method)}[/]");
     }
 
     public static void RenderDetails(IAnsiConsole console, Scenario scenario, IReadOnlyList<ScenarioResult> results)

@@ -20,7 +20,7 @@ public sealed class SmpRenderer : IResultRenderer
         var r = (SmpIssueResult)result;
         int k = r.Issues.ToList().IndexOf(issue.Id.Value);
         if (k < 0) return;
-        console.Write(new Rule($"[bold]{Markup.Escape(model)}[/]: {Markup.Escape(issue.Title)} — {r.States.Count} states"));
+        console.Write(new Rule($"[bold]{TerminalText.Markup(model)}[/]: {TerminalText.Markup(issue.Title)} — {r.States.Count} states"));
         var states = PickStates(r.States.Count);
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("actor");
@@ -29,7 +29,7 @@ public sealed class SmpRenderer : IResultRenderer
         var last = r.States[^1];
         foreach (var id in last.Positions.Keys.Take(MaxActors))
         {
-            var cells = new List<string> { Markup.Escape(id) };
+            var cells = new List<string> { TerminalText.Markup(id) };
             foreach (var t in states)
                 cells.Add(t < 0 ? "" : Numbers.OnScale(r.States[t].Positions[id][k], issue.Scale));
             cells.Add(Numbers.Plain(last.Probabilities[id], 4));
@@ -38,7 +38,7 @@ public sealed class SmpRenderer : IResultRenderer
         if (last.Positions.Count > MaxActors) table.AddRow($"… {last.Positions.Count - MaxActors} more (see --json)");
         console.Write(table);
         console.MarkupLine($"modal outcome: [bold]{Numbers.OnScale(r.ModalClass.Position, issue.Scale)}[/] " +
-                           $"(p = {Numbers.Plain(r.ModalClass.Probability, 4)}; held by {Markup.Escape(string.Join(", ", r.ModalClass.Actors.Take(8)))}" +
+                           $"(p = {Numbers.Plain(r.ModalClass.Probability, 4)}; held by {TerminalText.Markup(string.Join(", ", r.ModalClass.Actors.Take(8)))}" +
                            $"{(r.ModalClass.Actors.Count > 8 ? ", …" : "")})");
         if (k == 0) RenderBargains(console, scenario, r);
     }
@@ -73,7 +73,7 @@ public sealed class SmpRenderer : IResultRenderer
                     (false, true) => "receiver",
                     _ => "neither",
                 };
-                table.AddRow(Markup.Escape($"{b.Initiator} → {b.Receiver}"), Coords(scenario, r, b.InitiatorPosition),
+                table.AddRow(TerminalText.Markup($"{b.Initiator} → {b.Receiver}"), Coords(scenario, r, b.InitiatorPosition),
                     Coords(scenario, r, b.ReceiverPosition), Numbers.Plain(b.Gain, 4), chosen);
             }
             if (round.Proposals.Count > MaxActors) table.AddRow($"… {round.Proposals.Count - MaxActors} more (see --json)", "", "", "", "");

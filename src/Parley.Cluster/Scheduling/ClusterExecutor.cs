@@ -167,7 +167,7 @@ public sealed class ClusterExecutor : IWorkExecutor
             _workerSeconds += result.Seconds;
             _roundTripSeconds += roundTrip;
             foreach (var copy in flights.Where(x => x.Batch.Number == b.Number)) copy.Cancel.Cancel();
-            progress?.Invoke((long)b.Length * work.Columns);
+            progress?.Invoke((long)b.Length * work.RunsPerIndex);
             _events?.Invoke(new BatchEvent(id, b.Number, b.First, b.End, BatchOutcome.Done, result.Worker, result.Seconds, roundTrip,
                 _workers.Count, done, work.Count));
         }

@@ -15,6 +15,10 @@ public record ModelEntry
     /// <summary>The label of the issue's anchor nearest to the forecast (null when the issue has no anchors).</summary>
     [JsonPropertyOrder(-1)] public string? NearestAnchor { get; init; }
 
+    /// <summary>How a round-based or procedural run ended (null for models without the notion, and when the run just solved).</summary>
+    [JsonPropertyOrder(1), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ConvergenceDto? Convergence { get; init; }
+
     [JsonPropertyOrder(1), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Notes { get; init; }
 
@@ -38,6 +42,17 @@ public record ModelEntry
     public IReadOnlyList<string>? AnalysisNotes { get; init; }
 }
 
+/// <summary>
+/// How a model's run ended: <c>status</c> is "converged", "cycled", "round-cap" or "gridlock"; <c>rounds</c> the rounds
+/// run; <c>cycle</c> the outcomes of the repeating rounds (cycled only); <c>settled</c> whether the forecast is a resting
+/// point (converged, gridlock, or a cycle whose outcome does not change).
+/// </summary>
+public sealed record ConvergenceDto(
+    string Status,
+    int Rounds,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<double>? Cycle,
+    bool Settled);
+
 /// <summary>nash: both utilities' solutions and the one the forecast uses.</summary>
 public sealed record NashEntry : ModelEntry
 {
@@ -47,6 +62,9 @@ public sealed record NashEntry : ModelEntry
     public required double? StatusQuo { get; init; }
     public required IReadOnlyList<double>? FeasibleSet { get; init; }
     public required string Solution { get; init; }
+
+    /// <summary>The reversion point used as disagreement point, when the issue gives one apart from the status quo.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public double? Reversion { get; init; }
 }
 
 /// <summary>consensus (procedural model): the setter, the win-set and what bounds it.</summary>
@@ -60,6 +78,12 @@ public sealed record ConsensusEntry : ModelEntry
     public required bool Gridlock { get; init; }
     public required string? PivotalActor { get; init; }
     public required string? PivotalBy { get; init; }
+
+    /// <summary>The reversion point the win-set is computed against, when the issue gives one apart from the status quo.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public double? Reversion { get; init; }
+
+    /// <summary>Veto holders that accept the forecast with an exemption instead of blocking it (only when there are any).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<string>? OptedOut { get; init; }
 }
 
 /// <summary>eum: the variant, which summary is the forecast, and every round (0 = the inputs).</summary>

@@ -31,6 +31,8 @@ public sealed record Issue
             throw new ArgumentException($"Issue '{Id}': status quo {q} lies outside {Scale.Min}..{Scale.Max}.");
         if (Outcome is { } o && !Scale.Contains(o))
             throw new ArgumentException($"Issue '{Id}': outcome {o} lies outside {Scale.Min}..{Scale.Max}.");
+        if (Reversion?.Point is { } r && !Scale.Contains(r)) // a later `with { Scale = … }` can leave it off the scale
+            throw new ArgumentException($"Issue '{Id}': reversion point {r} lies outside {Scale.Min}..{Scale.Max}.");
         double previous = double.NegativeInfinity;
         foreach (var a in Anchors ?? [])
         {
@@ -51,8 +53,28 @@ public sealed record Issue
     /// <summary>Labelled points, in ascending order of value.</summary>
     public IReadOnlyList<Anchor> Anchors { get; init; }
 
-    /// <summary>The reference point: what holds if nothing is agreed.</summary>
+    /// <summary>The reference point: the standing text or policy (what holds if nothing is agreed, unless <see cref="Reversion"/> says otherwise).</summary>
     public double? StatusQuo { get; init; }
+
+    /// <summary>
+    /// What happens without agreement when it differs from the status quo at no cost (<c>reversion</c>); null = the status
+    /// quo. Its point, when given, lies on the scale.
+    /// </summary>
+    public Reversion? Reversion
+    {
+        get => _reversion;
+        init
+        {
+            if (value?.Point is { } r && !Scale.Contains(r))
+                throw new ArgumentException($"Issue '{Id}': reversion point {r} lies outside {Scale.Min}..{Scale.Max}.");
+            _reversion = value;
+        }
+    }
+
+    private readonly Reversion? _reversion;
+
+    /// <summary>The disagreement point: the reversion point, else the status quo (null when the issue has neither).</summary>
+    public double? DisagreementPoint => Reversion?.Point ?? StatusQuo;
 
     /// <summary>Overrides the scenario's decision rule for this issue.</summary>
     public DecisionRule? DecisionRule { get; init; }

@@ -47,6 +47,9 @@ public sealed class Scenario
                 throw new ArgumentException($"{s.Actor}/{s.Issue}: position {s.Position} outside {issue.Scale.Min}..{issue.Scale.Max}.");
             if (!_stances.TryAdd((s.Actor, s.Issue), s)) throw new ArgumentException($"Duplicate stance {s.Actor}/{s.Issue}.");
         }
+        foreach (var i in issues)
+            foreach (var a in i.Reversion?.Costs.Keys ?? [])
+                if (!_actors.ContainsKey(a)) throw new ArgumentException($"Issue '{i.Id}': reversion cost names unknown actor '{a}'.");
         if (agendaSetter is { } setter && !_actors.ContainsKey(setter))
             throw new ArgumentException($"Agenda setter '{setter}' is not an actor.");
         foreach (var i in issues)
@@ -132,7 +135,7 @@ public sealed class Scenario
 
     /// <summary>
     /// A copy with some parts replaced (the copy is validated again). Parts naming an actor that is no longer there
-    /// are dropped: its stances, the agenda setter, and ideal adjustments by it or toward it.
+    /// are dropped: its stances, the agenda setter, its reversion costs, and ideal adjustments by it or toward it.
     /// </summary>
     public Scenario With(IReadOnlyList<Actor>? actors = null, IReadOnlyList<Issue>? issues = null,
         IReadOnlyList<Stance>? stances = null, DecisionRule? decisionRule = null, ScenarioMetadata? metadata = null,
@@ -142,7 +145,10 @@ public sealed class Scenario
         var keep = newActors.Select(a => a.Id).ToHashSet();
         var setter = AgendaSetter is { } s && keep.Contains(s) ? AgendaSetter : null;
         var newIssues = (issues ?? Issues)
-            .Select(i => i.AgendaSetter is { } si && !keep.Contains(si) ? i with { AgendaSetter = null } : i).ToArray();
+            .Select(i => i.AgendaSetter is { } si && !keep.Contains(si) ? i with { AgendaSetter = null } : i)
+            .Select(i => i.Reversion is { } r && r.Costs.Keys.Any(a => !keep.Contains(a))
+                ? i with { Reversion = r with { Costs = r.Costs.Where(c => keep.Contains(c.Key)).ToDictionary() } }
+                : i).ToArray();
         var newStances = (stances ?? Stances).Where(st => keep.Contains(st.Actor)).ToArray();
         var newAdjustments = (idealAdjustments ?? IdealAdjustments).Where(a => keep.Contains(a.Actor) && keep.Contains(a.Follows)).ToArray();
         return new Scenario(metadata ?? Metadata, newActors, newIssues, newStances, decisionRule ?? DecisionRule, setter, Shocks,
@@ -178,8 +184,8 @@ public sealed class Scenario
                     if (k < 0) throw new ArgumentException($"{iv}: the actor has no stance on '{issueId}'.");
                     var old = stances[k];
                     stances[k] = iv.Kind == InterventionKind.SetPosition
-                        ? new Stance(old.Actor, old.Issue, iv.Value, old.Salience, old.PositionRange, old.SalienceRange, old.Evidence, old.SalienceEvidence) { Capability = old.Capability }
-                        : new Stance(old.Actor, old.Issue, old.Position, iv.Value, old.PositionRange, old.SalienceRange, old.Evidence, old.SalienceEvidence) { Capability = old.Capability };
+                        ? new Stance(old.Actor, old.Issue, iv.Value, old.Salience, old.PositionRange, old.SalienceRange, old.Evidence, old.SalienceEvidence) { Capability = old.Capability, OptOut = old.OptOut }
+                        : new Stance(old.Actor, old.Issue, old.Position, iv.Value, old.PositionRange, old.SalienceRange, old.Evidence, old.SalienceEvidence) { Capability = old.Capability, OptOut = old.OptOut };
                     break;
             }
         }

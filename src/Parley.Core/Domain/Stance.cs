@@ -48,6 +48,9 @@ public sealed record Stance
 
     public Evidence? SalienceEvidence { get; init; }
 
+    /// <summary>May opt out on this issue (see <see cref="Actor.OptOut"/>); null = as the actor says.</summary>
+    public bool? OptOut { get; init; }
+
     /// <summary>
     /// The actor's capability on this issue only, when it differs from the actor's overall capability (decide's
     /// per-issue "power"); null = the actor's <see cref="Actor.Capability"/>. 0, or within <see cref="InputBounds"/>.

@@ -68,4 +68,12 @@ public abstract class IssueModel : IIssueModel
 
     public static IEnumerable<Issue> SelectIssues(Scenario scenario, ModelSettings settings) =>
         settings.Issues is null ? scenario.Issues : scenario.Issues.Where(i => settings.Issues.Contains(i.Id));
+
+    /// <summary>
+    /// The results to report of a model that bargains across issues (exchange, smp): it runs on every issue, since
+    /// leaving issues out would change the outcome on those kept, and the selection only chooses what is shown
+    /// (docs/decisions.md).
+    /// </summary>
+    public static IReadOnlyList<IssueResult> Shown(IReadOnlyList<IssueResult> results, ModelSettings settings) =>
+        settings.Issues is null ? results : results.Where(r => settings.Issues.Contains(r.Issue)).ToArray();
 }

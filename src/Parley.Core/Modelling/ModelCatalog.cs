@@ -8,12 +8,8 @@ public static class ModelCatalog
     /// <summary>The models `parley run` uses when none is named.</summary>
     public static IReadOnlyList<string> DefaultNames => ModelRegistry.BuiltIn.Names;
 
-    /// <summary>
-    /// The models the Monte Carlo commands (`analyze`, `report`) use when none is named: the one-issue models, whose
-    /// fast path makes thousands of draws cheap. The multi-issue models (smp, exchange) run there when named.
-    /// </summary>
-    public static IReadOnlyList<string> AnalysisDefaultNames =>
-        All.Where(m => m is IIssueModel).Select(m => m.Info.Name).ToArray();
+    /// <summary>The models the Monte Carlo commands (`analyze`, `report`) use when none is named: every model, as `run`.</summary>
+    public static IReadOnlyList<string> AnalysisDefaultNames => DefaultNames;
 
     public static string? DefaultsProblem(Domain.ModelDefaults defaults) => ModelRegistry.BuiltIn.DefaultsProblem(defaults);
 

@@ -46,8 +46,12 @@ public enum ConvergenceStatus
 /// </summary>
 public sealed record Convergence(ConvergenceStatus Status, int Rounds, IReadOnlyList<double>? Cycle = null)
 {
-    /// <summary>True when the forecast is a settled point (converged; gridlock is settled at the status quo).</summary>
-    public bool Settled => Status is ConvergenceStatus.Converged or ConvergenceStatus.Gridlock;
+    /// <summary>
+    /// True when the forecast is a settled point: converged; gridlock (settled at the status quo); or a cycle of the
+    /// positions whose outcome is the same in every round of it (where the rounds stop does not change the forecast).
+    /// </summary>
+    public bool Settled => Status is ConvergenceStatus.Converged or ConvergenceStatus.Gridlock
+        || (Status is ConvergenceStatus.Cycled && Cycle is { Count: > 0 } c && c.All(v => v == c[0]));
 }
 
 /// <summary>One state of a dynamic model: every actor's position after a round (round 0 = the inputs).</summary>

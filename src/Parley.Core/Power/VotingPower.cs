@@ -37,7 +37,7 @@ public static class VotingPower
         if (rule is DecisionRule.Consensus)
             return (actors.ToDictionary(a => a.Id, _ => 1.0 / actors.Count), "consensus: every actor holds a veto, equal power");
         var (players, quotas) = Game(actors, rule);
-        var vetoes = players.Select(p => actors.Any(a => a.Id == p && a.Veto)).ToArray();
+        var vetoes = players.Select(p => actors.Any(a => a.Id == p && a.Veto == true)).ToArray();
         var game = new WeightedVotingGame(players.Count, quotas, vetoes);
         var result = Cache.GetOrAdd(Key(players, quotas, vetoes), _ => PowerIndices.Compute(game));
         var index = players.Select((p, k) => (p, k)).ToDictionary(t => t.p, t => result.ShapleyShubik[t.k]);

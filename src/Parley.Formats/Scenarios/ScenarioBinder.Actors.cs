@@ -41,6 +41,7 @@ internal sealed partial class ScenarioBinder
         var name = map.Text("name");
         var group = map.Text("group");
         var veto = map.Bool("veto");
+        var optOut = map.Bool("opt_out");
         var capability = map.Number("capability", required: true, CapabilityAllowed);
         if (capability is { } c && InputBounds.Capability(c) is { } problem)
         {
@@ -64,7 +65,7 @@ internal sealed partial class ScenarioBinder
         BindPositions(map, entry);
         if (entry is null || capability is null || capabilityRange.Failed || capabilityEvidence.Failed) return;
         entry.Actor = _context.Build(map.Node, map.Path, () => new Actor(new ActorId(id!), name ?? id!, capability.Value,
-            group, veto ?? false, capabilityRange.Value, capabilityEvidence.Value));
+            group, veto, capabilityRange.Value, capabilityEvidence.Value) { OptOut = optOut ?? false });
     }
 
     /// <summary><c>positions:</c> issue id → stance; each issue must be declared, each stance valid on its scale.</summary>
@@ -131,6 +132,7 @@ internal sealed partial class ScenarioBinder
         var salienceEvidence = BindEvidence(map, "salience_evidence");
         const string issueCapabilityAllowed = InputBounds.WeightAllowed + " (the actor's capability on this issue only; default: the actor's capability)";
         var capability = map.Number("capability", required: false, issueCapabilityAllowed);
+        var optOut = map.Bool("opt_out");
         bool capabilityFailed = map.Get("capability") is not null && capability is null;
         if (capability is { } ic && InputBounds.Weight(ic) is { } icProblem)
         {
@@ -143,7 +145,7 @@ internal sealed partial class ScenarioBinder
             ? new InputRange(sr.Low / _salienceScale, sr.High / _salienceScale, sr.Mode / _salienceScale)
             : null;
         return _context.Build(map.Node, map.Path, () => new Stance(new ActorId(actor.Id), new IssueId(issue.Id), position.Value,
-            salience.Value / _salienceScale, range.Value, scaledRange, evidence.Value, salienceEvidence.Value) { Capability = capability });
+            salience.Value / _salienceScale, range.Value, scaledRange, evidence.Value, salienceEvidence.Value) { Capability = capability, OptOut = optOut });
     }
 
     private string SalienceAllowed() => _salienceScale == 100

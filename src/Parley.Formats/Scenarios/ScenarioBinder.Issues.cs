@@ -58,14 +58,46 @@ internal sealed partial class ScenarioBinder
         var outcomeEvidence = BindEvidence(map, "outcome_evidence");
         var rule = map.Get("decision_rule") is { } ruleNode ? BindDecisionRule(ruleNode, map.Field("decision_rule")) : null;
         var setter = ActorReference(map, "agenda_setter");
+        var reversion = BindReversion(map, scale);
         if (entry is null || title is null || scale is null || anchors is null) return;
-        if (statusQuo.Failed || outcome.Failed || statusQuoEvidence.Failed || outcomeEvidence.Failed) return;
+        if (statusQuo.Failed || outcome.Failed || statusQuoEvidence.Failed || outcomeEvidence.Failed || reversion.Failed) return;
         entry.Issue = _context.Build(map.Node, map.Path, () => new Issue(new IssueId(id!), title, scale, anchors,
             statusQuo.Value, rule, setter is null ? null : new ActorId(setter), outcome.Value, description)
         {
             StatusQuoEvidence = statusQuoEvidence.Value,
             OutcomeEvidence = outcomeEvidence.Value,
+            Reversion = reversion.Value,
         });
+    }
+
+    private const string ReversionAllowed = "status_quo, or {point: N on the scale, cost: N, costs: {actor id: N}} (costs " + InputBounds.WeightAllowed + ")";
+
+    /// <summary>
+    /// <c>reversion</c>: what holds without agreement. <c>status_quo</c> (the default), or a mapping with the point it
+    /// reverts to (default: the status quo), the cost of failure to every actor and per actor (scale units).
+    /// </summary>
+    private (Reversion? Value, bool Failed) BindReversion(FieldMap issue, Scale? scale)
+    {
+        var node = issue.Get("reversion");
+        if (node is null) return (null, false);
+        if (node is ScalarNode { IsNull: false } scalar)
+        {
+            if (scalar.Text == "status_quo") return (new Reversion(), false);
+            _context.Error(scalar, issue.Field("reversion"), $"unknown reversion '{scalar.Text}'", ReversionAllowed);
+            return (null, true);
+        }
+        if (issue.Map("reversion", SchemaFields.Reversion, what: ReversionAllowed) is not { } map) return (null, true);
+        var point = PointOnScale(map, "point", scale);
+        var cost = map.Number("cost", required: false, InputBounds.WeightAllowed + " (scale units)");
+        bool failed = point.Failed || (map.Has("cost") && cost is null);
+        if (cost is { } c && InputBounds.Weight(c) is { } problem)
+        {
+            _context.Error(map.Get("cost")!, map.Field("cost"), $"cost {problem}", InputBounds.WeightAllowed + " (scale units)");
+            failed = true;
+        }
+        var costs = BindWeights(map, "costs", "cost", allowAllZero: true);
+        if (failed || costs.Failed) return (null, true);
+        return (new Reversion(point.Value, cost ?? 0, costs.Value), false);
     }
 
     private Scale? BindScale(FieldMap issue)

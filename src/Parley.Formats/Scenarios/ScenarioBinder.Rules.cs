@@ -69,15 +69,19 @@ internal sealed partial class ScenarioBinder
         return null;
     }
 
-    /// <summary>Voting weights: actor id → finite number ≥ 0 (actors checked once all are known).</summary>
-    private (IReadOnlyDictionary<ActorId, double>? Value, bool Failed) BindWeights(FieldMap rule, string name)
+    /// <summary>
+    /// Per-actor numbers (voting weights, costs of failure): actor id → finite number ≥ 0 (actors checked once all are
+    /// known); all zero is refused unless <paramref name="allowAllZero"/>.
+    /// </summary>
+    private (IReadOnlyDictionary<ActorId, double>? Value, bool Failed) BindWeights(FieldMap rule, string name,
+        string noun = "weight", bool allowAllZero = false)
     {
-        const string allowed = "a mapping of actor id: weight (" + InputBounds.WeightAllowed + ")";
+        string allowed = $"a mapping of actor id: {noun} ({InputBounds.WeightAllowed})";
         var node = rule.Get(name);
         if (node is null) return (null, false);
         if (node is not MappingNode map)
         {
-            _context.Error(node, rule.Field(name), $"expected a mapping of actor id: weight, got {node.Describe()}", allowed);
+            _context.Error(node, rule.Field(name), $"expected a mapping of actor id: {noun}, got {node.Describe()}", allowed);
             return (null, true);
         }
         var weights = new Dictionary<ActorId, double>();
@@ -88,11 +92,11 @@ internal sealed partial class ScenarioBinder
             if (string.IsNullOrWhiteSpace(key.Text)) { _context.Error(key, at, "an actor id must not be blank", allowed); ok = false; continue; }
             _actorReferences.Add((key.Text, key, at));
             var w = ScalarValues.Number(_context, value, at, allowed);
-            if (w is { } wv && InputBounds.Weight(wv) is { } problem) { _context.Error(value, at, $"weight {problem}", allowed); w = null; }
+            if (w is { } wv && InputBounds.Weight(wv) is { } problem) { _context.Error(value, at, $"{noun} {problem}", allowed); w = null; }
             if (w is null) { ok = false; continue; }
             if (!weights.TryAdd(new ActorId(key.Text), w.Value)) { _context.Error(key, at, $"duplicate key '{key.Text}'", "each actor once"); ok = false; }
         }
-        if (ok && weights.Count > 0 && weights.Values.Sum() <= 0)
+        if (ok && !allowAllZero && weights.Count > 0 && weights.Values.Sum() <= 0)
         {
             _context.Error(map, rule.Field(name), "all weights are zero", "at least one weight > 0");
             ok = false;

@@ -73,6 +73,7 @@ internal static class ScenarioDocument
         if (issue.AgendaSetter is { } setter) map.Add("agenda_setter", Text(setter.Value));
         if (issue.Outcome is { } o) map.Add("outcome", Number(o));
         if (issue.OutcomeEvidence is { } oe) map.Add("outcome_evidence", Evidence(oe));
+        if (issue.Reversion is { } reversion) map.Add("reversion", Reversion(reversion));
         return map.Node();
     }
 
@@ -84,7 +85,8 @@ internal static class ScenarioDocument
         map.Add("capability", Number(actor.Capability));
         if (actor.CapabilityRange is { } r) map.Add("capability_range", Range(r));
         if (actor.CapabilityEvidence is { } e) map.Add("capability_evidence", Evidence(e));
-        if (actor.Veto) map.Add("veto", Plain("true"));
+        if (actor.Veto is { } veto) map.Add("veto", Plain(veto ? "true" : "false"));
+        if (actor.OptOut) map.Add("opt_out", Plain("true"));
         var positions = new Map();
         foreach (var issue in scenario.Issues)
             if (scenario.StanceOf(actor.Id, issue.Id) is { } stance)
@@ -101,6 +103,22 @@ internal static class ScenarioDocument
         if (stance.Evidence is { } e) map.Add("evidence", Evidence(e));
         if (stance.SalienceEvidence is { } se) map.Add("salience_evidence", Evidence(se));
         if (stance.Capability is { } c) map.Add("capability", Number(c));
+        if (stance.OptOut is { } optOut) map.Add("opt_out", Plain(optOut ? "true" : "false"));
+        return map.Node();
+    }
+
+    private static LocatedNode Reversion(Reversion reversion)
+    {
+        if (reversion.Point is null && reversion.Cost == 0 && reversion.Costs.Count == 0) return Text("status_quo");
+        var map = new Map();
+        if (reversion.Point is { } p) map.Add("point", Number(p));
+        if (reversion.Cost != 0) map.Add("cost", Number(reversion.Cost));
+        if (reversion.Costs.Count > 0)
+        {
+            var costs = new Map();
+            foreach (var (actor, cost) in reversion.Costs.OrderBy(c => c.Key.Value, StringComparer.Ordinal)) costs.Add(actor.Value, Number(cost));
+            map.Add("costs", costs.Node());
+        }
         return map.Node();
     }
 

@@ -356,7 +356,7 @@ public static class HtmlReport
             {
                 _html.Append("<tr><td><span class=\"swatch\" style=\"background:").Append(ColourOf(m)).Append("\"></span>").Append(E(m.Name))
                     .Append("</td><td>").Append(E(m.Model.Info.Summary));
-                if (m.Error is not null) _html.Append("<div class=\"error\">Not run: ").Append(E(m.Error)).Append("</div>");
+                if (m.Error is not null) _html.Append("<div class=\"error\">").Append(E(m.Error)).Append("</div>");
                 _html.Append("</td><td>").Append(E(m.Model.Info.Citation)).Append("</td></tr>\n");
             }
             _html.Append("</tbody>\n</table>\n<p class=\"note\">")

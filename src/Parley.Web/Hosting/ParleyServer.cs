@@ -58,7 +58,13 @@ public static class ParleyServer
 
     public static WebApplication Build(string[] args, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(ParleyServer).Assembly.GetName().Name });
+        var assets = WebAssets.Find();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(ParleyServer).Assembly.GetName().Name,
+            WebRootPath = assets.WebRoot,
+        });
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         var options = ServerOptions.From(builder.Configuration);
         var tokens = new TokenList(options);
@@ -72,6 +78,7 @@ public static class ParleyServer
         var target = Target(options);
 
         // static web assets (MudBlazor, the Blazor script) from the build output's manifest, in every environment
+        if (assets.RuntimeManifest is { } runtime) builder.WebHost.UseSetting(WebHostDefaults.StaticWebAssetsKey, runtime);
         builder.WebHost.UseStaticWebAssets();
         if (builder.Configuration.GetValue("Parley:Listen", true))
             builder.WebHost.UseUrls($"http://{(options.Host.Contains(':') && !options.Host.StartsWith('[') ? $"[{options.Host}]" : options.Host)}:{options.Port}");
@@ -121,12 +128,13 @@ public static class ParleyServer
         configure?.Invoke(services);
 
         var app = builder.Build();
+        app.Use(RefuseOversizedBodies(options.MaxRequestBytes));
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseExceptionHandler());
         app.Use(SecurityHeaders);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapStaticAssets().AllowAnonymous();
+        app.MapStaticAssets(assets.EndpointsManifest).AllowAnonymous();
         app.MapOpenApi();
         app.MapScalarApiReference(o => o.WithTitle("Parley API").DisableDefaultFonts()); // no font service: the page works offline
         if (tokens.Enabled) app.MapLogin();
@@ -134,6 +142,24 @@ public static class ParleyServer
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
+
+    /// <summary>
+    /// A request that announces a body over the limit is answered at once with 413 and a problem document saying the
+    /// limit, before anything reads the body (Kestrel's own limit, which still guards bodies of unannounced length,
+    /// answers with an empty 413).
+    /// </summary>
+    private static Func<HttpContext, RequestDelegate, Task> RefuseOversizedBodies(long limit) => async (context, next) =>
+    {
+        if (context.Request.ContentLength is { } length && length > limit)
+        {
+            var problem = new ApiProblem(413, "too-large", "Request too large",
+                $"the request announces {length:N0} bytes, over the limit of {limit / (1024 * 1024)} MB ({limit:N0} bytes)", []);
+            context.Response.Headers.Connection = "close"; // the unread body is not drained
+            await ErrorMapping.Result(problem).ExecuteAsync(context);
+            return;
+        }
+        await next(context);
+    };
 
     /// <summary>The database the options name: the connection string, else SQLite in the data folder.</summary>
     public static DatabaseTarget Target(ServerOptions options)

@@ -30,7 +30,7 @@ public sealed record BaselineInstance(
     public IssueProblem Problem(bool permuted = false, double capabilityFactor = 1.0, double? statusQuo = double.NaN)
     {
         var order = permuted ? Permutation : Enumerable.Range(0, Count).ToArray();
-        var actors = order.Select(i => new Actor(Id(i), $"actor {i}", Capabilities[i] * capabilityFactor, veto: Vetoes[i])).ToArray();
+        var actors = order.Select(i => new Actor(Id(i), $"actor {i}", Capabilities[i] * capabilityFactor, veto: Vetoes[i] ? true : null)).ToArray();
         double? q = statusQuo is { } v && double.IsNaN(v) ? StatusQuo : statusQuo;
         var issue = new Issue(new IssueId("issue"), "Issue", Scale, statusQuo: q);
         int? setter = Setter is { } s ? Array.IndexOf(order, s) : null;

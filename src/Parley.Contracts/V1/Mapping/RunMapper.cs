@@ -64,12 +64,13 @@ public static class RunMapper
             NashResult n => new NashEntry
             {
                 Utility = n.Utility, Quadratic = n.Quadratic, Linear = n.Linear, StatusQuo = n.StatusQuo,
-                FeasibleSet = n.FeasibleSet, Solution = n.Solution,
+                FeasibleSet = n.FeasibleSet, Solution = n.Solution, Reversion = n.Reversion,
             },
             ConsensusResult c => new ConsensusEntry
             {
                 Rule = c.Rule, Setter = c.Setter, SetterPosition = c.SetterPosition, StatusQuo = c.StatusQuo, WinSet = c.WinSet,
                 Gridlock = c.Gridlock, PivotalActor = c.PivotalActor, PivotalBy = c.PivotalBy,
+                Reversion = c.Reversion, OptedOut = c.OptedOut.Count > 0 ? c.OptedOut : null,
             },
             EumResult e => new EumEntry { Variant = e.Variant, Outcome = e.Outcome, Rounds = e.Rounds.Select(Round).ToArray() },
             SmpIssueResult s => new SmpEntry
@@ -87,8 +88,23 @@ public static class RunMapper
             _ => throw new NotSupportedException(
                 $"{result.GetType().Name} has no JSON contract: add its entry to Parley.Contracts.V1 and map it here"),
         };
-        return own with { Forecast = result.Forecast, NearestAnchor = issue.NearestAnchor(result.Forecast)?.Label, Notes = result.Notes };
+        return own with
+        {
+            Forecast = result.Forecast, NearestAnchor = issue.NearestAnchor(result.Forecast)?.Label,
+            Convergence = result.Convergence is { } ended ? Convergence(ended) : null, Notes = result.Notes,
+        };
     }
+
+    /// <summary>The JSON form of how a run ended.</summary>
+    public static ConvergenceDto Convergence(Convergence c) => new(
+        c.Status switch
+        {
+            ConvergenceStatus.Converged => "converged",
+            ConvergenceStatus.Cycled => "cycled",
+            ConvergenceStatus.RoundCap => "round-cap",
+            _ => "gridlock",
+        },
+        c.Rounds, c.Cycle, c.Settled);
 
     /// <summary>What multi-issue models computed once for the run: the SMP's history (every issue's result shares it).</summary>
     internal static SharedDto? Shared(IEnumerable<ScenarioResult> results) =>

@@ -67,6 +67,9 @@ public sealed record NashResult : IssueResult
 
     /// <summary>"interior", "straddle", "pinned-by-actor-at-status-quo", "no-bargainers" or "no-status-quo".</summary>
     public required string Solution { get; init; }
+
+    /// <summary>The reversion point used as disagreement point when the issue gives one (<c>reversion</c>); else null.</summary>
+    public double? Reversion { get; init; }
 }
 
 /// <summary>
@@ -99,7 +102,7 @@ public sealed class NashBargainingModel : IssueModel
         var (utility, atQ) = Options(settings);
         string utilityName = utility.ToString().ToLowerInvariant();
 
-        if (problem.StatusQuo is not { } q)
+        if (problem.DisagreementPoint is not { } q)
         {
             double mean = CompromiseModel.WeightedMean(problem.Positions, problem.Capabilities, problem.Saliences);
             double median = WeightedMedianModel.LowerWeightedMedian(problem.Positions, problem.Capabilities, problem.Saliences);
@@ -113,15 +116,20 @@ public sealed class NashBargainingModel : IssueModel
                 Solution = "no-status-quo",
                 Notes =
                 [
+                    .. CompromiseModel.AllWeightsZero(problem) ? [CompromiseModel.ZeroWeightsNote] : Array.Empty<string>(),
                     "The issue has no status quo, so there is no disagreement point: the forecast is the limit of the Nash " +
                     "solution as the status quo moves far away (quadratic: the weighted mean; linear: the weighted median).",
                 ],
             };
         }
 
-        var quadratic = Solve(problem.Positions, problem.Capabilities, problem.Saliences, q, NashUtility.Quadratic, atQ);
-        var linear = Solve(problem.Positions, problem.Capabilities, problem.Saliences, q, NashUtility.Linear, atQ);
+        var quadratic = Solve(problem, q, NashUtility.Quadratic, atQ);
+        var linear = Solve(problem, q, NashUtility.Linear, atQ);
         var chosen = utility == NashUtility.Quadratic ? quadratic : linear;
+        var notes = NotesFor(problem, chosen, q, atQ);
+        if (problem.HasReversion)
+            notes = [$"The disagreement point is the issue's reversion ({ReversionText(problem, q)}), not the status quo alone.", .. notes ?? []];
+        bool stalled = chosen.Kind is NashOutcomeKind.Straddle or NashOutcomeKind.PinnedByActorAtStatusQuo;
         return new NashResult
         {
             Issue = problem.Issue.Id,
@@ -129,21 +137,39 @@ public sealed class NashBargainingModel : IssueModel
             Utility = utilityName,
             Quadratic = quadratic.Point,
             Linear = linear.Point,
-            StatusQuo = q,
+            StatusQuo = problem.StatusQuo,
+            Reversion = problem.HasReversion ? q : null,
             FeasibleSet = [chosen.FeasibleLow, chosen.FeasibleHigh],
             Solution = KindName(chosen.Kind),
-            Notes = NotesFor(problem, chosen, q, atQ),
+            Convergence = stalled ? new Convergence(ConvergenceStatus.Gridlock, 0) : null,
+            Notes = notes,
         };
     }
+
+    private static string ReversionText(IssueProblem problem, double r)
+    {
+        string At(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
+        double lo = problem.FailureCosts.Min(), hi = problem.FailureCosts.Max();
+        return $"point {At(r)}, cost of failure {(lo == hi ? At(lo) : $"{At(lo)} to {At(hi)}")}";
+    }
+
+    /// <summary>
+    /// The solution for an issue problem against disagreement point <paramref name="r"/>: the status-quo form when
+    /// failing costs nobody anything, else the form with costs of failure (<see cref="SolveWithCosts"/>).
+    /// </summary>
+    private static NashSolution Solve(IssueProblem problem, double r, NashUtility utility, StatusQuoActors atQ) =>
+        problem.FailureCosts.All(c => c == 0)
+            ? Solve(problem.Positions, problem.Capabilities, problem.Saliences, r, utility, atQ)
+            : SolveWithCosts(problem.Positions, problem.Capabilities, problem.Saliences, r, problem.FailureCosts.ToArray(), utility, atQ);
 
     public override double Forecast(IssueProblem problem, ModelSettings settings)
     {
         var (utility, atQ) = Options(settings);
-        if (problem.StatusQuo is not { } q)
+        if (problem.DisagreementPoint is not { } q)
             return utility == NashUtility.Quadratic
                 ? CompromiseModel.WeightedMean(problem.Positions, problem.Capabilities, problem.Saliences)
                 : WeightedMedianModel.LowerWeightedMedian(problem.Positions, problem.Capabilities, problem.Saliences);
-        return Solve(problem.Positions, problem.Capabilities, problem.Saliences, q, utility, atQ).Point;
+        return Solve(problem, q, utility, atQ).Point;
     }
 
     private static string KindName(NashOutcomeKind kind) => kind switch
@@ -225,6 +251,77 @@ public sealed class NashBargainingModel : IssueModel
     }
 
     /// <summary>
+    /// The Nash bargaining problem when failing to agree costs actor i c_i ≥ 0 (scale units, <paramref name="costs"/>):
+    /// failure is worth u_i at distance D_i = |x_i − r| + c_i, so the feasible set is the intersection of the intervals
+    /// [x_i − D_i, x_i + D_i] (it contains r) and x̂ maximises Σ w_i ln(D_i^k − |x − x_i|^k) on it — strictly concave, so
+    /// bisection on the sign of its right derivative finds it (for linear utility a kink at an actor's ideal that satisfies
+    /// the optimality condition is returned exactly). With every c_i = 0 this is <see cref="Solve(ReadOnlySpan{double},
+    /// ReadOnlySpan{double}, ReadOnlySpan{double}, double, NashUtility, StatusQuoActors)"/>. Actors with D_i = 0 (at r
+    /// and failure costs them nothing) pin the solution at r, or are left out, as <paramref name="atStatusQuo"/> says.
+    /// </summary>
+    public static NashSolution SolveWithCosts(ReadOnlySpan<double> positions, ReadOnlySpan<double> capabilities, ReadOnlySpan<double> saliences,
+        double reversion, IReadOnlyList<double> costs, NashUtility utility = NashUtility.Quadratic,
+        StatusQuoActors atStatusQuo = StatusQuoActors.Pin)
+    {
+        int n = positions.Length;
+        if (n == 0) throw new ArgumentException("The Nash bargaining problem needs at least one actor.", nameof(positions));
+        if (costs.Count != n) throw new ArgumentException("Costs of failure need one entry per actor.", nameof(costs));
+        if (!double.IsFinite(reversion)) throw new ArgumentException($"The reversion point must be finite (got {reversion}).", nameof(reversion));
+
+        bool unweighted = true;
+        for (int i = 0; i < n; i++)
+            if (capabilities[i] * saliences[i] > 0) { unweighted = false; break; }
+        var xs = new List<double>(n);
+        var ds = new List<double>(n);
+        var ws = new List<double>(n);
+        var atR = new List<int>();
+        double low = double.NegativeInfinity, high = double.PositiveInfinity;
+        for (int i = 0; i < n; i++)
+        {
+            double w = unweighted ? 1.0 : capabilities[i] * saliences[i];
+            if (!(w > 0)) continue;
+            double d = Math.Abs(positions[i] - reversion) + costs[i];
+            if (d == 0) { atR.Add(i); continue; }
+            xs.Add(positions[i]);
+            ds.Add(d);
+            ws.Add(w);
+            low = Math.Max(low, positions[i] - d);
+            high = Math.Min(high, positions[i] + d);
+        }
+        var pinned = new NashSolution(reversion, NashOutcomeKind.PinnedByActorAtStatusQuo, reversion, reversion, atR, unweighted);
+        if (atR.Count > 0 && atStatusQuo == StatusQuoActors.Pin) return pinned;
+        if (xs.Count == 0) return pinned with { Kind = NashOutcomeKind.NoBargainers };
+        // The intervals all contain r, so low ≤ r ≤ high; a single point means actors block both ways.
+        low = Math.Min(low, reversion);
+        high = Math.Max(high, reversion);
+        if (!(high > low)) return new NashSolution(reversion, NashOutcomeKind.Straddle, reversion, reversion, atR, unweighted);
+
+        double[] x = xs.ToArray(), dd = ds.ToArray(), ww = ws.ToArray();
+        int k = utility == NashUtility.Quadratic ? 2 : 1;
+        double Slope(double at, bool right) => Derivative(x, dd, ww, k, at, right);
+        double lo = low, hi = high;
+        for (int iter = 0; iter < 400; iter++)
+        {
+            double mid = lo + (hi - lo) / 2;
+            if (mid <= lo || mid >= hi) break;
+            if (Slope(mid, right: true) > 0) lo = mid; else hi = mid;
+        }
+        double point = lo + (hi - lo) / 2;
+        if (k == 1)
+        {
+            double tolerance = 1e-9 * Math.Max(1.0, high - low);
+            foreach (double kink in x)
+                if (kink > low && kink < high && kink >= lo - tolerance && kink <= hi + tolerance
+                    && Slope(kink, right: true) <= 0 && Slope(kink, right: false) >= 0)
+                {
+                    point = kink;
+                    break;
+                }
+        }
+        return new NashSolution(point, NashOutcomeKind.Interior, low, high, atR, unweighted);
+    }
+
+    /// <summary>
     /// All actors on one side of q at distances y_i &gt; 0: maximises F(t) = Σ w_i ln(y_i^k − |t − y_i|^k) over
     /// 0 &lt; t &lt; 2 min y (F is strictly concave there). The maximiser lies in [min y, min(max y, 2 min y)] because every
     /// term increases below min y and decreases above max y; bisection on the sign of the right derivative finds it,
@@ -254,18 +351,24 @@ public sealed class NashBargainingModel : IssueModel
     }
 
     /// <summary>One-sided derivative of F at t (right or left; they differ only at a kink of linear utility).</summary>
-    private static double Derivative(double[] y, double[] w, int k, double t, bool right)
+    private static double Derivative(double[] y, double[] w, int k, double t, bool right) => Derivative(y, y, w, k, t, right);
+
+    /// <summary>
+    /// One-sided derivative at t of Σ w_i ln(D_i^k − |t − x_i|^k), actor i centred at x_i (<paramref name="centre"/>)
+    /// with radius D_i (<paramref name="radius"/>): on a ray from q, x_i = D_i = y_i.
+    /// </summary>
+    private static double Derivative(double[] centre, double[] radius, double[] w, int k, double t, bool right)
     {
         double sum = 0;
-        for (int i = 0; i < y.Length; i++)
+        for (int i = 0; i < centre.Length; i++)
         {
-            double offset = t - y[i];
+            double offset = t - centre[i];
             double a = Math.Abs(offset);
             double sign = offset > 0 ? 1 : offset < 0 ? -1 : right ? 1 : -1;
-            // d/dt ln(y^k − a^k): for k = 2 factorised as (y − a)(y + a) to avoid cancellation when q is far away.
+            // d/dt ln(D^k − a^k): for k = 2 factorised as (D − a)(D + a) to avoid cancellation when q is far away.
             sum += k == 2
-                ? w[i] * (-sign / (y[i] - a) + sign / (y[i] + a))
-                : w[i] * (-sign / (y[i] - a));
+                ? w[i] * (-sign / (radius[i] - a) + sign / (radius[i] + a))
+                : w[i] * (-sign / (radius[i] - a));
         }
         return sum;
     }

@@ -19,6 +19,12 @@ namespace Parley.Core.Models.Exchange;
 /// </summary>
 public sealed class EqualGainExchangeModel : IModel
 {
+    private static readonly IntParameter RoundsSetting = new("rounds", "Rounds of exchange (1–1000).", 10, 1, 1000);
+    private static readonly ChoiceParameter<TieBreak> TiesSetting = new("ties",
+        "Equal best gains: deterministic (decide's stable order) or random (seeded).", TieBreak.Deterministic);
+    private static readonly ChoiceParameter<ExchangeArithmetic> ArithmeticSetting = new("arithmetic",
+        "double (fast) or decimal (decide's 28-digit decimal context, exact but slow).", ExchangeArithmetic.Double);
+
     public ModelInfo Info { get; } = new(
         "exchange",
         "Stokman's equal-gain exchange of voting positions across pairs of issues (decide).",
@@ -26,28 +32,14 @@ public sealed class EqualGainExchangeModel : IModel
         "Dijkstra, Van Assen & Stokman (2008), J. Theoretical Politics 20(4)",
         IsDynamic: true,
         IsMultiIssue: true,
-        Parameters:
-        [
-            new ModelParameter("rounds", "Rounds of exchange (1–1000).", "10"),
-            new ModelParameter("ties", "Equal best gains: deterministic (decide's stable order) or random (seeded).", "deterministic"),
-            new ModelParameter("arithmetic", "double (fast) or decimal (decide's 28-digit decimal context, exact but slow).", "double"),
-        ]);
-
-    public void CheckSettings(ModelSettings settings)
-    {
-        settings.RejectUnknown(Info);
-        Options(settings);
-    }
-
-    private static (int Rounds, TieBreak Ties, ExchangeArithmetic Arithmetic) Options(ModelSettings settings) =>
-        (settings.GetInt("rounds", 10, 1, 1000), settings.GetEnum("ties", TieBreak.Deterministic),
-            settings.GetEnum("arithmetic", ExchangeArithmetic.Double));
+        Parameters: [RoundsSetting, TiesSetting, ArithmeticSetting]);
 
     public ScenarioResult Run(Scenario scenario, ModelSettings settings)
     {
         settings.RejectUnknown(Info);
-        var (rounds, ties, arithmetic) = Options(settings);
-        var issues = IssueModel.SelectIssues(scenario, settings).ToArray();
+        int rounds = RoundsSetting.Read(settings);
+        var (ties, arithmetic) = (TiesSetting.Read(settings), ArithmeticSetting.Read(settings));
+        var issues = scenario.Issues.ToArray(); // every issue is traded; --issue only chooses what is shown
         var problem = Problem(scenario, issues, settings, rounds);
         var notes = new List<string>();
         if (issues.Length < 2) notes.Add("one issue only: there is no second issue to trade, so no exchanges; the forecast is the weighted mean");
@@ -56,10 +48,43 @@ public sealed class EqualGainExchangeModel : IModel
             notes.Add("shocks: " + string.Join("; ", shocks.Select(iv => iv.ToString())) + " (each applied before that round's exchanges)");
 
         var run = Kernel(arithmetic).Run(problem, rounds, ties, settings.Seed);
+        var convergence = ConvergenceOf(run);
         var results = new List<IssueResult>(issues.Length);
         for (int k = 0; k < issues.Length; k++)
-            results.Add(IssueResultFor(k, issues, scenario.Actors, run, problem, notes));
-        return new ScenarioResult(Info.Name, results);
+            results.Add(IssueResultFor(k, issues, scenario.Actors, run, problem, notes, Unweighted(scenario, issues[k])) with { Convergence = convergence });
+        return new ScenarioResult(Info.Name, IssueModel.Shown(results, settings));
+    }
+
+    /// <summary>
+    /// For an issue nobody cares about (every salience 0; nobody can trade it): the outcome the model reports instead of
+    /// the weighted mean, which is 0/0 there: the stated positions' plain mean, as the compromise model takes it.
+    /// Null for every other issue; an issue without stances is refused.
+    /// </summary>
+    private double? Unweighted(Scenario scenario, Issue issue)
+    {
+        var stances = scenario.StancesOn(issue.Id);
+        if (stances.Count == 0)
+            throw new ModelRefusedException(Info.Name, $"issue '{issue.Id}' has no stances: nobody takes a position on it", issue.Id.Value);
+        return Indifference.NobodyCares(scenario, issue) ? stances.Average(s => s.Position) : null;
+    }
+
+    private static readonly string NobodyCaresNote = Indifference.Note(
+        "nobody can trade it, so it takes part in no exchange; the forecast is the plain mean of the stated positions (as in the compromise model)");
+
+    /// <summary>
+    /// How the run ended, the same for every issue (an exchange always trades two issues, so whether one remains is a
+    /// property of the whole run): converged when the last round found no profitable exchange (nothing moves any more;
+    /// <see cref="Convergence.Rounds"/> = the first round of the final stretch without exchanges), else stopped at the
+    /// round cap with exchanges still being made.
+    /// </summary>
+    internal static Convergence ConvergenceOf(ExchangeRun run)
+    {
+        var rounds = run.Rounds;
+        int quietFrom = rounds.Count;
+        while (quietFrom > 0 && rounds[quietFrom - 1].Trades.Count == 0) quietFrom--;
+        return quietFrom < rounds.Count
+            ? new Convergence(ConvergenceStatus.Converged, rounds[quietFrom].Round)
+            : new Convergence(ConvergenceStatus.RoundCap, rounds.Count);
     }
 
     internal static IExchangeKernel Kernel(ExchangeArithmetic arithmetic) => arithmetic switch
@@ -112,25 +137,27 @@ public sealed class EqualGainExchangeModel : IModel
     }
 
     private static ExchangeIssueResult IssueResultFor(int k, Issue[] issues, IReadOnlyList<Actor> actors, ExchangeRun run,
-        ExchangeProblem problem, List<string> notes)
+        ExchangeProblem problem, List<string> notes, double? unweighted)
     {
         var issue = issues[k];
         var scale = issue.Scale;
+        double Outcome(double working) => unweighted ?? FromWorking(scale, working);
+        if (unweighted is not null) notes = [.. notes, NobodyCaresNote];
         var simulated = run.Rounds;
         var rounds = simulated.Select(r => new ExchangeRoundResult(
             r.Round,
-            FromWorking(scale, r.PreferenceOutcome[k]),
-            FromWorking(scale, r.VotingOutcome[k]),
+            Outcome(r.PreferenceOutcome[k]),
+            Outcome(r.VotingOutcome[k]),
             r.Trades.Where(t => t.SupplyI == k || t.SupplyJ == k).Select(t => Record(t, issues, actors)).ToArray())).ToArray();
 
         var trajectory = new List<TrajectoryPoint>(simulated.Count + 1)
         {
-            new(0, Positions(k, scale, actors, run.Initial, problem), simulated.Count > 0 ? FromWorking(scale, simulated[0].PreferenceOutcome[k]) : 0),
+            new(0, Positions(k, scale, actors, run.Initial, problem), simulated.Count > 0 ? Outcome(simulated[0].PreferenceOutcome[k]) : 0),
         };
         trajectory.AddRange(simulated.Select(r =>
-            new TrajectoryPoint(r.Round, Positions(k, scale, actors, r.PreferencesAfter, problem), FromWorking(scale, r.VotingOutcome[k]))));
+            new TrajectoryPoint(r.Round, Positions(k, scale, actors, r.PreferencesAfter, problem), Outcome(r.VotingOutcome[k]))));
 
-        return new ExchangeIssueResult(issue.Id, FromWorking(scale, simulated[^1].VotingOutcome[k]), rounds,
+        return new ExchangeIssueResult(issue.Id, Outcome(simulated[^1].VotingOutcome[k]), rounds,
             Externalities(k, actors, run, problem), trajectory, notes.Count > 0 ? notes.ToArray() : null);
     }
 

@@ -250,6 +250,13 @@ internal sealed partial class FastExchangeRound
         Array.Clear(_recordBits, 0, n * m * _recordWords);
         _recorded.Clear();
         for (int i = 0; i < n * m; i++) _nearDemand[i] = _present[i] && IsNear(i / m, i % m);
+        // Sizing every candidate is most of a round's work and each one depends only on the board, so large rounds size
+        // the blocks in parallel (same results for any thread count); the bits and the live list follow in id order.
+        Grow(ref _formed, _count);
+        if (_log is null && _guide is null && _count >= ParallelFormation)
+            Parallel.For(0, _pairCount * 2, b => SizeBlock(b >> 1, b & 1, cached: false));
+        else
+            for (int b = 0; b < _pairCount * 2; b++) SizeBlock(b >> 1, b & 1, cached: true);
         int live = 0;
         for (pair = 0; pair < _pairCount; pair++)
         for (int block = 0; block < 2; block++)
@@ -259,27 +266,51 @@ internal sealed partial class FastExchangeRound
             for (int r = 0; r < rows.Length; r++)
             for (int col = 0; col < cols.Length; col++, id++)
             {
-                int a = rows[r], b = cols[col];
-                bool rowIsI = !DemandsP(b, a, pair);
-                var (i, j) = Sides(pair, rowIsI ? a : b, rowIsI ? b : a);
-                bool valid = Evaluate(ref i, ref j, out double gain);
-                _state[id] = new State { LastI = i.Move, LastJ = j.Move, Gain = gain };
+                byte formed = _formed[id];
                 int at = _blockBase[pair * 2 + block] + col * rows.Length + r;
-                if (rowIsI)
+                if ((formed & FormedRowIsI) != 0)
                 {
                     SetBit(_rowIsI, id);
                     SetBit(_rowIsIT, at);
                 }
-                if (!valid) continue;
+                if ((formed & FormedValid) == 0) continue;
                 SetBit(_alive, id);
                 SetBit(_aliveT, at);
-                _liveGain[live] = gain;
+                _liveGain[live] = _state[id].Gain;
                 _live[live++] = id;
-                _aliveInLine[pair * n + a]++;
-                _aliveInLine[pair * n + b]++;
+                _aliveInLine[pair * n + rows[r]]++;
+                _aliveInLine[pair * n + cols[col]]++;
             }
         }
         _queue.Reset(_live.AsSpan(0, live), _liveGain.AsSpan(0, live), _alive, _stamp);
+    }
+
+    /// <summary>Rounds with at least this many candidates are sized on every core (tests lower it to compare both paths).</summary>
+    internal static int ParallelFormation { get; set; } = 1 << 18;
+
+    private const byte FormedRowIsI = 1, FormedValid = 2;
+
+    /// <summary>Per candidate, as sized at the round's start: whether the row actor is side i, and whether it is valid.</summary>
+    private byte[] _formed = [];
+
+    /// <summary>
+    /// Sizes one block's candidates into <see cref="_state"/> and <see cref="_formed"/> (nothing shared is written, so
+    /// blocks may run in parallel; <paramref name="cached"/> = use the round's cache of exact saliences, single thread only).
+    /// </summary>
+    private void SizeBlock(int pair, int block, bool cached)
+    {
+        BlockGroups(pair, block, out var rows, out var cols);
+        int id = _blockBase[pair * 2 + block];
+        for (int r = 0; r < rows.Length; r++)
+        for (int col = 0; col < cols.Length; col++, id++)
+        {
+            int a = rows[r], b = cols[col];
+            bool rowIsI = !DemandsP(b, a, pair, cached);
+            var (i, j) = Sides(pair, rowIsI ? a : b, rowIsI ? b : a);
+            bool valid = Evaluate(ref i, ref j, out double gain);
+            _state[id] = new State { LastI = i.Move, LastJ = j.Move, Gain = gain };
+            _formed[id] = (byte)((rowIsI ? FormedRowIsI : 0) | (valid ? FormedValid : 0));
+        }
     }
 
     /// <summary>
@@ -288,14 +319,18 @@ internal sealed partial class FastExchangeRound
     /// common) they are compared as the decimal reference compares them: the written decimals, multiplied in its
     /// context. The direction is then never a rounding question.
     /// </summary>
-    private bool DemandsP(int b, int a, int pair)
+    private bool DemandsP(int b, int a, int pair, bool cached)
     {
         int m = _m, p = _pairP[pair], q = _pairQ[pair];
         double aLeft = _s[a * m + p] * _s[b * m + q];
         double bLeft = _s[b * m + p] * _s[a * m + q];
         if (Math.Abs(aLeft - bLeft) > 1e-9 * Math.Max(aLeft, bLeft)) return aLeft < bLeft;
+        if (!cached)
+            return Exact(a * m + p) * Exact(b * m + q) < Exact(b * m + p) * Exact(a * m + q);
         return ExactSalience(a * m + p) * ExactSalience(b * m + q) < ExactSalience(b * m + p) * ExactSalience(a * m + q);
     }
+
+    private ContextDecimal Exact(int i) => DecimalExchangeKernel.Exact(_s[i]);
 
     /// <summary>A salience as the decimal reference reads it (cached for the round).</summary>
     private ContextDecimal ExactSalience(int i)

@@ -38,7 +38,10 @@ public enum OutcomeRule
     Mean,
 }
 
-/// <summary>The parsed settings of one EUM run.</summary>
+/// <summary>
+/// The parsed settings of one EUM run. Each default is written once, in the constructor; the settings' declarations
+/// (what `parley models` shows, and what reads and checks a given value) take theirs from <see cref="Default"/>.
+/// </summary>
 public sealed record EumOptions(
     EumVariant Variant,
     double Q = 1.0,
@@ -50,36 +53,38 @@ public sealed record EumOptions(
     int K = 2,
     OutcomeRule Outcome = OutcomeRule.Median)
 {
-    public static EumOptions Default { get; } = new(EumVariant.Reference);
+    private static readonly ChoiceParameter<EumVariantName> VariantSetting = new("variant",
+        "reference (the code that reproduces Scholz's tables) or paper (the published equations)", EumVariantName.Reference);
+
+    public static EumOptions Default { get; } = new(EumVariant.Of(VariantSetting.Value));
+
+    private static readonly DoubleParameter QSetting = new("q",
+        "Q, probability that the status quo persists absent a challenge, 0–1", Default.Q, 0, 1);
+    private static readonly ChoiceParameter<TRule> TRuleSetting = new("t-rule",
+        "T when Q < 1: closer, direction, always, never", Default.TRule);
+    private static readonly BoolParameter RiskSetting = new("risk",
+        "risk attitudes from security levels (on) or r = 1 for everyone (off)", Default.Risk);
+    private static readonly IntParameter RoundsSetting = new("rounds",
+        "number of bargaining rounds (the maximum with stop=median-stable)", Default.Rounds, 0, 10_000);
+    private static readonly ChoiceParameter<StopRule> StopSetting = new("stop",
+        "fixed (run all rounds) or median-stable (stop when the median moved < epsilon·R for k rounds)", Default.Stop);
+    private static readonly DoubleParameter EpsilonSetting = new("epsilon",
+        "median-stable threshold as a fraction of the initial range of positions", Default.Epsilon, Min: 0);
+    private static readonly IntParameter KSetting = new("k", "median-stable: consecutive quiet rounds needed", Default.K, 1, 10_000);
+    private static readonly ChoiceParameter<OutcomeRule> OutcomeSetting = new("outcome",
+        "forecast = final weighted median or weighted mean", Default.Outcome);
 
     public static IReadOnlyList<ModelParameter> Parameters { get; } =
-    [
-        new("variant", "reference (the code that reproduces Scholz's tables) or paper (the published equations)", "reference"),
-        new("q", "Q, probability that the status quo persists absent a challenge, 0–1", "1"),
-        new("t-rule", "T when Q < 1: closer, direction, always, never", "closer"),
-        new("risk", "risk attitudes from security levels (on) or r = 1 for everyone (off)", "on"),
-        new("rounds", "number of bargaining rounds (the maximum with stop=median-stable)", "10"),
-        new("stop", "fixed (run all rounds) or median-stable (stop when the median moved < epsilon·R for k rounds)", "fixed"),
-        new("epsilon", "median-stable threshold as a fraction of the initial range of positions", "0.001"),
-        new("k", "median-stable: consecutive quiet rounds needed", "2"),
-        new("outcome", "forecast = final weighted median or weighted mean", "median"),
-    ];
+        [VariantSetting, QSetting, TRuleSetting, RiskSetting, RoundsSetting, StopSetting, EpsilonSetting, KSetting, OutcomeSetting];
 
-    public static EumOptions From(ModelSettings settings)
-    {
-        double q = settings.GetDouble("q", 1.0);
-        if (q < 0 || q > 1) throw new ModelSettingException($"{settings.Label("q")}: {q} is not in 0..1");
-        double eps = settings.GetDouble("epsilon", 0.001);
-        if (eps < 0) throw new ModelSettingException($"{settings.Label("epsilon")}: {eps} must be >= 0");
-        return new EumOptions(
-            EumVariant.Of(settings.GetEnum("variant", EumVariantName.Reference)),
-            q,
-            settings.GetEnum("t-rule", TRule.Closer),
-            settings.GetBool("risk", true),
-            settings.GetInt("rounds", 10, 0, 10_000),
-            settings.GetEnum("stop", StopRule.Fixed),
-            eps,
-            settings.GetInt("k", 2, 1, 10_000),
-            settings.GetEnum("outcome", OutcomeRule.Median));
-    }
+    public static EumOptions From(ModelSettings settings) => new(
+        EumVariant.Of(VariantSetting.Read(settings)),
+        QSetting.Read(settings),
+        TRuleSetting.Read(settings),
+        RiskSetting.Read(settings),
+        RoundsSetting.Read(settings),
+        StopSetting.Read(settings),
+        EpsilonSetting.Read(settings),
+        KSetting.Read(settings),
+        OutcomeSetting.Read(settings));
 }

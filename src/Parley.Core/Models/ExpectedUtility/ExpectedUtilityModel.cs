@@ -43,9 +43,15 @@ public sealed class ExpectedUtilityModel : IssueModel
         var options = EumOptions.From(settings);
         var results = new List<IssueResult>();
         foreach (var issue in SelectIssues(scenario, settings))
-            results.Add(Run(IssueProblem.From(scenario, issue), options, settings.Interventions, cancellationToken));
+        {
+            var result = Run(IssueProblem.From(scenario, issue), options, settings.Interventions, cancellationToken);
+            results.Add(Indifference.NobodyCares(scenario, issue) ? Indifference.WithNote(result, NobodyCaresNote) : result);
+        }
         return new ScenarioResult(Info.Name, results);
     }
+
+    private static readonly string NobodyCaresNote = Indifference.Note(
+        "no actor has weight to challenge another, so the positions stay as stated and the forecast summarises them, all weighted equally");
 
     public override void CheckSettings(ModelSettings settings)
     {
@@ -83,6 +89,7 @@ public sealed class ExpectedUtilityModel : IssueModel
         double previous = kernel.Median;
         int quiet = 0;
         bool notedDegenerate = false;
+        bool stoppedStable = false;
 
         for (int t = 1; t <= options.Rounds; t++)
         {
@@ -110,6 +117,7 @@ public sealed class ExpectedUtilityModel : IssueModel
             if (options.Stop == StopRule.MedianStable && IsQuiet(kernel.Median, ref previous, ref quiet, sim, options))
             {
                 notes.Add($"stopped after round {t}: the median moved less than epsilon·R for {options.K} rounds");
+                stoppedStable = true;
                 break;
             }
         }
@@ -119,10 +127,18 @@ public sealed class ExpectedUtilityModel : IssueModel
                 notes.Add($"{iv} was not applied: the run ended at round {rounds[^1].Round}");
 
         var last = rounds[^1];
+        var convergence = stoppedStable
+            ? new Convergence(ConvergenceStatus.Converged, last.Round)
+            : CycleDetection.Classify(rounds.Select(r => r.Positions).ToArray(),
+                rounds.Select(r => options.Outcome == OutcomeRule.Mean ? r.Mean : r.Median).ToArray(),
+                StateTolerance * Math.Max(sim.InitialRange, double.Epsilon),
+                interventions.Where(iv => iv.AtRound <= last.Round).Select(iv => iv.AtRound).DefaultIfEmpty(0).Max());
+        if (ConvergenceNote(convergence) is { } note) notes.Add(note);
         return new EumResult
         {
             Issue = problem.Issue.Id,
             Forecast = options.Outcome == OutcomeRule.Mean ? last.Mean : last.Median,
+            Convergence = convergence,
             Variant = options.Variant.Name,
             Outcome = options.Outcome == OutcomeRule.Mean ? "mean" : "median",
             Rounds = rounds,
@@ -169,6 +185,22 @@ public sealed class ExpectedUtilityModel : IssueModel
         sim.Summarise();
         return options.Outcome == OutcomeRule.Mean ? kernel.Mean : kernel.Median;
     }
+
+    /// <summary>Positions within this share of the initial range R count as the same state when looking for a cycle.</summary>
+    private const double StateTolerance = 1e-9;
+
+    /// <summary>What the analyst must know when the run did not come to rest.</summary>
+    private static string? ConvergenceNote(Convergence c) => c.Status switch
+    {
+        ConvergenceStatus.Cycled when c.Settled =>
+            $"the positions cycle with period {c.Cycle!.Count} but the outcome stays at {Format(c.Cycle[0])} throughout: " +
+            "the forecast does not depend on where the rounds stop",
+        ConvergenceStatus.Cycled =>
+            $"the positions cycle with period {c.Cycle!.Count}: the outcome alternates between {string.Join(", ", c.Cycle.Select(Format))}, " +
+            $"so the forecast (round {c.Rounds}) depends on where the rounds stop",
+        ConvergenceStatus.RoundCap => $"the positions were still moving after round {c.Rounds} (the last round run): not a resting point",
+        _ => null,
+    };
 
     /// <summary>Median-stable stopping: true once the median moved less than ε·R for k consecutive rounds.</summary>
     private static bool IsQuiet(double median, ref double previous, ref int quiet, EumSimulation sim, EumOptions options)

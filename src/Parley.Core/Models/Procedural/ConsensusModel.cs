@@ -63,6 +63,15 @@ public sealed record ConsensusResult : IssueResult
 
     /// <summary>What makes the pivotal actor pivotal: "veto", "quota" or "second-quota".</summary>
     public string? PivotalBy { get; init; }
+
+    /// <summary>
+    /// The reversion point the win-set is computed against when the issue gives one (<c>reversion</c>) that differs from
+    /// the status quo at no cost; null = the status quo is the disagreement point.
+    /// </summary>
+    public double? Reversion { get; init; }
+
+    /// <summary>Actors that would have blocked the forecast with their veto but opt out (accept with an exemption).</summary>
+    public IReadOnlyList<string> OptedOut { get; init; } = [];
 }
 
 /// <summary>
@@ -91,7 +100,7 @@ public sealed class ConsensusModel : IssueModel
         string rule = problem.Rule.ToString();
         var (setterId, setterIdeal) = SetterIdeal(problem, notes);
 
-        if (problem.StatusQuo is not { } q)
+        if (problem.DisagreementPoint is not { } q)
         {
             double median = WeightedMedianModel.LowerWeightedMedian(problem.Positions, problem.Capabilities, problem.Saliences);
             notes.Add("The issue has no status quo, so there is no reversion point for the agenda setter to beat: the forecast " +
@@ -107,23 +116,29 @@ public sealed class ConsensusModel : IssueModel
         var scale = problem.Scale;
         string Key(int? i) => i is { } k ? problem.ActorKey(k) : "";
         string qText = q.ToString("G6", CultureInfo.InvariantCulture);
+        string point = problem.HasReversion ? "reversion point" : "status quo";
+        if (problem.HasReversion)
+            notes.Add(ReversionNote(problem, q));
         if (s.Gridlock)
         {
             var blocks = new List<string>();
-            if (q > scale.Min && s.LowPivot is { } lo) blocks.Add($"{Key(lo)} blocks any move below the status quo {qText}");
+            if (q > scale.Min && s.LowPivot is { } lo) blocks.Add($"{Key(lo)} blocks any move below the {point} {qText}");
             if (q < scale.Max && s.HighPivot is { } hi) blocks.Add($"{Key(hi)} blocks any move above it");
             notes.Add(blocks.Count > 0
                 ? $"Gridlock: {string.Join(" and ", blocks)}."
-                : $"Gridlock: no proposal on either side of the status quo {qText} can pass.");
+                : $"Gridlock: no proposal on either side of the {point} {qText} can pass.");
         }
         else if (setterIdeal == q)
         {
-            notes.Add("The agenda setter's ideal is the status quo: it proposes no change.");
+            notes.Add($"The agenda setter's ideal is the {point}: it proposes no change.");
         }
         else if (s.Point == q)
         {
-            notes.Add($"No proposal on the setter's side of the status quo {qText} can pass; the setter keeps the status quo.");
+            notes.Add($"No proposal on the setter's side of the {point} {qText} can pass; the setter keeps the {point}.");
         }
+        var optedOut = OptingOut(problem, q, s.Point);
+        if (optedOut.Count > 0)
+            notes.Add($"Opted out (accept the outcome with an exemption rather than veto it): {string.Join(", ", optedOut)}.");
         return new ConsensusResult
         {
             Issue = problem.Issue.Id,
@@ -131,7 +146,10 @@ public sealed class ConsensusModel : IssueModel
             Rule = rule,
             Setter = setterId,
             SetterPosition = setterIdeal,
-            StatusQuo = q,
+            StatusQuo = problem.StatusQuo,
+            Reversion = problem.HasReversion ? q : null,
+            OptedOut = optedOut,
+            Convergence = s.Gridlock ? new Convergence(ConvergenceStatus.Gridlock, 0) : null,
             WinSet = [Math.Max(scale.Min, s.WinLow), Math.Min(scale.Max, s.WinHigh)],
             Gridlock = s.Gridlock,
             PivotalActor = s.Pivot is { } p ? problem.ActorKey(p) : null,
@@ -149,7 +167,7 @@ public sealed class ConsensusModel : IssueModel
     public override double Forecast(IssueProblem problem, ModelSettings settings)
     {
         var (_, setterIdeal) = SetterIdeal(problem, null);
-        return problem.StatusQuo is { } q
+        return problem.DisagreementPoint is { } q
             ? Solve(problem, q, setterIdeal).Point
             : WeightedMedianModel.LowerWeightedMedian(problem.Positions, problem.Capabilities, problem.Saliences);
     }
@@ -166,18 +184,48 @@ public sealed class ConsensusModel : IssueModel
         return (null, CompromiseModel.WeightedMean(problem.Positions, problem.Capabilities, problem.Saliences));
     }
 
-    /// <summary>Solves the game for an issue problem: vetoes and quotas from its decision rule and veto flags.</summary>
+    /// <summary>The reversion point and the costs of failure, as a note.</summary>
+    private static string ReversionNote(IssueProblem problem, double r)
+    {
+        string At(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
+        var costs = problem.FailureCosts.Distinct().ToArray();
+        string cost = costs.Length == 1
+            ? costs[0] == 0 ? "at no cost" : $"at a cost of {At(costs[0])} to every actor"
+            : $"at a cost of {At(problem.FailureCosts.Min())} to {At(problem.FailureCosts.Max())} depending on the actor";
+        string where = problem.Issue.Reversion?.Point is { } p && p != problem.StatusQuo ? $"reverts to {At(p)}" : "keeps the status quo";
+        return $"Without agreement the issue {where}, {cost}: proposals are judged against that, not the status quo alone.";
+    }
+
+    /// <summary>
+    /// The actors that hold a veto but may opt out and would not accept <paramref name="outcome"/> against the
+    /// disagreement point <paramref name="r"/>: they accept it with an exemption instead of blocking it (ordinal order).
+    /// </summary>
+    private static List<string> OptingOut(IssueProblem problem, double r, double outcome)
+    {
+        var list = new List<string>();
+        for (int k = 0; k < problem.Count; k++)
+        {
+            if (!problem.OptOuts[k] || !problem.HoldsVeto(k)) continue;
+            double x = problem.Positions[k];
+            if (Math.Abs(x - outcome) > Math.Abs(x - r) + problem.FailureCosts[k]) list.Add(problem.ActorKey(k));
+        }
+        list.Sort(StringComparer.Ordinal);
+        return list;
+    }
+
+    /// <summary>
+    /// Solves the game for an issue problem against <paramref name="statusQuo"/> (the disagreement point): vetoes from
+    /// the decision rule and the actors' declared vetoes (<see cref="IssueProblem.HoldsVeto"/>), less those who may opt
+    /// out; quotas from the rule; each actor's cost of failure widens what it accepts.
+    /// </summary>
     public static ProceduralSolution Solve(IssueProblem problem, double statusQuo, double setterIdeal)
     {
         int n = problem.Count;
         var vetoes = new bool[n];
-        for (int i = 0; i < n; i++) vetoes[i] = problem.Vetoes[i];
+        for (int i = 0; i < n; i++) vetoes[i] = problem.HoldsVeto(i) && !problem.OptOuts[i];
         var quotas = new List<Quota>();
         switch (problem.Rule)
         {
-            case DecisionRule.Consensus:
-                Array.Fill(vetoes, true);
-                break;
             case DecisionRule.Majority m:
                 quotas.Add(new Quota(VotingWeights(problem, m.Weights), 0.5, Strict: true));
                 break;
@@ -190,7 +238,7 @@ public sealed class ConsensusModel : IssueModel
         var rank = Enumerable.Range(0, n).OrderBy(problem.ActorKey, StringComparer.Ordinal).ToArray();
         var tieRank = new int[n];
         for (int r = 0; r < n; r++) tieRank[rank[r]] = r;
-        return Solve(problem.Positions, vetoes, quotas, statusQuo, setterIdeal, tieRank);
+        return Solve(problem.Positions, vetoes, quotas, statusQuo, setterIdeal, tieRank, problem.FailureCosts);
     }
 
     /// <summary>The rule's weight for each actor of the problem: missing from the table = 0, no table = 1 each.</summary>
@@ -213,10 +261,12 @@ public sealed class ConsensusModel : IssueModel
     /// is an interval from q whose length is the smallest of: the veto holders' reaches, and per quota the reach of
     /// the pivot (members ordered by reach, far side first, until their cumulative weight meets the quota).
     /// The setter proposes the point of the win-set closest to its ideal. <paramref name="tieRank"/> orders actors
-    /// with equal reach when naming the pivot (default: by index).
+    /// with equal reach when naming the pivot (default: by index). With a cost of failure c_k (<paramref name="costs"/>,
+    /// scale units, default 0) member k accepts x when |x_k − x| ≤ |x_k − q| + c_k: its reach grows by c_k on both
+    /// sides of q (an actor at q no longer blocks every move when failing costs it something).
     /// </summary>
     public static ProceduralSolution Solve(IReadOnlyList<double> positions, IReadOnlyList<bool> vetoes, IReadOnlyList<Quota> quotas,
-        double statusQuo, double setterIdeal, IReadOnlyList<int>? tieRank = null)
+        double statusQuo, double setterIdeal, IReadOnlyList<int>? tieRank = null, IReadOnlyList<double>? costs = null)
     {
         int n = positions.Count;
         if (n == 0) throw new ArgumentException("The agenda-setter game needs at least one member.", nameof(positions));
@@ -225,9 +275,11 @@ public sealed class ConsensusModel : IssueModel
         foreach (var quota in quotas)
             if (quota.Weights.Count != n) throw new ArgumentException("A quota needs one weight per member.", nameof(quotas));
         tieRank ??= Enumerable.Range(0, n).ToArray();
+        costs ??= new double[n];
+        if (costs.Count != n) throw new ArgumentException("Costs of failure need one entry per member.", nameof(costs));
 
-        var (lowReach, lowPivot, lowBound) = Bound(positions, vetoes, quotas, statusQuo, -1, tieRank);
-        var (highReach, highPivot, highBound) = Bound(positions, vetoes, quotas, statusQuo, +1, tieRank);
+        var (lowReach, lowPivot, lowBound) = Bound(positions, vetoes, quotas, statusQuo, -1, tieRank, costs);
+        var (highReach, highPivot, highBound) = Bound(positions, vetoes, quotas, statusQuo, +1, tieRank, costs);
         double winLow = statusQuo - lowReach, winHigh = statusQuo + highReach;
         bool gridlock = lowReach == 0 && highReach == 0;
 
@@ -241,11 +293,11 @@ public sealed class ConsensusModel : IssueModel
 
     /// <summary>How far the win-set reaches from q toward <paramref name="side"/> (±1), and which actor bounds it.</summary>
     private static (double Reach, int? Pivot, WinSetBound Bound) Bound(IReadOnlyList<double> positions, IReadOnlyList<bool> vetoes,
-        IReadOnlyList<Quota> quotas, double q, int side, IReadOnlyList<int> tieRank)
+        IReadOnlyList<Quota> quotas, double q, int side, IReadOnlyList<int> tieRank, IReadOnlyList<double> costs)
     {
         int n = positions.Count;
         var reach = new double[n];
-        for (int k = 0; k < n; k++) reach[k] = Math.Max(0.0, 2 * side * (positions[k] - q));
+        for (int k = 0; k < n; k++) reach[k] = Math.Max(0.0, 2 * side * (positions[k] - q)) + costs[k];
 
         double best = double.PositiveInfinity;
         int? pivot = null;

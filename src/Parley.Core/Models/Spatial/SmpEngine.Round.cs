@@ -146,8 +146,8 @@ internal sealed partial class SmpEngine
             double d01 = StateDistance(states[0].State, states[1].State) + 1e-4;
             double dxy = StateDistance(states[iter].State, states[iter - 1].State);
             bool quiet = dxy / d01 < 0.02;
-            if (tooLong || (longEnough && quiet)) break;
+            if (longEnough && quiet) return new SmpRun(_p, _o, states, rounds) { Settled = true };
+            if (tooLong) return new SmpRun(_p, _o, states, rounds);
         }
-        return new SmpRun(_p, _o, states, rounds);
     }
 }

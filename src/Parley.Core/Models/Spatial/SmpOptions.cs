@@ -63,54 +63,77 @@ public sealed record SmpOptions
     /// <summary>Record every own-view challenge evaluation per round (tests and diagnostics; O(N²) memory per round).</summary>
     public bool RecordChallenges { get; init; }
 
+    /// <summary>KTAB's defaults: each written once, in the properties above; the settings' declarations take theirs from here.</summary>
     public static readonly SmpOptions Default = new();
+
+    private static readonly ChoiceParameter<VictoryProbModel> VpmSetting = new("vpm",
+        "victory probability model: linear, square, quartic, octic, binary (KTAB VictoryProbModel)", Default.VictoryProb);
+    private static readonly ChoiceParameter<PceModel> PcemSetting = new("pcem",
+        "outcome distribution: conditional, markov-incentive, markov-uniform (KTAB PCEModel)", Default.Pce);
+    private static readonly ChoiceParameter<StateTransitions> StmSetting = new("stm",
+        "state transitions: deterministic, stochastic (seeded; KTAB StateTransitions)", Default.Transitions);
+    private static readonly ChoiceParameter<VotingRule> VotingSetting = new("voting",
+        "voting rule: binary, prop-bin, prop, prop-cbc, cubic, asym-prosp (KTAB VotingRule)", Default.Voting);
+    private static readonly ChoiceParameter<BigRAdjust> BigRAdjustSetting = new("bigr-adjust",
+        "estimate of others' risk attitude: none, one-third, half, two-thirds, full (KTAB BigRAdjust)", Default.BigRAdjust);
+    private static readonly ChoiceParameter<BigRRange> BigRRangeSetting = new("bigr-range",
+        "range of risk attitudes: min, mid, max (KTAB BigRRange)", Default.BigRRange);
+    private static readonly ChoiceParameter<ThirdPartyCommit> ThirdPartySetting = new("third-party",
+        "third-party commitment: no-commit, semi-commit, full-commit (KTAB ThirdPartyCommit)", Default.ThirdParty);
+    private static readonly ChoiceParameter<InterVecBargain> InterpSetting = new("interp",
+        "bargain interpolation: s1p1, s2p2, s2pmax (KTAB InterVecBrgn)", Default.Interpolation, Written: "s2p2");
+    private static readonly BargainParameter BargainSetting = new("bargain",
+        "bargain model: init-only, init-rcvr, pw-comp (KTAB BargnModel)", Default.Bargain);
+    private static readonly BoolParameter KtabCompatSetting = new("ktab-compat",
+        "replicate KTAB's bugs in non-default modes (docs/specs/smp.md §8.5/8.6)", Default.KtabCompat, Written: "false");
+    private static readonly IntParameter MaxRoundsSetting = new("max-rounds", "maximum number of rounds", Default.MaxRounds, 1, 100_000);
+    private static readonly IntParameter ThreadsSetting = new("threads",
+        "worker threads (0 = all cores; results do not depend on it)", Default.Threads, 0, 1024);
 
     /// <summary>The settings the model accepts, with KTAB's names.</summary>
     public static IReadOnlyList<ModelParameter> Parameters { get; } =
     [
-        new("vpm", "victory probability model: linear, square, quartic, octic, binary (KTAB VictoryProbModel)", "linear"),
-        new("pcem", "outcome distribution: conditional, markov-incentive, markov-uniform (KTAB PCEModel)", "conditional"),
-        new("stm", "state transitions: deterministic, stochastic (seeded; KTAB StateTransitions)", "deterministic"),
-        new("voting", "voting rule: binary, prop-bin, prop, prop-cbc, cubic, asym-prosp (KTAB VotingRule)", "prop"),
-        new("bigr-adjust", "estimate of others' risk attitude: none, one-third, half, two-thirds, full (KTAB BigRAdjust)", "one-third"),
-        new("bigr-range", "range of risk attitudes: min, mid, max (KTAB BigRRange)", "mid"),
-        new("third-party", "third-party commitment: no-commit, semi-commit, full-commit (KTAB ThirdPartyCommit)", "semi-commit"),
-        new("interp", "bargain interpolation: s1p1, s2p2, s2pmax (KTAB InterVecBrgn)", "s2p2"),
-        new("bargain", "bargain model: init-only, init-rcvr, pw-comp (KTAB BargnModel)", "init-only"),
-        new("ktab-compat", "replicate KTAB's bugs in non-default modes (docs/specs/smp.md §8.5/8.6)", "false"),
-        new("max-rounds", "maximum number of rounds", "100"),
-        new("threads", "worker threads (0 = all cores; results do not depend on it)", "0"),
+        VpmSetting, PcemSetting, StmSetting, VotingSetting, BigRAdjustSetting, BigRRangeSetting, ThirdPartySetting,
+        InterpSetting, BargainSetting, KtabCompatSetting, MaxRoundsSetting, ThreadsSetting,
     ];
 
     /// <summary>Reads the options from model settings (names as in <see cref="Parameters"/>; the seed is the run's seed).</summary>
     public static SmpOptions From(ModelSettings settings) => new()
     {
-        VictoryProb = settings.GetEnum("vpm", VictoryProbModel.Linear),
-        Pce = settings.GetEnum("pcem", PceModel.Conditional),
-        Transitions = settings.GetEnum("stm", StateTransitions.Deterministic),
-        Voting = settings.GetEnum("voting", VotingRule.Prop),
-        BigRAdjust = settings.GetEnum("bigr-adjust", BigRAdjust.OneThird),
-        BigRRange = settings.GetEnum("bigr-range", BigRRange.Mid),
-        ThirdParty = settings.GetEnum("third-party", ThirdPartyCommit.SemiCommit),
-        Interpolation = settings.GetEnum("interp", InterVecBargain.S2P2),
-        Bargain = ReadBargainModel(settings),
-        KtabCompat = settings.GetBool("ktab-compat", false),
-        MaxRounds = settings.GetInt("max-rounds", 100, 1, 100_000),
-        Threads = settings.GetInt("threads", 0, 0, 1024),
+        VictoryProb = VpmSetting.Read(settings),
+        Pce = PcemSetting.Read(settings),
+        Transitions = StmSetting.Read(settings),
+        Voting = VotingSetting.Read(settings),
+        BigRAdjust = BigRAdjustSetting.Read(settings),
+        BigRRange = BigRRangeSetting.Read(settings),
+        ThirdParty = ThirdPartySetting.Read(settings),
+        Interpolation = InterpSetting.Read(settings),
+        Bargain = BargainSetting.Read(settings),
+        KtabCompat = KtabCompatSetting.Read(settings),
+        MaxRounds = MaxRoundsSetting.Read(settings),
+        Threads = ThreadsSetting.Read(settings),
         Seed = settings.Seed,
     };
 
-    private static BargainModel ReadBargainModel(ModelSettings settings)
+    /// <summary>The bargain model, which also accepts KTAB's spellings (InitOnlyInterp, InitRcvrInterp, PWCompInterp).</summary>
+    private sealed record BargainParameter(string Name, string Description, BargainModel Value)
+        : ModelParameter(Name, Description, ModelSettings.Spelling(Value))
     {
-        // Accept KTAB's spellings too (InitOnlyInterp, InitRcvrInterp, PWCompInterp).
-        var v = settings.GetString("bargain", "init-only").Replace("-", "").Replace("_", "").ToLowerInvariant();
-        if (v.EndsWith("interp", StringComparison.Ordinal)) v = v[..^"interp".Length];
-        return v switch
+        public BargainModel Read(ModelSettings settings)
         {
-            "initonly" => BargainModel.InitOnly,
-            "initrcvr" => BargainModel.InitRcvr,
-            "pwcomp" => BargainModel.PWComp,
-            _ => throw new ModelSettingException($"{settings.Label("bargain")}: '{settings.GetString("bargain", "")}' is not one of init-only, init-rcvr, pw-comp"),
-        };
+            if (!settings.Has(Name)) return Value;
+            var given = settings.GetString(Name, "");
+            var v = given.Replace("-", "").Replace("_", "").ToLowerInvariant();
+            if (v.EndsWith("interp", StringComparison.Ordinal)) v = v[..^"interp".Length];
+            return v switch
+            {
+                "initonly" => BargainModel.InitOnly,
+                "initrcvr" => BargainModel.InitRcvr,
+                "pwcomp" => BargainModel.PWComp,
+                _ => throw new ModelSettingException($"{settings.Label(Name)}: '{given}' is not one of init-only, init-rcvr, pw-comp"),
+            };
+        }
+
+        public override void Check(ModelSettings settings) => Read(settings);
     }
 }

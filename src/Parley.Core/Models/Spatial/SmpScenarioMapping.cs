@@ -55,7 +55,9 @@ public static class SmpScenarioMapping
         if (scaled.Count > 0)
             notes.Add($"saliences divided by the actor's total over the issues run where it exceeds 1 (the SMP needs at most 1): {string.Join(", ", scaled)}");
         if (ids.Count < 2)
-            throw new Parley.Core.Modelling.ModelSettingException($"model 'smp': the SMP needs at least two actors with a position and a salience on the issues run (found {ids.Count})");
+            throw new ModelRefusedException("smp",
+                $"the SMP needs at least two actors with a position and a salience above 0 on the issues (found {ids.Count})",
+                issue: string.Join(", ", issues.Select(i => i.Id.Value))) { Scenario = scenario.Id };
         var accommodation = Accommodation(scenario, ids, notes);
         var problem = new SmpProblem(ids, issues.Select(i => i.Id.Value).ToArray(), caps.ToArray(), pos.ToArray(), sal.ToArray(),
             accommodation);

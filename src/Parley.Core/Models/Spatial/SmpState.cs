@@ -108,4 +108,8 @@ internal sealed class SmpRound
 }
 
 /// <summary>A whole SMP run: the states (0 = inputs) with their analyses, and the rounds between them.</summary>
-internal sealed record SmpRun(SmpProblem Problem, SmpOptions Options, IReadOnlyList<SmpAnalysis> States, IReadOnlyList<SmpRound> Rounds);
+internal sealed record SmpRun(SmpProblem Problem, SmpOptions Options, IReadOnlyList<SmpAnalysis> States, IReadOnlyList<SmpRound> Rounds)
+{
+    /// <summary>True when the run stopped because the state came to rest (KTAB's quiet rule), false when it hit the round cap.</summary>
+    public bool Settled { get; init; }
+}

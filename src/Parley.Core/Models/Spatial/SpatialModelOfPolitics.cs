@@ -38,14 +38,20 @@ public sealed class SpatialModelOfPolitics : IModel
     {
         settings.RejectUnknown(Info);
         var options = SmpOptions.From(settings);
-        var issues = IssueModel.SelectIssues(scenario, settings).ToArray();
-        if (issues.Length == 0) throw new ModelSettingException("model 'smp': no issue selected");
+        if (!IssueModel.SelectIssues(scenario, settings).Any()) throw new ModelSettingException("model 'smp': no issue selected");
+        var issues = scenario.Issues.ToArray(); // bargains span every issue; --issue only chooses what is shown
+        if (issues.All(i => Indifference.NobodyCares(scenario, i)))
+            throw new ModelRefusedException(Info.Name, $"every salience on issue '{issues[0].Id}'" + (issues.Length > 1 ? " and on every other issue" : "") +
+                " is 0: nobody cares about it, so there is nothing to bargain over", issues[0].Id.Value) { Scenario = scenario.Id };
         var mapped = SmpScenarioMapping.Map(scenario, issues);
         var notes = mapped.Notes.ToList();
         if (settings.Interventions.Count > 0)
             notes.Add("the SMP does not apply interventions after round 0; they were ignored");
         var run = new SmpEngine(mapped.Problem, options, cancellationToken).Run();
-        return new ScenarioResult(Info.Name, BuildResults(run, issues, notes));
+        var results = BuildResults(run, issues, notes).Select((r, k) => Indifference.NobodyCares(scenario, issues[k])
+            ? Indifference.WithNote(r, Indifference.Note("nobody bargains over it; its forecast only follows the bargains struck over the other issues"))
+            : r).ToArray();
+        return new ScenarioResult(Info.Name, IssueModel.Shown(results, settings));
     }
 
     /// <summary>Turns a run into one result per issue (positions back on each issue's own scale).</summary>
@@ -82,6 +88,9 @@ public sealed class SpatialModelOfPolitics : IModel
         var modalActors = Enumerable.Range(0, n).Where(i => last.ActorClass[i] == modal).Select(i => ids[i]).ToArray();
         var issueNames = issues.Select(i => i.Id.Value).ToArray();
 
+        var convergence = new Convergence(run.Settled ? ConvergenceStatus.Converged : ConvergenceStatus.RoundCap, run.Rounds.Count);
+        var issueNotes = run.Settled ? notes : [.. notes,
+            $"the run stopped at its round cap (max-rounds {run.Options.MaxRounds}) while positions were still moving: not a resting point"];
         var results = new List<IssueResult>(m);
         for (int k = 0; k < m; k++)
         {
@@ -102,7 +111,8 @@ public sealed class SpatialModelOfPolitics : IModel
                 Bargains = bargains,
                 Issues = issueNames,
                 Trajectory = trajectory,
-                Notes = notes.Count > 0 ? notes : null,
+                Convergence = convergence,
+                Notes = issueNotes.Count > 0 ? issueNotes : null,
             });
         }
         return results;

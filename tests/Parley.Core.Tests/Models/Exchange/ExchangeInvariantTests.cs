@@ -156,6 +156,64 @@ public class ExchangeInvariantTests
         Assert.Throws<ModelSettingException>(() => Model.Run(ExchangeTestScenarios.Tiny(), ModelSettings.Default.With("p", "0.5")));
         Assert.Throws<ModelSettingException>(() => Model.Run(ExchangeTestScenarios.Tiny(), ModelSettings.Default.With("ties", "coin")));
     }
+
+    [Fact]
+    public void A_run_converges_when_its_last_round_finds_no_exchange_and_otherwise_stops_at_the_round_cap()
+    {
+        Prop.ForAll(Scenarios.ToArbitrary(), scenario =>
+        {
+            var issues = Model.Run(scenario, Rounds(6)).Issues.Cast<ExchangeIssueResult>().ToArray();
+            var rounds = issues[0].Rounds;
+            bool Quiet(int r) => issues.All(ir => ir.Rounds[r].Exchanges.Count == 0);
+            foreach (var ir in issues)
+            {
+                var c = ir.Convergence!;
+                if (!Quiet(rounds.Count - 1))
+                {
+                    Assert.Equal(new Convergence(ConvergenceStatus.RoundCap, 6), c);
+                    continue;
+                }
+                Assert.Equal(ConvergenceStatus.Converged, c.Status);
+                // the first round of the final stretch without exchanges
+                Assert.True(Quiet(c.Rounds - 1));
+                Assert.True(c.Rounds == 1 || !Quiet(c.Rounds - 2), $"converged at {c.Rounds}");
+            }
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void The_tiny_case_is_still_trading_at_its_cap_and_a_single_issue_converges_at_once()
+    {
+        var tiny = Model.Run(ExchangeTestScenarios.Tiny(), Rounds(2)).Issues[0];
+        Assert.Equal(new Convergence(ConvergenceStatus.RoundCap, 2), tiny.Convergence);
+        var one = ExchangeTestScenarios.Build([("a", 1), ("b", 1)], [("i", 0, 100)], [("a", "i", 0, 0.5), ("b", "i", 100, 0.5)]);
+        Assert.Equal(new Convergence(ConvergenceStatus.Converged, 1), Model.Run(one, Rounds(5)).Issues[0].Convergence);
+    }
+
+    [Fact]
+    public void Sizing_the_candidates_on_every_core_gives_the_single_thread_result_bit_for_bit()
+    {
+        var scenario = ExchangeTestScenarios.Build(
+            Enumerable.Range(0, 60).Select(a => ($"a{a}", 1 + a % 7 / 3.0)).ToArray(),
+            [("p", 0, 100), ("q", 0, 100), ("r", 0, 100), ("s", 0, 100)],
+            (from a in Enumerable.Range(0, 60)
+             from k in new[] { "p", "q", "r", "s" }
+             select ($"a{a}", k, (a * 37 + k[0] * 11) % 101 * 1.0, 0.1 + (a * 13 + k[0]) % 9 / 10.0)).ToArray());
+        string Run() => JsonSerializer.Serialize(Model.Run(scenario, Rounds(4)).Issues.Cast<ExchangeIssueResult>()
+            .Select(ir => new { ir.Forecast, Exchanges = ir.Rounds.SelectMany(r => r.Exchanges).ToArray(), ir.Externalities }));
+        int threshold = FastExchangeRound.ParallelFormation;
+        string single = Run();
+        try
+        {
+            FastExchangeRound.ParallelFormation = 1;
+            Assert.Equal(single, Run());
+        }
+        finally
+        {
+            FastExchangeRound.ParallelFormation = threshold;
+        }
+        Assert.Contains("\"Gain\"", single);
+    }
 }
 
 public class ExchangeShockTests
