@@ -9,8 +9,8 @@ namespace Parley.Cluster;
 public sealed record ClusterAnalysisOutcome(AnalysisOutcome Outcome, ClusterStats Stats);
 
 /// <summary>
-/// Runs the `analyze` use case with its draws, tornado inputs and Sobol rows on the cluster's workers (everything else,
-/// point forecasts and shocks, here). Reusable by any edge (the CLI, a web job runner): give it a connected
+/// Runs the `analyze` use case with its draws, tornado inputs, shocks and Sobol rows on the cluster's workers (the point
+/// forecasts and the summaries here). Reusable by any edge (the CLI, a web job runner): give it a connected
 /// <see cref="IClusterClient"/>. The outcome equals <see cref="AnalysisService.Run"/>'s for the same scenario and request,
 /// bit for bit.
 /// </summary>
