@@ -40,6 +40,7 @@ public sealed class WorkerProcessTests
         Assert.StartsWith("{", client.Out);
         Assert.Equal(local.Out, client.Out);
         Assert.Matches(@"parley: cluster: \d+ batches .* on up to 2 workers", client.Err);
+        Assert.Matches(@"parley: analyze: 2 models, 60 draws, tornado: [\d,]+ model runs", client.Err); // said up front, as locally
         Assert.Matches(@"MonteCarlo #1 batch \d+ \[\d+, \d+\) on S127\.0\.0\.1:" + Regex.Match(primary.Out, @"silo 127\.0\.0\.1:(\d+)").Groups[1].Value, client.Err);
         Assert.Contains("Shocks #1 batch", client.Err); // the bundled scenario's shocks ran on the workers too
 
