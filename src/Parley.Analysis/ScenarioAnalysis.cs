@@ -111,7 +111,7 @@ public static class ScenarioAnalysis
     {
         try
         {
-            // the draws, tornado inputs and Sobol rows go through the executor (here, or batches on a cluster)
+            // the draws, tornado inputs, shocks and Sobol rows go through the executor (here, or batches on a cluster)
             var executor = options.Executor;
             if (options.MonteCarlo.Progress is { } sink)
             {
@@ -125,9 +125,9 @@ public static class ScenarioAnalysis
             var tornado = options.Tornado
                 ? Top(Summarise(executor, new WorkId(index, WorkKind.Tornado), AnalysisWork.Tornado(model, run, options), options), options.TornadoTop)
                 : [];
-            var shocks = options.Shocks && run.Scenario.Shocks.Count > 0
-                ? ShockComparison.Compare(run.Scenario, model, run.Settings, run.Scenario.Shocks)
-                : [];
+            // the shocks' few runs are not in the planned runs, so they report no progress
+            var shocks = executor.Summarise(new WorkId(index, WorkKind.Shocks), AnalysisWork.Shocks(model, run, options),
+                options.MonteCarlo with { Progress = null });
             var sobol = options.SobolSamples > 0
                 ? Summarise(executor, new WorkId(index, WorkKind.Sobol), AnalysisWork.Sobol(model, run, options), options)
                 : [];

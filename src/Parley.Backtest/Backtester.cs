@@ -30,6 +30,9 @@ public sealed record CaseError(string Case, string Group, string Model, int Fold
 public sealed record BacktestReport(string Dataset, string Capability, int Cases, int Skipped, int Folds, ulong Seed,
     IReadOnlyList<ModelScore> Models, IReadOnlyList<CaseError> Errors, IReadOnlyList<SkippedCase> SkippedCases);
 
+/// <summary>A data set's cases ready to predict under the capability convention named <see cref="Capability"/>, and the cases it could not take.</summary>
+public sealed record PreparedCases(string Capability, IReadOnlyList<PreparedCase> Cases, IReadOnlyList<SkippedCase> Skipped);
+
 /// <summary>Options of a backtest run.</summary>
 public sealed record BacktestOptions
 {
@@ -86,12 +89,15 @@ public static class Backtester
     public static IReadOnlyList<string> Names(ModelSettings? settings = null) => DefaultPredictors(settings).Select(p => p.Name).ToArray();
 
     public static BacktestReport Run(BacktestDataset dataset, IReadOnlyList<IPredictor> predictors,
-        CapabilityConvention capability, BacktestOptions? options = null)
+        CapabilityConvention capability, BacktestOptions? options = null) =>
+        Run(dataset, Prepare(dataset, capability), predictors, options);
+
+    /// <summary>The data set's cases under a capability convention (one scenario per proposal, so models can cache runs), and those it cannot take.</summary>
+    public static PreparedCases Prepare(BacktestDataset dataset, CapabilityConvention capability)
     {
-        options ??= new BacktestOptions();
         var skipped = dataset.Skipped.ToList();
         var prepared = new List<PreparedCase>();
-        var applied = new Dictionary<(Scenario, DateOnly?), Scenario>(); // one scenario per proposal, so models can cache runs
+        var applied = new Dictionary<(Scenario, DateOnly?), Scenario>();
         foreach (var c in dataset.Cases)
         {
             try
@@ -102,6 +108,15 @@ public static class Backtester
             }
             catch (ArgumentException e) { skipped.Add(new SkippedCase(c.Id, $"capability ({capability.Name}): {e.Message}")); }
         }
+        return new PreparedCases(capability.Name, prepared, skipped);
+    }
+
+    /// <summary>Scores the predictors on prepared cases (<see cref="Prepare"/>).</summary>
+    public static BacktestReport Run(BacktestDataset dataset, PreparedCases cases, IReadOnlyList<IPredictor> predictors, BacktestOptions? options = null)
+    {
+        options ??= new BacktestOptions();
+        var prepared = cases.Cases;
+        var skipped = cases.Skipped;
         var fold = Folds.AssignStratified(prepared.Select(c => (c.Case.Group, c.Case.Stratum)), Math.Max(1, options.Folds), options.Seed);
         var scores = new List<ModelScore>();
         var errors = new List<CaseError>();
@@ -157,7 +172,7 @@ public static class Backtester
                 notApplicable, failed, firstFailure, choices) { Intervals = IntervalSummary.Of(rows) });
             errors.AddRange(rows);
         }
-        return new BacktestReport(dataset.Name, capability.Name, prepared.Count, skipped.Count, options.Folds, options.Seed,
+        return new BacktestReport(dataset.Name, cases.Capability, prepared.Count, skipped.Count, options.Folds, options.Seed,
             scores, errors, skipped);
     }
 }

@@ -35,6 +35,10 @@ public abstract class CapabilityConvention
 
     public static CapabilityConvention Council(InstitutionWeight institutions = InstitutionWeight.Largest) => new CouncilConvention(institutions);
 
+    /// <summary>True when <see cref="Parse"/> reads <paramref name="value"/> as a file (not a convention's or a basis's name).</summary>
+    public static bool NamesFile(string value) =>
+        value.ToLowerInvariant() is not ("gdp" or "equal" or "council" or "council-mean" or "scenario") && CapabilityBasis.Parse(value) is null;
+
     /// <summary>
     /// Parses the <c>--capability</c> value: <c>equal</c>, <c>council</c>, <c>council-mean</c>, <c>scenario</c>, <c>gdp</c>
     /// (the capability row a DEU file carries), or the path of a CSV table <c>actor,capability</c>.

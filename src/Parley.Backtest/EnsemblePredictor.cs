@@ -10,12 +10,21 @@ namespace Parley.Backtest;
 /// (Clemen 1989, Int. J. Forecasting 5(4); Graefe et al. 2014, Int. J. Forecasting 30(1)), and only the choice of
 /// members is tuned. Any model added to the catalogue later joins the candidates automatically.
 /// </summary>
-public sealed class EnsemblePredictor(IReadOnlyList<IModel> models, ModelSettings? settings = null) : ITunedPredictor
+public sealed class EnsemblePredictor : ITunedPredictor
 {
-    private readonly ModelPredictor[] _members = models.Select(m => new ModelPredictor(m, settings)).ToArray();
+    private readonly IPredictor[] _members;
     private readonly ConditionalWeakTable<PreparedCase, double[]> _forecasts = new();
 
+    /// <summary>An ensemble of given members (e.g. the catalogue models' forecasts computed elsewhere), in catalogue order.</summary>
+    public EnsemblePredictor(IReadOnlyList<IPredictor> members) => _members = [.. members];
+
+    public EnsemblePredictor(IReadOnlyList<IModel> models, ModelSettings? settings = null)
+        : this(models.Select(m => (IPredictor)new ModelPredictor(m, settings)).ToArray()) { }
+
     public EnsemblePredictor(ModelSettings? settings = null) : this(ModelCatalog.All, settings) { }
+
+    /// <summary>The candidate members, one predictor per catalogue model.</summary>
+    public IReadOnlyList<IPredictor> Members => _members;
 
     public string Name => "ensemble";
     public string Kind => "tuned";

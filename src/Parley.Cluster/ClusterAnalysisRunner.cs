@@ -9,8 +9,8 @@ namespace Parley.Cluster;
 public sealed record ClusterAnalysisOutcome(AnalysisOutcome Outcome, ClusterStats Stats);
 
 /// <summary>
-/// Runs the `analyze` use case with its draws, tornado inputs and Sobol rows on the cluster's workers (everything else,
-/// point forecasts and shocks, here). Reusable by any edge (the CLI, a web job runner): give it a connected
+/// Runs the `analyze` use case with its draws, tornado inputs, shocks and Sobol rows on the cluster's workers (the point
+/// forecasts and the summaries here). Reusable by any edge (the CLI, a web job runner): give it a connected
 /// <see cref="IClusterClient"/>. The outcome equals <see cref="AnalysisService.Run"/>'s for the same scenario and request,
 /// bit for bit.
 /// </summary>
@@ -26,14 +26,7 @@ public sealed class ClusterAnalysisRunner(IClusterClient client, ClusterRunOptio
         // the client analyses the scenario as the workers read it: from the same canonical JSON
         var job = ClusterJob.Create(scenario, request);
         var executor = new ClusterExecutor(client, job.Spec, options, batches, cancellation);
-        try
-        {
-            var outcome = new AnalysisService().Run(job.Scenario, request, progress, cancellation, executor);
-            return new ClusterAnalysisOutcome(outcome, executor.Stats);
-        }
-        catch (OperationCanceledException e) when (executor.Failure is { } failure && !cancellation.IsCancellationRequested)
-        {
-            throw new ClusterException($"cluster: {failure}", e);
-        }
+        var outcome = executor.Within(e => new AnalysisService().Run(job.Scenario, request, progress, cancellation, e), cancellation);
+        return new ClusterAnalysisOutcome(outcome, executor.Stats);
     }
 }

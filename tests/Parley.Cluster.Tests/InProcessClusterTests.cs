@@ -4,6 +4,7 @@ using Orleans.Runtime;
 using Orleans.TestingHost;
 using Parley.Analysis.Benchmarking;
 using Parley.Application.Analysing;
+using Parley.Application.Documents;
 using Parley.Application.Models;
 using Parley.Cluster.Hosting;
 using Parley.Cluster.Scheduling;
@@ -57,6 +58,35 @@ public sealed class InProcessClusterTests(ThreeSilos silos) : IClassFixture<Thre
         Assert.Equal(3 * 13 + 4 + 3, done.Length);
         Assert.Equal(3, done.Select(e => e.Worker).Distinct().Count());
         Assert.All(done, e => Assert.Equal(3, e.Workers));
+    }
+
+    [Theory]
+    [InlineData(false, null)]
+    [InlineData(true, 2)]
+    public async Task Tornado_options_give_the_single_process_document_and_progress_reaches_the_planned_runs(bool tornado, int? top)
+    {
+        var request = Request(draws: 20) with { Tornado = tornado, TornadoTop = top, SobolSamples = 0 };
+        var local = new AnalysisService().Run(Scenario, request).Result;
+        var reports = new List<AnalysisProgress>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var clustered = await new ClusterAnalysisRunner(silos.Cluster.Client, new ClusterRunOptions { BatchSize = 4 })
+            .RunAsync(Scenario, request, new Recorder(reports), cancellation: timeout.Token);
+
+        Assert.Equal(RunDocuments.Analysis(local), RunDocuments.Analysis(clustered.Outcome.Result));
+        var smp = clustered.Outcome.Result.Models.Single(m => m.Name == "smp");
+        if (tornado) Assert.All(smp.Tornado, t => Assert.Equal(top, t.Bars.Count));
+        else Assert.Empty(smp.Tornado);
+        long total = new AnalysisService().Planned(Scenario, request).Runs;
+        Assert.All(reports, r => Assert.Equal(total, r.Total));
+        Assert.Equal(total, reports.Max(r => r.Done));
+    }
+
+    private sealed class Recorder(List<AnalysisProgress> into) : IProgress<AnalysisProgress>
+    {
+        public void Report(AnalysisProgress value)
+        {
+            lock (into) into.Add(value);
+        }
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class IndexedWorkTests
         var options = new AnalysisOptions { MonteCarlo = new MonteCarloOptions { Draws = 37, Seed = 11 }, SobolSamples = 9 };
         var run = ShockPlan.Prepare(Scenario, model, ModelSettings.Default with { Seed = 11 }, []);
         var work = AnalysisWork.For(kind, model, run, options);
-        var whole = work.Compute(0, work.Count, options.MonteCarlo with { Threads = 1 });
+        var whole = work.Compute(0, work.Count, options.MonteCarlo with { Threads = 1 }).Columns;
         Assert.Equal(work.Columns, whole.Length);
         Assert.All(whole, c => Assert.Equal(work.Count, c.Length));
 
@@ -40,7 +40,7 @@ public sealed class IndexedWorkTests
             for (int first = 0; first < work.Count;)
             {
                 int end = Math.Min(work.Count, first + rng.Next(1, 9));
-                var part = work.Compute(first, end, options.MonteCarlo with { Threads = 1 + trial });
+                var part = work.Compute(first, end, options.MonteCarlo with { Threads = 1 + trial }).Columns;
                 for (int c = 0; c < work.Columns; c++) Array.Copy(part[c], 0, merged[c], first, end - first);
                 first = end;
             }

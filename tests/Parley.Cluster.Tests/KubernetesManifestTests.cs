@@ -1,4 +1,5 @@
 using Parley.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
 using YamlDotNet.RepresentationModel;
 
 namespace Parley.Cluster.Tests;
@@ -46,9 +47,10 @@ public sealed class KubernetesManifestTests
     {
         var apiVersions = new Dictionary<string, string>
         {
-            ["ConfigMap"] = "v1", ["Service"] = "v1", ["Deployment"] = "apps/v1",
+            ["ConfigMap"] = "v1", ["Service"] = "v1", ["Deployment"] = "apps/v1", ["ServiceAccount"] = "v1",
+            ["Role"] = "rbac.authorization.k8s.io/v1", ["RoleBinding"] = "rbac.authorization.k8s.io/v1",
         };
-        Assert.Equal(3, Documents.Count);
+        Assert.Equal(6, Documents.Count);
         foreach (var d in Documents)
         {
             var kind = Text(d, "kind");
@@ -71,7 +73,7 @@ public sealed class KubernetesManifestTests
         Assert.False(string.IsNullOrEmpty(Text(container, "name")));
         Assert.False(string.IsNullOrEmpty(Text(container, "image")));
         var args = ((YamlSequenceNode)At(container, "args")!).Children.Select(a => ((YamlScalarNode)a).Value!).ToArray();
-        Assert.Equal(["worker", "--cluster", "$(PARLEY_CLUSTER)"], args);
+        Assert.Equal(["worker", "--cluster", "$(PARLEY_CLUSTER)", "--kubernetes"], args);
 
         var env = ((YamlSequenceNode)At(container, "env")!).Children.Cast<YamlMappingNode>().ToDictionary(e => Text(e, "name")!);
         Assert.Equal("status.podIP", Text(env["POD_IP"], "valueFrom", "fieldRef", "fieldPath")); // the address the worker advertises
@@ -83,6 +85,56 @@ public sealed class KubernetesManifestTests
 
         var ports = ((YamlSequenceNode)At(container, "ports")!).Children.Select(p => Text(p, "containerPort")!).ToArray();
         Assert.Equal(["11111", "30000"], ports);
+
+        // Kubernetes hosting: the pod's name and namespace, and the cluster's ids from the pod labels, equal to the clients' ids
+        Assert.Equal("metadata.name", Text(env["POD_NAME"], "valueFrom", "fieldRef", "fieldPath"));
+        Assert.Equal("metadata.namespace", Text(env["POD_NAMESPACE"], "valueFrom", "fieldRef", "fieldPath"));
+        foreach (var (variable, label) in new[] { ("ORLEANS_SERVICE_ID", "orleans/serviceId"), ("ORLEANS_CLUSTER_ID", "orleans/clusterId") })
+        {
+            Assert.Equal($"metadata.labels['{label}']", Text(env[variable], "valueFrom", "fieldRef", "fieldPath"));
+            Assert.Equal(Hosting.ClusterConnection.ClusterId, labels[label]);
+        }
+        Assert.Equal(new Hosting.KubernetesPod("pod", "pod"),
+            Hosting.WorkerOptions.CurrentPod(v => v switch { "KUBERNETES_SERVICE_HOST" => "10.0.0.1", _ when env.ContainsKey(v) => "pod", _ => null }));
+        Assert.Null(Hosting.WorkerOptions.CurrentPod(v => env.ContainsKey(v) ? "pod" : null)); // not in Kubernetes without its API server
+    }
+
+    [Fact]
+    public void The_workers_service_account_may_watch_and_delete_pods_as_kubernetes_hosting_needs()
+    {
+        var account = Single("ServiceAccount");
+        Assert.Equal(Text(account, "metadata", "name"), Text(Single("Deployment"), "spec", "template", "spec", "serviceAccountName"));
+        var role = Single("Role");
+        var rule = (YamlMappingNode)Assert.Single(((YamlSequenceNode)At(role, "rules")!).Children);
+        Assert.Equal([""], ((YamlSequenceNode)At(rule, "apiGroups")!).Children.Select(n => ((YamlScalarNode)n).Value));
+        Assert.Equal(["pods"], ((YamlSequenceNode)At(rule, "resources")!).Children.Select(n => ((YamlScalarNode)n).Value));
+        var verbs = ((YamlSequenceNode)At(rule, "verbs")!).Children.Select(n => ((YamlScalarNode)n).Value).ToHashSet();
+        Assert.Superset(new HashSet<string?> { "get", "list", "watch", "patch", "delete" }, verbs);
+
+        var binding = Single("RoleBinding");
+        Assert.Equal("Role", Text(binding, "roleRef", "kind"));
+        Assert.Equal(Text(role, "metadata", "name"), Text(binding, "roleRef", "name"));
+        Assert.Equal("rbac.authorization.k8s.io", Text(binding, "roleRef", "apiGroup"));
+        var subject = (YamlMappingNode)Assert.Single(((YamlSequenceNode)At(binding, "subjects")!).Children);
+        Assert.Equal("ServiceAccount", Text(subject, "kind"));
+        Assert.Equal(Text(account, "metadata", "name"), Text(subject, "name"));
+    }
+
+    [Fact]
+    public void A_worker_in_a_pod_uses_the_kubernetes_hosting_package()
+    {
+        var options = new Hosting.WorkerOptions(new Hosting.ClusterConnection.Redis("127.0.0.1:1"))
+        {
+            Address = System.Net.IPAddress.Loopback, SiloPort = Hosting.ClusterSetup.FreePort(), GatewayPort = Hosting.ClusterSetup.FreePort(),
+        };
+        static bool HasAgent(Hosting.WorkerOptions o)
+        {
+            using var host = Hosting.WorkerHost.Build(o).Host;
+            // the package's options validator (it refuses to start outside a pod: no POD_NAMESPACE) is registered with it
+            return host.Services.GetServices<Microsoft.Extensions.Options.IValidateOptions<Orleans.Hosting.Kubernetes.KubernetesHostingOptions>>().Any();
+        }
+        Assert.True(HasAgent(options with { Pod = new Hosting.KubernetesPod("parley-worker-0", "default") }));
+        Assert.False(HasAgent(options));
     }
 
     [Fact]

@@ -15,6 +15,9 @@ public sealed class WorkerProcessTests
     // eum is the slowest default model per draw: 20 batches of 3 draws give the kill time to land mid-job
     private static readonly string[] Analysis = ["analyze", "--seed", "7", "--json", "--model", "compromise,eum", "--draws", "60"];
 
+    // every model, benchmark and tuned combination on the bundled cases: the models' forecasts of the cases go to the workers
+    private static readonly string[] Backtest = ["backtest", Parley.Tests.Shared.RepoPaths.Combine("data", "cases"), "--seed", "7", "--json"];
+
     [Fact]
     public async Task A_worker_killed_with_sigkill_mid_job_leaves_the_json_byte_identical_to_the_local_run()
     {
@@ -37,7 +40,18 @@ public sealed class WorkerProcessTests
         Assert.StartsWith("{", client.Out);
         Assert.Equal(local.Out, client.Out);
         Assert.Matches(@"parley: cluster: \d+ batches .* on up to 2 workers", client.Err);
+        Assert.Matches(@"parley: analyze: 2 models, 60 draws, tornado: [\d,]+ model runs", client.Err); // said up front, as locally
         Assert.Matches(@"MonteCarlo #1 batch \d+ \[\d+, \d+\) on S127\.0\.0\.1:" + Regex.Match(primary.Out, @"silo 127\.0\.0\.1:(\d+)").Groups[1].Value, client.Err);
+        Assert.Contains("Shocks #1 batch", client.Err); // the bundled scenario's shocks ran on the workers too
+
+        // a backtest on the worker that is left: the same JSON as the local backtest
+        using var localBacktest = ParleyProcess.Start(Backtest);
+        using var clusterBacktest = ParleyProcess.Start([.. Backtest, "--cluster", cluster, "--batch-size", "40"]);
+        Assert.Equal(0, await clusterBacktest.Exit(Job));
+        Assert.Equal(0, await localBacktest.Exit(Job));
+        Assert.StartsWith("{", clusterBacktest.Out);
+        Assert.Equal(localBacktest.Out, clusterBacktest.Out);
+        Assert.Contains("Backtest #0 batch", clusterBacktest.Err);
 
         // Ctrl-C (SIGINT) cancels a cluster run: exit code 130, nothing on stdout, and the worker keeps serving
         using var cancelled = ParleyProcess.Start([.. Analysis, "--cluster", cluster, "--batch-size", "3"]);
@@ -72,11 +86,13 @@ public sealed class WorkerProcessTests
     }
 
     [Theory]
-    [InlineData("postgres://x", "is not localhost")]
-    [InlineData("localhost:1:1", "is not localhost")]
-    public async Task A_bad_cluster_value_is_a_usage_error(string value, string message)
+    [InlineData("analyze", "postgres://x", "is not localhost")]
+    [InlineData("analyze", "localhost:1:1", "is not localhost")]
+    [InlineData("backtest", "postgres://x", "is not localhost")]
+    [InlineData("backtest", "", "is not localhost")]
+    public async Task A_bad_cluster_value_is_a_usage_error(string command, string value, string message)
     {
-        using var client = ParleyProcess.Start([.. Analysis, "--cluster", value]);
+        using var client = ParleyProcess.Start([.. command == "analyze" ? Analysis : Backtest, "--cluster", value]);
         Assert.Equal(2, await client.Exit(Job));
         Assert.Contains(message, client.Err);
         Assert.DoesNotContain("Exception", client.Err);

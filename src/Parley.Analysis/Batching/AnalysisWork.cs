@@ -18,7 +18,9 @@ public static class AnalysisWork
     {
         WorkKind.MonteCarlo => MonteCarlo(model, run, options),
         WorkKind.Sobol => Sobol(model, run, options),
-        _ => Tornado(model, run, options),
+        WorkKind.Tornado => Tornado(model, run, options),
+        WorkKind.Shocks => Shocks(model, run, options),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a model's analysis work"),
     };
 
     public static IIndexedWork<ModelDistributions> MonteCarlo(IModel model, PreparedRun run, AnalysisOptions options) =>
@@ -29,6 +31,10 @@ public static class AnalysisWork
 
     public static IIndexedWork<IReadOnlyList<TornadoResult>> Tornado(IModel model, PreparedRun run, AnalysisOptions options) =>
         new TornadoWork(run.Scenario, model, run.Settings, options.MonteCarlo.Cancellation);
+
+    /// <summary>The comparison with and without each shock the scenario declares (none when <see cref="AnalysisOptions.Shocks"/> is off).</summary>
+    public static IIndexedWork<IReadOnlyList<ShockOutcome>> Shocks(IModel model, PreparedRun run, AnalysisOptions options) =>
+        new ShockWork(run, model, options.Shocks ? run.Scenario.Shocks : []);
 
     /// <summary>
     /// Every model run a model's analysis takes: the point forecast, the draws, the tornado and the Sobol rows as asked. A
@@ -71,10 +77,10 @@ public static class AnalysisWork
         // a one-dimensional model forecasts each issue on its own; a multi-issue model runs the scenario once per draw
         public int RunsPerIndex => _model is IIssueModel && !_model.Info.IsMultiIssue ? _issues.Length : 1;
 
-        public double[][] Compute(int first, int end, MonteCarloOptions options) =>
-            MonteCarloRunner.Outcomes(_space, _issues, _model, _settings, options with { Seed = _options.Seed }, first, end);
+        public IndexedColumns Compute(int first, int end, MonteCarloOptions options) =>
+            new(MonteCarloRunner.Outcomes(_space, _issues, _model, _settings, options with { Seed = _options.Seed }, first, end));
 
-        public ModelDistributions Summarise(double[][] columns) => MonteCarloRunner.Summarise(_model.Info.Name, _issues, columns, _options);
+        public ModelDistributions Summarise(IndexedColumns columns) => MonteCarloRunner.Summarise(_model.Info.Name, _issues, columns.Columns, _options);
     }
 
     private sealed class SobolWork(SobolDesign design) : IIndexedWork<IReadOnlyList<SobolResult>>
@@ -82,8 +88,8 @@ public static class AnalysisWork
         public int Count => design.Samples;
         public int Columns => design.Columns;
         public int RunsPerIndex => design.RunsPerRow;
-        public double[][] Compute(int first, int end, MonteCarloOptions options) => design.Rows(first, end, options);
-        public IReadOnlyList<SobolResult> Summarise(double[][] columns) => design.Summarise(columns);
+        public IndexedColumns Compute(int first, int end, MonteCarloOptions options) => new(design.Rows(first, end, options));
+        public IReadOnlyList<SobolResult> Summarise(IndexedColumns columns) => design.Summarise(columns.Columns);
     }
 
     /// <summary>
@@ -121,11 +127,59 @@ public static class AnalysisWork
             ? 2L * Count + 2
             : _issues.Sum(i => 2L * _space.InputsOn(i.Id).Count + 2);
 
-        public double[][] Compute(int first, int end, MonteCarloOptions options) =>
-            Sensitivity.Tornado.ScenarioRuns(_model, _space, _issues, _settings, first, end, options);
+        public IndexedColumns Compute(int first, int end, MonteCarloOptions options) =>
+            new(Sensitivity.Tornado.ScenarioRuns(_model, _space, _issues, _settings, first, end, options));
 
-        public IReadOnlyList<TornadoResult> Summarise(double[][] columns) => _batched
-            ? Sensitivity.Tornado.Assemble(_model, _space, _issues, _settings, columns)
+        public IReadOnlyList<TornadoResult> Summarise(IndexedColumns columns) => _batched
+            ? Sensitivity.Tornado.Assemble(_model, _space, _issues, _settings, columns.Columns)
             : Sensitivity.Tornado.Run(_scenario, _model, _settings, _cancellation);
+    }
+
+    /// <summary>
+    /// Shock comparisons: index = shock (one model run each, with the shock applied as <see cref="ShockPlan"/> plans it);
+    /// columns = the scenario's issues (the forecast with the shock); each index's outcome holds the run's notes or the
+    /// error that stopped it. The baseline (one run) is run where the comparison is summarised.
+    /// </summary>
+    private sealed class ShockWork(PreparedRun run, IModel model, IReadOnlyList<Shock> shocks) : IIndexedWork<IReadOnlyList<ShockOutcome>>
+    {
+        private readonly IReadOnlyList<Issue> _issues = run.Scenario.Issues;
+
+        public int Count => shocks.Count;
+        public int Columns => _issues.Count;
+        public bool HasOutcomes => true;
+        public int RunsPerIndex => 1;
+
+        public IndexedColumns Compute(int first, int end, MonteCarloOptions options)
+        {
+            var settings = BatchSettings.For(model, run.Settings, options); // the shocks already run in parallel
+            var result = new IndexedColumns(Enumerable.Range(0, Columns).Select(_ => new double[end - first]).ToArray(), new IndexOutcome[end - first]);
+            var parallel = new ParallelOptions
+            {
+                MaxDegreeOfParallelism = options.Threads > 0 ? options.Threads : Environment.ProcessorCount,
+                CancellationToken = options.Cancellation,
+            };
+            Parallel.For(first, end, parallel, s =>
+            {
+                var (shocked, notes, error) = ShockComparison.Shocked(run.Scenario, model, settings, shocks[s]);
+                for (int c = 0; c < _issues.Count; c++) result.Columns[c][s - first] = shocked?.For(_issues[c].Id)?.Forecast ?? double.NaN;
+                result.Outcomes![s - first] = error is null ? IndexOutcome.WithNotes(notes) : IndexOutcome.Failed(error);
+            });
+            return result;
+        }
+
+        public IReadOnlyList<ShockOutcome> Summarise(IndexedColumns columns)
+        {
+            if (Count == 0) return [];
+            var baseline = model.Run(run.Scenario, run.Settings);
+            var column = _issues.Select((issue, c) => (issue.Id, c)).ToDictionary(t => t.Id, t => t.c);
+            return shocks.Select((shock, s) =>
+            {
+                var outcome = columns.Outcomes![s];
+                Func<IssueId, double>? with = outcome.Status == IndexStatus.Ok
+                    ? issue => column.TryGetValue(issue, out int c) ? columns.Columns[c][s] : double.NaN
+                    : null;
+                return ShockComparison.Outcome(baseline, model, shock, with, outcome.Notes, outcome.Error);
+            }).ToArray();
+        }
     }
 }

@@ -13,6 +13,12 @@ public enum WorkKind
 
     /// <summary>Index = uncertain input (multi-issue models; a one-dimensional model's tornado is cheap and has none); per issue, low and high.</summary>
     Tornado,
+
+    /// <summary>Index = shock the scenario declares (one model run each); per issue of the scenario, the forecast with the shock; a status per shock.</summary>
+    Shocks,
+
+    /// <summary>Index = (model predictor, case) of a backtest; one column, the forecast; a status per index (see the backtest's work).</summary>
+    Backtest,
 }
 
 /// <summary>One batchable part of an analysis: the model's position in the analysis's model list and the kind of work.</summary>
@@ -33,6 +39,9 @@ public interface IIndexedWork
     /// <summary>Values per index.</summary>
     int Columns { get; }
 
+    /// <summary>True when every index also gets an <see cref="IndexOutcome"/> (status, error, notes).</summary>
+    bool HasOutcomes => false;
+
     /// <summary>Model runs per index (what progress counts): one per column unless the work says otherwise.</summary>
     int RunsPerIndex => Columns;
 
@@ -42,14 +51,14 @@ public interface IIndexedWork
     /// <summary>The model runs its summary makes beyond its indices' (reported as progress once it is summarised).</summary>
     long SummaryRuns => Runs - (long)Count * RunsPerIndex;
 
-    /// <summary>The columns for indices [first, end), each indexed by i − first; threads, progress and cancellation from <paramref name="options"/>.</summary>
-    double[][] Compute(int first, int end, MonteCarloOptions options);
+    /// <summary>The values (and outcomes) for indices [first, end), each indexed by i − first; threads, progress and cancellation from <paramref name="options"/>.</summary>
+    IndexedColumns Compute(int first, int end, MonteCarloOptions options);
 }
 
 /// <summary>Indexed work with the summary computed from all of its columns (in index order).</summary>
 public interface IIndexedWork<out TResult> : IIndexedWork
 {
-    TResult Summarise(double[][] columns);
+    TResult Summarise(IndexedColumns columns);
 }
 
 /// <summary>
@@ -59,7 +68,7 @@ public interface IIndexedWork<out TResult> : IIndexedWork
 public interface IWorkExecutor
 {
     /// <param name="id">Identifies the work within the analysis, so a remote worker can rebuild it from the same request.</param>
-    double[][] Run(WorkId id, IIndexedWork work, MonteCarloOptions options);
+    IndexedColumns Run(WorkId id, IIndexedWork work, MonteCarloOptions options);
 }
 
 /// <summary>Runs the work in this process, on the threads <see cref="MonteCarloOptions.Threads"/> asks for.</summary>
@@ -67,8 +76,8 @@ public sealed class LocalExecutor : IWorkExecutor
 {
     public static readonly LocalExecutor Instance = new();
 
-    public double[][] Run(WorkId id, IIndexedWork work, MonteCarloOptions options) =>
-        work.Count == 0 ? Enumerable.Range(0, work.Columns).Select(_ => Array.Empty<double>()).ToArray() : work.Compute(0, work.Count, options);
+    public IndexedColumns Run(WorkId id, IIndexedWork work, MonteCarloOptions options) =>
+        work.Count == 0 ? IndexedColumns.Empty(work) : work.Compute(0, work.Count, options);
 }
 
 public static class WorkExecutorExtensions

@@ -18,24 +18,34 @@ public static class ShockComparison
     public static IReadOnlyList<ShockOutcome> Compare(Scenario scenario, IModel model, ModelSettings settings, IEnumerable<Shock> shocks)
     {
         var baseline = model.Run(scenario, settings);
-        var outcomes = new List<ShockOutcome>();
-        foreach (var shock in shocks)
-        {
-            try
-            {
-                var run = ShockPlan.Prepare(scenario, model, settings, shock.Interventions);
-                var shocked = model.Run(run.Scenario, run.Settings);
-                var effects = baseline.Issues
-                    .Select(r => new ShockEffect(r.Issue, r.Forecast, shocked.For(r.Issue)?.Forecast ?? double.NaN))
-                    .ToArray();
-                outcomes.Add(new ShockOutcome(shock, model.Info.Name, effects, run.Notes));
-            }
-            catch (Exception e) when (e is Core.ParleyException or ArgumentException or InvalidOperationException)
-            {
-                // a what-if that does not apply says so itself; a model's refusal or failure is worded as everywhere
-                outcomes.Add(new ShockOutcome(shock, model.Info.Name, [], [], e is WhatIfException ? e.Message : ModelFailure.Describe(e)));
-            }
-        }
-        return outcomes;
+        return shocks.Select(shock => Outcome(baseline, model, shock, Shocked(scenario, model, settings, shock))).ToArray();
     }
+
+    /// <summary>One shocked run: the model's result with the shock applied and the notes, or the error that stopped it.</summary>
+    public static (ScenarioResult? Result, IReadOnlyList<string> Notes, string? Error) Shocked(Scenario scenario, IModel model,
+        ModelSettings settings, Shock shock)
+    {
+        try
+        {
+            var run = ShockPlan.Prepare(scenario, model, settings, shock.Interventions);
+            return (model.Run(run.Scenario, run.Settings), run.Notes, null);
+        }
+        catch (Exception e) when (e is Core.ParleyException or ArgumentException or InvalidOperationException)
+        {
+            // a what-if that does not apply says so itself; a model's refusal or failure is worded as everywhere
+            return (null, [], e is WhatIfException ? e.Message : ModelFailure.Describe(e));
+        }
+    }
+
+    /// <summary>What a shocked run (or its error) changes against the baseline, issue by issue of the baseline.</summary>
+    public static ShockOutcome Outcome(ScenarioResult baseline, IModel model, Shock shock,
+        (ScenarioResult? Result, IReadOnlyList<string> Notes, string? Error) shocked) => Outcome(baseline, model, shock,
+        shocked.Result is { } r ? issue => r.For(issue)?.Forecast ?? double.NaN : null, shocked.Notes, shocked.Error);
+
+    /// <summary>The same from the shocked forecast per issue (<paramref name="with"/> is null when the run failed).</summary>
+    public static ShockOutcome Outcome(ScenarioResult baseline, IModel model, Shock shock, Func<IssueId, double>? with,
+        IReadOnlyList<string> notes, string? error) =>
+        error is not null || with is null
+            ? new ShockOutcome(shock, model.Info.Name, [], [], error)
+            : new ShockOutcome(shock, model.Info.Name, baseline.Issues.Select(r => new ShockEffect(r.Issue, r.Forecast, with(r.Issue))).ToArray(), notes);
 }

@@ -1,3 +1,5 @@
+using Parley.Analysis.Batching;
+using Parley.Analysis.MonteCarlo;
 using Parley.Backtest;
 using Parley.Core;
 using Parley.Core.Modelling;
@@ -20,22 +22,24 @@ public sealed record BacktestRequest(string Dataset)
 /// <summary>A backtest's scores with the notes about the data (files passed over, models that failed on some cases).</summary>
 public sealed record BacktestOutcome(BacktestReport Report, IReadOnlyList<Note> Notes);
 
+/// <summary>A backtest request resolved (<see cref="BacktestService.Plan"/>).</summary>
+public sealed record BacktestPlan(BacktestDataset Data, CapabilityConvention Convention, IReadOnlyList<IPredictor> Predictors,
+    BacktestOptions Options, IReadOnlyList<Note> Notes);
+
 /// <summary>The `backtest` use case.</summary>
 public sealed class BacktestService
 {
-    public BacktestOutcome Run(BacktestRequest request, CancellationToken cancellation = default)
+    /// <param name="executor">Where the model predictors' forecasts run (null = here, as the scoring asks for them); the scores do not depend on it.</param>
+    public BacktestOutcome Run(BacktestRequest request, CancellationToken cancellation = default, IWorkExecutor? executor = null)
     {
-        var options = Options(request.Folds, request.Seed);
-
-        var loaded = BacktestDataset.Load(request.Dataset);
-        var notes = loaded.Notices.Select(n => new Note(NoteKind.Reading, n)).ToList();
-        var data = loaded.ValueOrThrow();
-        var convention = request.Capability is { } c
-            ? CapabilityConvention.Parse(c, data).ValueOrThrow().Convention
-            : data.DefaultCapability;
-        var predictors = Choose(request.Predictors, options.Settings);
+        var plan = Plan(request);
         cancellation.ThrowIfCancellationRequested();
-        var report = Backtester.Run(data, predictors, convention, options);
+        var cases = Backtester.Prepare(plan.Data, plan.Convention);
+        var predictors = executor is null
+            ? plan.Predictors
+            : executor.Summarise(BacktestWork.Id, new BacktestWork(cases.Cases, plan.Predictors), new MonteCarloOptions { Cancellation = cancellation });
+        var report = Backtester.Run(plan.Data, cases, predictors, plan.Options);
+        var notes = plan.Notes.ToList();
         foreach (var m in report.Models.Where(m => m.Failed > 0))
             notes.Add(new Note(NoteKind.Skipped, $"{m.Name} failed on {m.Failed} case(s), first: {m.FirstFailure}"));
         var unheld = report.Models.Where(m => m.Kind == "tuned" && !m.HeldOut && m.NotApplicable > 0).Select(m => m.Name).ToArray();
@@ -43,6 +47,19 @@ public sealed class BacktestService
             notes.Add(new Note(NoteKind.Skipped, $"{string.Join(", ", unheld)} not scored: every case is from one proposal, so none "
                                                  + "can be held out from their tuning (cross-validation needs at least two proposals)"));
         return new BacktestOutcome(report, notes);
+    }
+
+    /// <summary>The request resolved: the data set read, the capability convention, the predictors and options, the notes about the data.</summary>
+    public BacktestPlan Plan(BacktestRequest request)
+    {
+        var options = Options(request.Folds, request.Seed);
+        var loaded = BacktestDataset.Load(request.Dataset);
+        var notes = loaded.Notices.Select(n => new Note(NoteKind.Reading, n)).ToList();
+        var data = loaded.ValueOrThrow();
+        var convention = request.Capability is { } c
+            ? CapabilityConvention.Parse(c, data).ValueOrThrow().Convention
+            : data.DefaultCapability;
+        return new BacktestPlan(data, convention, Choose(request.Predictors, options.Settings), options, notes);
     }
 
     /// <summary>The options of a cross-validated run: at least 2 folds; the seed fixes the folds and the models' draws.</summary>

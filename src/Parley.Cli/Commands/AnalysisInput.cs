@@ -105,22 +105,25 @@ public sealed class AnalysisInput
     /// <summary>
     /// Runs the analysis of every chosen model. It first says on stderr how many model runs it will take; then a progress
     /// bar with ETA on an interactive terminal, or progress lines on stderr every <see cref="CliConsole.ProgressInterval"/>
-    /// when output is piped or redirected (or is JSON), so that long runs in scripts and CI are not silent.
+    /// when output is piped or redirected (or is JSON), so that long runs in scripts and CI are not silent; on a cluster,
+    /// a line per merged batch.
     /// </summary>
     public AnalysisResult Run(ParseResult parse, Scenario scenario, ModelSelection selection, CliConsole console, bool quiet)
     {
         var request = Request(parse, selection);
-        if (Cluster.Requested(parse))
-        {
-            var clustered = Cluster.Run(parse, scenario, request, console);
-            console.Notes(clustered.Notes);
-            return clustered.Result;
-        }
+        bool clustered = Cluster.Requested(parse);
         string command = parse.CommandResult.Command.Name;
         var (models, runs) = Service.Planned(scenario, request);
         console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"parley: {command}: {models} model{(models == 1 ? "" : "s")}, {request.Draws:N0} draws{(request.Tornado ? ", tornado" : ", no tornado")}" +
             $"{(request.SobolSamples > 0 ? $", Sobol {request.SobolSamples:N0} rows" : "")}: {runs:N0} model runs"));
+        if (clustered)
+        {
+            // on a cluster each merged batch is reported on stderr instead of the progress lines
+            var outcome = Cluster.Run(parse, scenario, request, console);
+            console.Notes(outcome.Notes);
+            return outcome.Result;
+        }
         if (quiet || !console.Interactive)
         {
             var lines = new ProgressLines(console.Error, command, console.ProgressInterval);

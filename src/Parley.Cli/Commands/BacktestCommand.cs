@@ -8,7 +8,7 @@ namespace Parley.Cli.Commands;
 
 /// <summary>
 /// `parley backtest DATASET [--model NAME]... [--capability equal|council|council-mean|scenario|FILE] [--folds K]
-/// [--seed N] [--out DIR] [--json]`: scores models against known outcomes (a DEU file, or a folder of scenarios
+/// [--seed N] [--out DIR] [--json] [--cluster CONN [--batch-size N]]`: scores models against known outcomes (a DEU file, or a folder of scenarios
 /// whose issues carry an outcome).
 /// </summary>
 public static class BacktestCommand
@@ -36,6 +36,7 @@ public static class BacktestCommand
         {
             Description = "Fit the headline forecast on the data sets pooled (e.g. a DEU file and data/cases/): nested cross-validation against the benchmarks, then the constants to ship (see docs/headline.md).",
         };
+        var cluster = new ClusterOptions("every model's forecasts of the cases");
         var command = new Command("backtest", "Score models against known outcomes: MAE, RMSE, median absolute error, share within 10 points (0–100 scale).");
         command.Arguments.Add(dataset);
         command.Options.Add(models);
@@ -45,9 +46,13 @@ public static class BacktestCommand
         command.Options.Add(outDir);
         command.Options.Add(json);
         command.Options.Add(fitHeadline);
+        cluster.AddTo(command);
         command.SetAction(parse =>
         {
             var datasets = parse.GetValue(dataset)!;
+            bool clustered = cluster.Requested(parse);
+            if (clustered) ClusterOptions.Connection(parse.GetValue(cluster.Cluster)!); // a bad value fails before any work
+            if (clustered && parse.GetValue(fitHeadline)) throw new UsageException("--cluster: not with --fit-headline");
             if (parse.GetValue(outDir) is { } folder) OutputFiles.CheckFolder(folder, "--out"); // before the backtest, not after
             if (parse.GetValue(fitHeadline))
                 return HeadlineFitCommand.Run(console, datasets, parse.GetValue(folds), parse.GetValue(seed), parse.GetValue(outDir),
@@ -61,7 +66,8 @@ public static class BacktestCommand
                 Folds = parse.GetValue(folds),
                 Seed = parse.GetValue(seed),
             };
-            var outcome = new BacktestService().Run(request, console.Cancellation);
+            if (clustered) new BacktestService().Plan(request); // a bad data set or convention is reported before connecting
+            var outcome = clustered ? cluster.Run(parse, request, console) : new BacktestService().Run(request, console.Cancellation);
             var report = outcome.Report;
             if (parse.GetValue(outDir) is { } dir)
                 foreach (var (name, content) in new[]

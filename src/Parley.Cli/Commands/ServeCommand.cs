@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Parley.Web.Hosting;
 
 namespace Parley.Cli.Commands;
 
 /// <summary>
-/// `parley serve [--port N] [--host ADDR] [--db CONNECTION] [--data DIR] [--tokens-file FILE] [--max-jobs N] [--max-draws N]`:
+/// `parley serve [--port N] [--host ADDR] [--db CONNECTION] [--data DIR] [--tokens-file FILE] [--max-jobs N] [--max-draws N] [--cluster CONN]`:
 /// the web app and HTTP API (docs/web.md). Without --db (or PARLEY_DB) it keeps a SQLite file in the data folder.
 /// </summary>
 public static class ServeCommand
@@ -23,9 +24,10 @@ public static class ServeCommand
         var tokens = new Option<string?>("--tokens-file") { Description = "File of API/sign-in tokens, one NAME=TOKEN per line (also PARLEY_TOKENS)." };
         var jobs = new Option<int?>("--max-jobs") { Description = "Analyses that run at once (default 2)." };
         var draws = new Option<int?>("--max-draws") { Description = "The most Monte Carlo draws one analysis may ask for (default 100,000)." };
+        var cluster = ClusterOptions.ClusterOption("Run analysis jobs on the workers of this cluster (localhost, localhost:SILO_PORT:GATEWAY_PORT, Host=... for PostgreSQL, redis://HOST:PORT; default: PARLEY_CLUSTER, else in this process). Results are identical.");
         var command = new Command("serve", "Start the web app and HTTP API (default http://127.0.0.1:5171/; see docs/web.md).")
         {
-            port, host, db, data, tokens, jobs, draws,
+            port, host, db, data, tokens, jobs, draws, cluster,
         };
         command.SetAction((parse, _) =>
         {
@@ -39,8 +41,26 @@ public static class ServeCommand
             if (parse.GetValue(tokens) is { } t) settings["Parley:TokensFile"] = t;
             if (parse.GetValue(jobs) is { } j) settings["Parley:MaxConcurrentJobs"] = j.ToString(CultureInfo.InvariantCulture);
             if (parse.GetValue(draws) is { } n) settings["Parley:MaxDrawsPerJob"] = n.ToString(CultureInfo.InvariantCulture);
-            return ParleyServer.RunAsync([], settings, console.RawOut, console.Error, console.Cancellation);
+            var connection = Connection(parse.GetValue(cluster)); // a bad value: exit 2 before starting
+            return ParleyServer.RunAsync([], settings, console.RawOut, console.Error, console.Cancellation, connection is null ? null : services =>
+                services.AddSingleton<Parley.Web.Jobs.IAnalysisBackend>(new ClusterAnalysisBackend(connection)));
         });
         return command;
+    }
+
+    /// <summary>The cluster from --cluster, else from PARLEY_CLUSTER (an error names the one it came from); null = this process.</summary>
+    private static Parley.Cluster.Hosting.ClusterConnection? Connection(string? option)
+    {
+        if (option is not null) return ClusterOptions.Connection(option);
+        var variable = Environment.GetEnvironmentVariable("PARLEY_CLUSTER");
+        if (string.IsNullOrWhiteSpace(variable)) return null;
+        try
+        {
+            return ClusterOptions.Connection(variable);
+        }
+        catch (Parley.Cluster.ClusterException e)
+        {
+            throw new Parley.Cluster.ClusterException("PARLEY_CLUSTER" + e.Message["--cluster".Length..], e);
+        }
     }
 }

@@ -26,8 +26,9 @@ internal sealed class BatchGrain(JobCache jobs, ILocalSiloDetails silo) : Grain,
             if (request.First < 0 || request.End > work.Count || request.First >= request.End)
                 return new BatchResult(null, $"batch [{request.First}, {request.End}) is outside [0, {work.Count})", true, worker, 0);
             var options = job.Options.MonteCarlo with { Threads = 0, Progress = null, Cancellation = cancellation };
-            var columns = work.Compute(request.First, request.End, options);
-            return new BatchResult(columns, null, false, worker, clock.Elapsed.TotalSeconds, Environment.ProcessorCount);
+            var computed = work.Compute(request.First, request.End, options);
+            return new BatchResult(computed.Columns, null, false, worker, clock.Elapsed.TotalSeconds, Environment.ProcessorCount,
+                computed.Outcomes?.Select(IndexOutcomeData.From).ToArray());
         }
         catch (JobRejectedException e)
         {

@@ -18,7 +18,31 @@ public sealed record WorkerOptions(ClusterConnection Connection)
 
     /// <summary>Client gateway port; null = the default (30000) if free, else any free port.</summary>
     public int? GatewayPort { get; init; }
+
+    /// <summary>
+    /// Kubernetes hosting (Microsoft.Orleans.Hosting.Kubernetes) in this pod: the silo is named after its pod, and the pods
+    /// of silos the cluster declares dead are deleted (Kubernetes starts fresh ones). Needs a role that may list, watch
+    /// and delete pods (deploy/k8s/rbac.yaml). Null = no Kubernetes hosting.
+    /// </summary>
+    public KubernetesPod? Pod { get; init; }
+
+    /// <summary>This pod as the downward API names it (POD_NAME, POD_NAMESPACE), or null outside a pod (no API server address).</summary>
+    public static KubernetesPod? CurrentPod(Func<string, string?>? variable = null)
+    {
+        variable ??= Environment.GetEnvironmentVariable;
+        return InPod(variable) ? new KubernetesPod(variable("POD_NAME")!, variable("POD_NAMESPACE")!) : null;
+    }
+
+    /// <summary>True inside a pod that has what Kubernetes hosting reads (the API server's address, its pod name and namespace).</summary>
+    public static bool InPod(Func<string, string?>? variable = null)
+    {
+        variable ??= Environment.GetEnvironmentVariable;
+        return new[] { "KUBERNETES_SERVICE_HOST", "POD_NAME", "POD_NAMESPACE" }.All(v => !string.IsNullOrWhiteSpace(variable(v)));
+    }
 }
+
+/// <summary>The pod a worker runs in (Kubernetes hosting).</summary>
+public sealed record KubernetesPod(string Name, string Namespace);
 
 /// <summary>A started worker and where it listens.</summary>
 public sealed record WorkerEndpoints(IPAddress Address, int SiloPort, int GatewayPort, bool Primary)
@@ -37,7 +61,12 @@ public static class WorkerHost
         // stdout is for what `parley worker` says; Orleans's warnings go to stderr
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
         builder.UseOrleans(silo =>
-            silo.UseParleyClustering(options.Connection, endpoints.Address, endpoints.SiloPort, endpoints.GatewayPort).AddParleyWorker());
+        {
+            silo.UseParleyClustering(options.Connection, endpoints.Address, endpoints.SiloPort, endpoints.GatewayPort).AddParleyWorker();
+            // the cluster and service ids come from the pod's labels (orleans/clusterId, orleans/serviceId: "parley", as clients use)
+            // the package reads the pod from POD_NAME, POD_NAMESPACE and POD_IP itself (its options have no public setters)
+            if (options.Pod is not null) silo.UseKubernetesHosting();
+        });
         return (builder.Build(), endpoints);
     }
 
@@ -56,7 +85,8 @@ public static class WorkerHost
             {
                 throw new ClusterException($"worker: could not join the cluster ({options.Connection}): {e.GetBaseException().Message}", e);
             }
-            await output.WriteLineAsync($"parley worker: ready, {endpoints}, cluster {options.Connection}, {Environment.ProcessorCount} cores");
+            await output.WriteLineAsync($"parley worker: ready, {endpoints}, cluster {options.Connection}, {Environment.ProcessorCount} cores" +
+                (options.Pod is { } p ? $", Kubernetes pod {p.Namespace}/{p.Name}" : ""));
             await output.FlushAsync(CancellationToken.None);
             try
             {

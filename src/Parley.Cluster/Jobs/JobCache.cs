@@ -3,27 +3,37 @@ using Parley.Analysis;
 using Parley.Analysis.Batching;
 using Parley.Analysis.WhatIf;
 using Parley.Application.Analysing;
+using Parley.Application.Models;
 using Parley.Cluster.Grains;
 using Parley.Core.Modelling;
 
 namespace Parley.Cluster.Jobs;
 
 /// <summary>A job as a worker holds it: resolved once, then asked for the work of (model, kind) batch after batch.</summary>
-public sealed class WorkerJob
+public interface IWorkerJob
+{
+    AnalysisOptions Options { get; }
+
+    IIndexedWork Work(int model, WorkKind kind);
+}
+
+/// <summary>An analysis job on a worker.</summary>
+public sealed class WorkerJob : IWorkerJob
 {
     private readonly IReadOnlyList<IModel> _models;
     private readonly Func<IModel, ModelSettings> _settingsFor;
     private readonly IReadOnlyList<Core.Domain.Intervention> _whatIfs;
     private readonly ClusterJob _job;
+    private readonly Core.Domain.Scenario _scenario;
     private readonly ConcurrentDictionary<(int, WorkKind), Lazy<IIndexedWork>> _work = new();
 
     public WorkerJob(JobSpec spec)
     {
-        if (spec.Build != ClusterJob.BuildFingerprint)
-            throw new JobRejectedException(
-                $"worker build {ClusterJob.BuildFingerprint} differs from the client's build {spec.Build}: run the same Parley build everywhere");
         _job = ClusterJob.From(spec);
-        var (plan, whatIfs, options) = new AnalysisService().Prepare(_job.Scenario, _job.Request);
+        // the scenario the client's analysis runs on: with the capability basis the request or the scenario asks for
+        var modelled = CapabilityBasisPlanner.Apply(_job.Scenario, _job.Request.Models).Modelled;
+        _scenario = modelled;
+        var (plan, whatIfs, options) = new AnalysisService().Prepare(modelled, _job.Request);
         _models = plan.Models.Select(m => m.Model).ToArray();
         _settingsFor = plan.SettingsFor;
         _whatIfs = whatIfs;
@@ -39,7 +49,7 @@ public sealed class WorkerJob
         return _work.GetOrAdd((model, kind), _ => new Lazy<IIndexedWork>(() =>
         {
             var m = _models[model];
-            var run = ShockPlan.Prepare(_job.Scenario, m, _settingsFor(m), _whatIfs);
+            var run = ShockPlan.Prepare(_scenario, m, _settingsFor(m), _whatIfs);
             return AnalysisWork.For(kind, m, run, Options);
         })).Value;
     }
@@ -50,18 +60,18 @@ public sealed class JobCache
 {
     private const int Capacity = 4;
     private readonly Lock _gate = new();
-    private readonly LinkedList<(string Id, Lazy<WorkerJob> Job)> _recent = new();
+    private readonly LinkedList<(string Id, Lazy<IWorkerJob> Job)> _recent = new();
 
-    public WorkerJob Get(JobSpec spec)
+    public IWorkerJob Get(JobSpec spec)
     {
-        Lazy<WorkerJob> job;
+        Lazy<IWorkerJob> job;
         lock (_gate)
         {
             var node = _recent.First;
             while (node is not null && node.Value.Id != spec.Id) node = node.Next;
             if (node is null)
             {
-                node = _recent.AddFirst((spec.Id, new Lazy<WorkerJob>(() => new WorkerJob(spec))));
+                node = _recent.AddFirst((spec.Id, new Lazy<IWorkerJob>(() => Open(spec))));
                 if (_recent.Count > Capacity) _recent.RemoveLast();
             }
             else if (node != _recent.First)
@@ -72,5 +82,18 @@ public sealed class JobCache
             job = node.Value.Job;
         }
         return job.Value;
+    }
+
+    private static IWorkerJob Open(JobSpec spec)
+    {
+        if (spec.Build != ClusterJob.BuildFingerprint)
+            throw new JobRejectedException(
+                $"worker build {ClusterJob.BuildFingerprint} differs from the client's build {spec.Build}: run the same Parley build everywhere");
+        return spec.Kind switch
+        {
+            JobSpec.Analysis => new WorkerJob(spec),
+            JobSpec.Backtest => new BacktestWorkerJob(spec),
+            _ => throw new JobRejectedException($"this worker does not run jobs of kind '{spec.Kind}'"),
+        };
     }
 }

@@ -42,11 +42,24 @@ public sealed class ClusterExecutor : IWorkExecutor
     /// <summary>Why the job was stopped when no worker could go on (no worker joined, another build, a batch failing everywhere).</summary>
     public string? Failure { get; private set; }
 
+    /// <summary>Runs a use case on this executor; a job the cluster stopped (<see cref="Failure"/>) surfaces as a <see cref="ClusterException"/>.</summary>
+    public T Within<T>(Func<IWorkExecutor, T> run, CancellationToken cancellation)
+    {
+        try
+        {
+            return run(this);
+        }
+        catch (OperationCanceledException e) when (Failure is { } failure && !cancellation.IsCancellationRequested)
+        {
+            throw new ClusterException($"cluster: {failure}", e);
+        }
+    }
+
     public ClusterStats Stats => new(_batches, _duplicates, _requeued, _workerSeconds, _roundTripSeconds, _maxWorkers, _wall.Elapsed.TotalSeconds);
 
-    public double[][] Run(WorkId id, IIndexedWork work, MonteCarloOptions options)
+    public IndexedColumns Run(WorkId id, IIndexedWork work, MonteCarloOptions options)
     {
-        if (work.Count == 0) return Enumerable.Range(0, work.Columns).Select(_ => Array.Empty<double>()).ToArray();
+        if (work.Count == 0) return IndexedColumns.Empty(work);
         _wall.Start();
         try
         {
@@ -66,9 +79,9 @@ public sealed class ClusterExecutor : IWorkExecutor
 
     private sealed record Flight(Batch Batch, SiloAddress Silo, int Slot, Task<BatchResult> Task, CancellationTokenSource Cancel, Stopwatch Clock);
 
-    private async Task<double[][]> RunAsync(WorkId id, IIndexedWork work, Action<long>? progress)
+    private async Task<IndexedColumns> RunAsync(WorkId id, IIndexedWork work, Action<long>? progress)
     {
-        var columns = Enumerable.Range(0, work.Columns).Select(_ => new double[work.Count]).ToArray();
+        var columns = IndexedColumns.Allocate(work);
         var planner = new BatchPlanner(work.Count, work.Columns, _options);
         var retry = new Queue<Batch>();
         var merged = new HashSet<int>();
@@ -144,7 +157,7 @@ public sealed class ClusterExecutor : IWorkExecutor
             }
             merged.Add(b.Number);
             _threads = Math.Max(_threads, result.Threads); // a batch should give every core of a worker something to do
-            for (int c = 0; c < columns.Length; c++) Array.Copy(result.Columns![c], 0, columns[c], b.First, b.Length);
+            columns.Merge(result.ToColumns(), b.First, b.Length);
             done += b.Length;
             _backoff.Remove(f.Silo);
             double roundTrip = f.Clock.Elapsed.TotalSeconds;

@@ -24,13 +24,14 @@ public static class ParleyServer
 {
     /// <summary>Builds, starts, prints where it listens and which database it uses, and runs until stopped.</summary>
     /// <returns>0 after a normal stop, 2 when the settings are refused, 1 when it cannot start.</returns>
+    /// <param name="configure">Services the host adds or replaces (e.g. a cluster's <see cref="IAnalysisBackend"/>), after the defaults.</param>
     public static async Task<int> RunAsync(string[] args, IDictionary<string, string?>? settings, TextWriter output, TextWriter error,
-        CancellationToken ct = default)
+        CancellationToken ct = default, Action<IServiceCollection>? configure = null)
     {
         WebApplication app;
         try
         {
-            app = Build(args, settings);
+            app = Build(args, settings, configure);
         }
         catch (ServerSetupException e)
         {
@@ -55,7 +56,7 @@ public static class ParleyServer
         return 0;
     }
 
-    public static WebApplication Build(string[] args, IDictionary<string, string?>? settings = null)
+    public static WebApplication Build(string[] args, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var assets = WebAssets.Find();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -104,6 +105,7 @@ public static class ParleyServer
         services.AddSingleton(new ForecastService());
         services.AddSingleton(new AnalysisService());
         services.AddSingleton<RunService>();
+        services.AddSingleton<IAnalysisBackend, LocalAnalysisBackend>();
         services.AddSingleton<StartupTasks>();
         services.AddHostedService(sp => sp.GetRequiredService<StartupTasks>()); // before the runner: the schema first
         services.AddSingleton<LocalAnalysisRunner>();
@@ -123,6 +125,7 @@ public static class ParleyServer
         services.AddRazorComponents().AddInteractiveServerComponents()
             .AddHubOptions(o => o.MaximumReceiveMessageSize = 8 * 1024 * 1024); // the YAML editor sends whole scenarios
         services.AddMudServices();
+        configure?.Invoke(services);
 
         var app = builder.Build();
         app.Use(RefuseOversizedBodies(options.MaxRequestBytes));
@@ -185,6 +188,7 @@ public static class ParleyServer
             $"Parley is serving {address.TrimEnd('/')}/  (API reference: {address.TrimEnd('/')}/scalar, OpenAPI: /openapi/v1.json)",
             $"Database: {target.Describe()}{(startup.Seeded ? " (new: seeded with the template and the Hague 2025 scenario)" : "")}",
             tokens.Enabled ? "Sign-in: required (API: Authorization: Bearer TOKEN; UI: /login)" : "Sign-in: none (loopback only)",
+            $"Analyses run in: {app.Services.GetRequiredService<IAnalysisBackend>().Describe()}",
         };
         if (startup.Interrupted > 0) lines.Add($"{startup.Interrupted} analysis job(s) cut short by the last stop are marked interrupted; rerun them from the run's page");
         lines.Add("Press Ctrl-C to stop.");

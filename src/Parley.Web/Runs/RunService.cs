@@ -23,7 +23,7 @@ namespace Parley.Web.Runs;
 /// document as `parley run --json` / `parley analyze --json`), the HTML report and the charts.
 /// </summary>
 public sealed class RunService(ParleyStore store, ScenarioService scenarios, ForecastService forecasts, AnalysisService analyses,
-    IAnalysisRunner runner, ServerOptions options)
+    IAnalysisRunner runner, ServerOptions options, IAnalysisBackend backend)
 {
     /// <summary>Parley's version as stored with every run.</summary>
     public static string ParleyVersion { get; } =
@@ -97,7 +97,7 @@ public sealed class RunService(ParleyStore store, ScenarioService scenarios, For
         var run = await store.GetRun(runId, ct);
         var request = JsonSerializer.Deserialize<RunRequest>(run.RequestJson, Json)!;
         var scenario = scenarios.ScenarioOf(run.Version!);
-        var outcome = await Task.Run(() => analyses.Run(scenario, request.AnalysisRequest(options.MaxDrawsPerJob, options.EffectiveThreads), progress, ct), ct);
+        var outcome = await backend.Run(scenario, request.AnalysisRequest(options.MaxDrawsPerJob, options.EffectiveThreads), progress, ct);
         var result = outcome.Result;
         await store.Finish(runId, RunStatuses.Succeeded, RunDocuments.Analysis(result), Report(result),
             JsonSerializer.Serialize(RunCharts.Build(result), Json), null, CancellationToken.None);
