@@ -46,6 +46,11 @@ public sealed class ModelSelection
     };
     public Option<string[]> Settings { get; }
 
+    public Option<bool> NoSizeCheck { get; } = new(Application.Sizing.SizeEstimate.Override)
+    {
+        Description = "Run even when the size estimate says the run cannot fit in memory (see docs/cli.md, \"Limits\").",
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Models);
@@ -55,6 +60,7 @@ public sealed class ModelSelection
         command.Options.Add(Issues);
         command.Options.Add(Settings);
         command.Options.Add(CapabilityBasis);
+        command.Options.Add(NoSizeCheck);
     }
 
     /// <summary>True when the command line names models (then dynamic models' details are shown).</summary>
@@ -87,6 +93,7 @@ public sealed class ModelSelection
             Settings = values,
             Seed = parse.GetValue(Seed),
             Issues = parse.GetValue(Issues) is { Length: > 0 } issues ? issues : null,
+            SizeCheck = !parse.GetValue(NoSizeCheck),
         };
     }
 }
