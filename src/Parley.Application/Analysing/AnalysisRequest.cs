@@ -20,8 +20,8 @@ public sealed record AnalysisRequest
 
     /// <summary>
     /// The largest number of Sobol rows without raising <see cref="MaxSobolRows"/>: each row is k + 2 model runs and keeps
-    /// k + 2 outcomes per issue, so the bundled scenario's 293 inputs × 4 issues take about 0.9 GB per model at 100,000
-    /// rows (and 9 GB at a million), while the indices' sampling error at 100,000 rows is about 0.003.
+    /// k + 2 outcomes per issue, so the bundled scenario (293 inputs, 4 issues) takes 0.3–0.9 GB per model at 100,000
+    /// rows (and 3–9 GB at a million), while the indices' sampling error at 100,000 rows is about 0.003.
     /// </summary>
     public const int DefaultMaxSobolRows = 100_000;
 
