@@ -21,6 +21,12 @@ public sealed record CliConsole(IAnsiConsole Out, TextWriter RawOut, TextWriter 
         foreach (var n in notes) Error.WriteLine($"parley: note: {n.Text}");
     }
 
+    /// <summary>Writes warnings on stderr ("parley: warning: ..."): things to know before a long command starts, not errors.</summary>
+    public void Warnings(IEnumerable<Application.Note> warnings)
+    {
+        foreach (var n in warnings) Error.WriteLine($"parley: warning: {n.Text}");
+    }
+
     public static CliConsole System()
     {
         var interactive = !Console.IsOutputRedirected && !Console.IsErrorRedirected;

@@ -14,8 +14,10 @@ public sealed class ModelSelection
 {
     /// <param name="defaults">The models run when none is named, for the help text.</param>
     /// <param name="shortOptionAlias">Whether --option also answers to -o (not where -o is the output file).</param>
-    public ModelSelection(IReadOnlyList<string> defaults, bool shortOptionAlias = true)
+    /// <param name="sizeCheck">Whether the command estimates its size before it runs (and so takes --no-size-check).</param>
+    public ModelSelection(IReadOnlyList<string> defaults, bool shortOptionAlias = true, bool sizeCheck = true)
     {
+        _sizeCheck = sizeCheck;
         Settings = shortOptionAlias ? new Option<string[]>("--option", "-o") : new Option<string[]>("--option");
         Settings.Description = "Model setting KEY=VALUE (repeatable), e.g. --option q=0.5. See 'parley models' for each model's settings.";
         Models = new Option<string[]>("--model", "-m")
@@ -23,6 +25,8 @@ public sealed class ModelSelection
             Description = "Model to run (repeatable). Default: " + string.Join(", ", defaults) + ". See 'parley models'.",
         };
     }
+
+    private readonly bool _sizeCheck;
 
     public Option<string[]> Models { get; }
 
@@ -46,6 +50,11 @@ public sealed class ModelSelection
     };
     public Option<string[]> Settings { get; }
 
+    public Option<bool> NoSizeCheck { get; } = new(Application.Sizing.SizeEstimate.Override)
+    {
+        Description = "Run even when the size estimate says the run cannot fit in memory (see docs/cli.md, \"Limits\").",
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Models);
@@ -55,6 +64,7 @@ public sealed class ModelSelection
         command.Options.Add(Issues);
         command.Options.Add(Settings);
         command.Options.Add(CapabilityBasis);
+        if (_sizeCheck) command.Options.Add(NoSizeCheck);
     }
 
     /// <summary>True when the command line names models (then dynamic models' details are shown).</summary>
@@ -87,6 +97,7 @@ public sealed class ModelSelection
             Settings = values,
             Seed = parse.GetValue(Seed),
             Issues = parse.GetValue(Issues) is { Length: > 0 } issues ? issues : null,
+            SizeCheck = !_sizeCheck || !parse.GetValue(NoSizeCheck),
         };
     }
 }

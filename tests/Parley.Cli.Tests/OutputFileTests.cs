@@ -90,4 +90,28 @@ public class OutputFileTests
         }
         finally { Directory.Delete(dir, true); }
     }
+
+    [Fact]
+    public void A_process_killed_mid_write_leaves_the_old_file_intact_because_only_a_rename_touches_it()
+    {
+        // A kill cannot run code, so what must hold is the state at every moment of the write: until the final rename (atomic
+        // within a folder), the target holds the old bytes and the new ones are in another file of the same folder.
+        var dir = Directory.CreateTempSubdirectory("parley-out-").FullName;
+        try
+        {
+            var target = Path.Combine(dir, "report.html");
+            File.WriteAllText(target, "the previous report");
+            OutputFiles.Write(target, w =>
+            {
+                w.Write(new string('x', 200_000));
+                w.Flush();
+                Assert.Equal("the previous report", File.ReadAllText(target)); // killed here: nothing lost
+                var partial = Assert.Single(Directory.GetFiles(dir), f => f != target);
+                Assert.Equal(Path.GetDirectoryName(target), Path.GetDirectoryName(partial)); // same folder: the rename is atomic
+            }, "--output");
+            Assert.Equal(200_000, File.ReadAllText(target).Length);
+            Assert.Single(Directory.GetFiles(dir));
+        }
+        finally { Directory.Delete(dir, true); }
+    }
 }

@@ -11,8 +11,19 @@ namespace Parley.Application.Analysing;
 /// </summary>
 public sealed record AnalysisRequest
 {
-    /// <summary>The largest number of draws a request may ask for without raising <see cref="MaxDraws"/>.</summary>
+    /// <summary>
+    /// The largest number of draws a request may ask for without raising <see cref="MaxDraws"/>: at a million draws the
+    /// Monte Carlo error of a probability is at most 0.0005, far below what any reading of it needs, and the outcomes
+    /// take 8 MB per issue and model; beyond it, time grows with nothing to show for it (docs/cli.md, "Limits").
+    /// </summary>
     public const int DefaultMaxDraws = 1_000_000;
+
+    /// <summary>
+    /// The largest number of Sobol rows without raising <see cref="MaxSobolRows"/>: each row is k + 2 model runs and keeps
+    /// k + 2 outcomes per issue, so the bundled scenario (293 inputs, 4 issues) takes 0.3–0.9 GB per model at 100,000
+    /// rows (and 3–9 GB at a million), while the indices' sampling error at 100,000 rows is about 0.003.
+    /// </summary>
+    public const int DefaultMaxSobolRows = 100_000;
 
     public ModelRequest Models { get; init; } = new();
     public int Draws { get; init; } = MonteCarloOptions.DefaultDraws;
@@ -29,8 +40,11 @@ public sealed record AnalysisRequest
     public IReadOnlyList<string> Set { get; init; } = [];
     public IReadOnlyList<string> Shocks { get; init; } = [];
 
-    /// <summary>The cap on <see cref="Draws"/> and Sobol rows (a guard against requests that cannot finish or fit in memory).</summary>
+    /// <summary>The cap on <see cref="Draws"/> (a guard against requests that cannot finish or fit in memory); Sobol rows are held to it too.</summary>
     public int MaxDraws { get; init; } = DefaultMaxDraws;
+
+    /// <summary>The cap on <see cref="SobolSamples"/> (the lower of it and <see cref="MaxDraws"/> applies).</summary>
+    public int MaxSobolRows { get; init; } = DefaultMaxSobolRows;
 }
 
 /// <summary>How far an analysis has got: <see cref="Done"/> of <see cref="Total"/> steps (model runs or draws × issues).</summary>

@@ -3,6 +3,7 @@ using Parley.Analysis.Batching;
 using Parley.Analysis.MonteCarlo;
 using Parley.Analysis.WhatIf;
 using Parley.Application.Models;
+using Parley.Application.Sizing;
 using Parley.Core;
 using Parley.Core.Domain;
 using Parley.Core.Modelling;
@@ -71,15 +72,16 @@ public sealed class AnalysisService(ModelRegistry? registry = null)
     {
         if (request.Draws < 1) throw new InvalidRequestException("draws", $"{request.Draws} must be at least 1");
         if (request.Draws > request.MaxDraws)
-            throw new InvalidRequestException("draws", $"{request.Draws} is more than the limit of {request.MaxDraws:N0} draws");
+            throw new InvalidRequestException("draws", $"{request.Draws:N0} is more than the limit of {request.MaxDraws:N0} draws{RaiseLimit}");
         if (request.Threads < 0) throw new InvalidRequestException("threads", $"{request.Threads} must be at least 1 (or 0 for every core)");
         if (request.SobolSamples is < 0 or 1) throw new InvalidRequestException("sobol", $"{request.SobolSamples} must be 0 (off) or at least 2");
         if (request.TornadoTop is < 1)
             throw new InvalidRequestException("tornado-top", $"{request.TornadoTop} must be at least 1 (--no-tornado leaves the tornado out)");
         if (request.TornadoTop is not null && !request.Tornado)
             throw new InvalidRequestException("tornado-top", "cannot be combined with --no-tornado");
-        if (request.SobolSamples > request.MaxDraws)
-            throw new InvalidRequestException("sobol", $"{request.SobolSamples} is more than the limit of {request.MaxDraws:N0} rows");
+        int maxRows = Math.Min(request.MaxDraws, request.MaxSobolRows);
+        if (request.SobolSamples > maxRows)
+            throw new InvalidRequestException("sobol", $"{request.SobolSamples:N0} is more than the limit of {maxRows:N0} rows{RaiseLimit}");
         var plan = ModelPlanner.Plan(_registry, scenario, request.Models, DefaultModels);
         var whatIfs = WhatIfs(scenario, request);
         var options = new AnalysisOptions
@@ -89,7 +91,21 @@ public sealed class AnalysisService(ModelRegistry? registry = null)
             Tornado = request.Tornado,
             TornadoTop = request.TornadoTop ?? 0,
         };
+        if (request.Models.SizeCheck) SizeEstimator.ForAnalysis(scenario, plan, whatIfs, options).ThrowIfCannotFit();
         return (plan, whatIfs, options);
+    }
+
+    private const string RaiseLimit = " (--max-draws N raises the limit; docs/cli.md, \"Limits\")";
+
+    /// <summary>
+    /// What the request will cost, model by model (<see cref="SizeEstimate"/>), for warning before it starts; throws as
+    /// <see cref="Prepare"/> does on a request that cannot run (one certain not to fit in memory included).
+    /// </summary>
+    public SizeEstimate Estimate(Scenario scenario, AnalysisRequest request)
+    {
+        (scenario, _) = CapabilityBasisPlanner.Apply(scenario, request.Models);
+        var (plan, whatIfs, options) = Prepare(scenario, request);
+        return SizeEstimator.ForAnalysis(scenario, plan, whatIfs, options);
     }
 
     /// <summary>The request's what-ifs, checked against the scenario.</summary>
@@ -97,7 +113,7 @@ public sealed class AnalysisService(ModelRegistry? registry = null)
     {
         var list = new List<Intervention>();
         foreach (var a in request.Without) list.Add(Analysis.WhatIf.WhatIfs.Without(scenario, a));
-        foreach (var s in request.Set) list.Add(Analysis.WhatIf.WhatIfs.ParseSet(scenario, s));
+        foreach (var s in request.Set) list.Add(SetBounds.Check(Analysis.WhatIf.WhatIfs.ParseSet(scenario, s), s));
         foreach (var id in request.Shocks) list.AddRange(Analysis.WhatIf.WhatIfs.FindShock(scenario, id).Interventions);
         return list;
     }

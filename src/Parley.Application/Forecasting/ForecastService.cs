@@ -1,4 +1,5 @@
 using Parley.Application.Models;
+using Parley.Application.Sizing;
 using Parley.Core.Domain;
 using Parley.Core.Modelling;
 
@@ -29,9 +30,21 @@ public sealed class ForecastService(ModelRegistry? registry = null)
     /// <summary>The models a forecast runs when none is named: every registered model.</summary>
     public IReadOnlyList<string> DefaultModels => _registry.Names;
 
+    /// <summary>
+    /// What one run of each chosen model will cost (<see cref="SizeEstimate"/>), for warning before it starts; throws as
+    /// <see cref="Run(Scenario, ModelRequest, CancellationToken)"/> does on a request certain not to fit in memory.
+    /// </summary>
+    public SizeEstimate Estimate(Scenario scenario, ModelRequest request)
+    {
+        var estimate = SizeEstimator.ForForecast(scenario, ModelPlanner.Plan(_registry, scenario, request, DefaultModels));
+        if (request.SizeCheck) estimate.ThrowIfCannotFit();
+        return estimate;
+    }
+
     public Forecast Run(Scenario scenario, ModelRequest request, CancellationToken cancellation = default)
     {
         var plan = ModelPlanner.Plan(_registry, scenario, request, DefaultModels);
+        if (request.SizeCheck) SizeEstimator.ForForecast(scenario, plan).ThrowIfCannotFit();
         var (modelled, basisNotes) = CapabilityBasisPlanner.Apply(scenario, request);
         var runs = new List<ModelRun>();
         foreach (var chosen in plan.Models)
@@ -56,6 +69,7 @@ public sealed class ForecastService(ModelRegistry? registry = null)
     {
         if (whatIfs.Count == 0) return Run(scenario, request, cancellation);
         var plan = ModelPlanner.Plan(_registry, scenario, request, DefaultModels);
+        if (request.SizeCheck) SizeEstimator.ForForecast(scenario, plan).ThrowIfCannotFit();
         var runs = new List<ModelRun>();
         var notes = plan.Notes.ToList();
         foreach (var chosen in plan.Models)

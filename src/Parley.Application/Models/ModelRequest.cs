@@ -19,6 +19,12 @@ public sealed record ModelRequest
     /// </summary>
     public Core.Power.CapabilityBasis? CapabilityBasis { get; init; }
 
+    /// <summary>
+    /// Refuse, before anything runs, a plan certain not to fit in memory (<see cref="Sizing.SizeEstimate"/>); false is
+    /// the command line's <c>--no-size-check</c>.
+    /// </summary>
+    public bool SizeCheck { get; init; } = true;
+
     /// <summary>This request with one more setting (later ones win).</summary>
     public ModelRequest WithSetting(string name, string value) =>
         this with { Settings = new Dictionary<string, string>(Settings, StringComparer.OrdinalIgnoreCase) { [name] = value } };

@@ -28,6 +28,12 @@ public sealed class AnalysisInput
         CustomParser = WholeNumber("--draws"),
     };
 
+    public Option<int> MaxDraws { get; } = new("--max-draws")
+    {
+        Description = $"Raise the limit on --draws and --sobol (default {AnalysisRequest.DefaultMaxDraws:N0} draws, {AnalysisRequest.DefaultMaxSobolRows:N0} Sobol rows; docs/cli.md, \"Limits\").",
+        CustomParser = WholeNumber("--max-draws"),
+    };
+
     public Option<int> Threads { get; } = new("--threads")
     {
         Description = "Worker threads for the draws (default: every core). Results do not depend on it.",
@@ -78,6 +84,7 @@ public sealed class AnalysisInput
     public void AddTo(Command command)
     {
         command.Options.Add(Draws);
+        command.Options.Add(MaxDraws);
         command.Options.Add(Threads);
         command.Options.Add(Sobol);
         command.Options.Add(NoTornado);
@@ -88,19 +95,26 @@ public sealed class AnalysisInput
         Cluster.AddTo(command);
     }
 
-    /// <summary>The command line's analysis as a request.</summary>
-    public AnalysisRequest Request(ParseResult parse, ModelSelection selection) => new()
+    /// <summary>The command line's analysis as a request; --max-draws raises the limit on draws and Sobol rows alike.</summary>
+    public AnalysisRequest Request(ParseResult parse, ModelSelection selection)
     {
-        Models = selection.Request(parse),
-        Draws = parse.GetValue(Draws),
-        Threads = parse.GetValue(Threads),
-        SobolSamples = parse.GetValue(Sobol),
-        Tornado = !parse.GetValue(NoTornado),
-        TornadoTop = parse.GetResult(TornadoTop) is null ? null : parse.GetValue(TornadoTop),
-        Without = parse.GetValue(Without) ?? [],
-        Set = parse.GetValue(Set) ?? [],
-        Shocks = parse.GetValue(Shock) ?? [],
-    };
+        var request = new AnalysisRequest
+        {
+            Models = selection.Request(parse),
+            Draws = parse.GetValue(Draws),
+            Threads = parse.GetValue(Threads),
+            SobolSamples = parse.GetValue(Sobol),
+            Tornado = !parse.GetValue(NoTornado),
+            TornadoTop = parse.GetResult(TornadoTop) is null ? null : parse.GetValue(TornadoTop),
+            Without = parse.GetValue(Without) ?? [],
+            Set = parse.GetValue(Set) ?? [],
+            Shocks = parse.GetValue(Shock) ?? [],
+        };
+        if (parse.GetResult(MaxDraws) is null) return request;
+        int max = parse.GetValue(MaxDraws);
+        if (max < 1) throw new UsageException($"--max-draws: {max} must be at least 1");
+        return request with { MaxDraws = max, MaxSobolRows = max };
+    }
 
     /// <summary>
     /// Runs the analysis of every chosen model. It first says on stderr how many model runs it will take; then a progress
@@ -114,6 +128,7 @@ public sealed class AnalysisInput
         bool clustered = Cluster.Requested(parse);
         string command = parse.CommandResult.Command.Name;
         var (models, runs) = Service.Planned(scenario, request);
+        console.Warnings(Service.Estimate(scenario, request).Warnings());
         console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"parley: {command}: {models} model{(models == 1 ? "" : "s")}, {request.Draws:N0} draws{(request.Tornado ? ", tornado" : ", no tornado")}" +
             $"{(request.SobolSamples > 0 ? $", Sobol {request.SobolSamples:N0} rows" : "")}: {runs:N0} model runs"));

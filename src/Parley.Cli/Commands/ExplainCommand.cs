@@ -19,7 +19,7 @@ public static class ExplainCommand
     {
         var service = new ExplainService();
         var input = new ScenarioInput();
-        var selection = new ModelSelection([ExplainService.Model]);
+        var selection = new ModelSelection([ExplainService.Model], sizeCheck: false); // one EUM run: no size estimate
         var actor = new Option<string>("--actor", "-a") { Description = "The actor whose perceptions to show (its id).", Required = true };
         var round = new Option<int>("--round")
         {

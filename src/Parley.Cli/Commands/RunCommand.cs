@@ -23,7 +23,9 @@ public static class RunCommand
         command.SetAction(parse =>
         {
             var scenario = input.Load(parse, console);
-            var forecast = service.Run(scenario, selection.Request(parse), console.Cancellation);
+            var request = selection.Request(parse);
+            console.Warnings(service.Estimate(scenario, request).Warnings());
+            var forecast = service.Run(scenario, request, console.Cancellation);
             console.Notes(forecast.Notes);
             if (parse.GetValue(json))
             {
