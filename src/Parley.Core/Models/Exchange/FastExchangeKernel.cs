@@ -18,7 +18,9 @@ internal sealed class FastExchangeKernel : IExchangeKernel
 
     /// <param name="log">Collects the decisions that rounding could turn (tests only; null = no probing).</param>
     /// <param name="guide">Chooses among tied best gains (tests only, deterministic ties; null = creation order).</param>
-    public ExchangeRun Run(ExchangeProblem problem, int rounds, TieBreak ties, ulong seed, ExchangeAmbiguityLog? log, IExchangeGuide? guide)
+    /// <param name="probe">Counts the round properties a lazier kernel would rely on (tests only; null = no checks).</param>
+    public ExchangeRun Run(ExchangeProblem problem, int rounds, TieBreak ties, ulong seed, ExchangeAmbiguityLog? log, IExchangeGuide? guide,
+        ExchangeRoundProbe? probe = null)
     {
         int n = problem.Actors, m = problem.Issues, size = n * m;
         var x = new double[size];
@@ -42,7 +44,7 @@ internal sealed class FastExchangeKernel : IExchangeKernel
         {
             ApplyShocks(problem, r, x, s, c, present);
             var rng = ties == TieBreak.Random ? new Random(ExchangeSimulation.DeriveSeed(seed, r)) : null;
-            int tieCount = round.Run(r, n, m, x, s, c, present, externality, rng, log, rng is null ? guide : null);
+            int tieCount = round.Run(r, n, m, x, s, c, present, externality, rng, log, rng is null ? guide : null, probe);
             var preferenceOutcome = new double[m];
             round.CopyOutcomes(preferenceOutcome);
             var trades = round.Trades.ToArray();

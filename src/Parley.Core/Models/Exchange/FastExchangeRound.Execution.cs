@@ -78,6 +78,7 @@ internal sealed partial class FastExchangeRound
         var (pair, block, actorI, actorJ) = Decode(id);
         Load(id, pair, actorI, actorJ, out var i, out var j);
         Evaluate(ref i, ref j, out double gain);
+        if (_probe is not null) ProbeExecution(in i, in j);
         Kill(id, Transposed(pair, block, actorI, actorJ, HasBit(_rowIsI, id)), pair, actorI, actorJ);
         _trades.Add(new TradeRecord(_trades.Count + 1, i.Actor, i.Supply, i.Sup, i.Y, j.Actor, j.Supply, j.Sup, j.Y, gain));
         AddExternalities(pair, block, in i, in j);
@@ -153,6 +154,7 @@ internal sealed partial class FastExchangeRound
                 if (partner == skipPartner) continue;
                 if (dropPassed && Passed(in moved, _x[partner * _m + supply]))
                 {
+                    if (_probe is not null) ProbeDrop(PassedNow(actor, supply, partner));
                     if (isRow) Kill(first + at, baseId + at * rows.Length + idx, pair, actor, partner);
                     else Kill(baseId + at * cols.Length + idx, first + at, pair, actor, partner);
                     continue;
@@ -194,9 +196,11 @@ internal sealed partial class FastExchangeRound
         if ((followI && Reverses(in fromI, _x[actorJ * m + q])) || (followJ && Reverses(in fromJ, _x[actorI * m + p])))
         {
             if (_log is not null) CheckShortcut(id, pair, actorI, actorJ, followI, followJ, expectValid: false);
+            if (_probe is not null) ProbeDrop(PassedNow(actorI, q, actorJ) || PassedNow(actorJ, p, actorI));
             Kill(id, transposed, pair, actorI, actorJ);
             return;
         }
+        if (_probe is not null && (PassedNow(actorI, q, actorJ) || PassedNow(actorJ, p, actorI))) _probe.PassedTestDisagreements++;
 
         ref var st = ref _state[id];
         if (followI)
@@ -211,6 +215,11 @@ internal sealed partial class FastExchangeRound
         }
         Load(id, pair, actorI, actorJ, out var i, out var j);
         bool valid = Evaluate(ref i, ref j, out double gain);
+        if (_probe is not null)
+        {
+            _probe.Resizes++;
+            if (valid && gain > st.Gain) _probe.GainRose++;
+        }
         st.LastI = i.Move;
         st.LastJ = j.Move;
         if (!valid)
@@ -259,6 +268,34 @@ internal sealed partial class FastExchangeRound
     }
 
     private static bool Passed(in Side from, double partner) => from.Sup > partner != from.Y > partner;
+
+    /// <summary>
+    /// "Passed" from the current votes alone: the supplier's round-start preference and its current vote lie on
+    /// different sides of the partner's position. Exact if votes only move one way within a round (the probe checks).
+    /// </summary>
+    private bool PassedNow(int supplier, int supply, int partner)
+    {
+        double at = _x[partner * _m + supply];
+        return _x[supplier * _m + supply] > at != _vote[supplier * _m + supply] > at;
+    }
+
+    private void ProbeDrop(bool passedNow)
+    {
+        _probe!.PassedDrops++;
+        if (!passedNow) _probe.PassedTestDisagreements++;
+    }
+
+    /// <summary>An executed exchange's sides: each must move away from its own side of the round's outcome.</summary>
+    private void ProbeExecution(in Side i, in Side j)
+    {
+        var probe = _probe!;
+        probe.Executions++;
+        foreach (var (s, partner) in new[] { (i, j.Dem), (j, i.Dem) })
+        {
+            if (_left[s.Actor * _m + s.Supply] ? s.Y < s.Sup : s.Y > s.Sup) probe.MovesAgainstDirection++;
+            if (s.Sup > partner != s.Y > partner && Math.Abs(s.Y - partner) > Eps) probe.MovesPastPartner++;
+        }
+    }
 
     /// <summary>The executed side whose supply a candidate's side shares (same actor, same supply issue), if any.</summary>
     private static ref readonly Side Followed(int actor, int supply, in Executed e, out bool found)

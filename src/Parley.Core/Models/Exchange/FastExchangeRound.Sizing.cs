@@ -88,8 +88,10 @@ internal sealed partial class FastExchangeRound
         NearNegligible(gain);
         if (gain < Negligible || !IsMoveValid(in i, i.Move) || !IsMoveValid(in j, j.Move)) return false;
 
+        double uncapped = gain;
         Cap(ref i, ref j, ref gain);
         Cap(ref j, ref i, ref gain);
+        if (_probe is not null && gain > uncapped) _probe.CapRaisedGain++;
         return IsMoveValid(in i, i.Move) && IsMoveValid(in j, j.Move);
     }
 

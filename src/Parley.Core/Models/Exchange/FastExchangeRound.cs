@@ -92,6 +92,7 @@ internal sealed partial class FastExchangeRound
     private double[] _externality = [];
     private ExchangeAmbiguityLog? _log;
     private IExchangeGuide? _guide;
+    private ExchangeRoundProbe? _probe;
     private int _round;
 
     /// <summary>A candidate's working state (i supplies q, j supplies p).</summary>
@@ -118,10 +119,11 @@ internal sealed partial class FastExchangeRound
     /// Returns the number of ties drawn at random (<paramref name="rng"/> null = deterministic order).
     /// </summary>
     public int Run(int round, int n, int m, double[] x, double[] s, double[] c, bool[] present, double[] externality,
-        Random? rng, ExchangeAmbiguityLog? log, IExchangeGuide? guide)
+        Random? rng, ExchangeAmbiguityLog? log, IExchangeGuide? guide, ExchangeRoundProbe? probe = null)
     {
         _round = round;
         _log = log;
+        _probe = probe;
         _guide = guide;
         _externality = externality;
         _trades.Clear();
@@ -265,7 +267,7 @@ internal sealed partial class FastExchangeRound
         // Sizing every candidate is most of a round's work and each one depends only on the board, so large rounds size
         // the blocks in parallel (same results for any thread count); the bits and the live list follow in id order.
         Grow(ref _formed, _count);
-        if (_log is null && _guide is null && _count >= ParallelFormation)
+        if (_log is null && _guide is null && _probe is null && _count >= ParallelFormation)
             Parallel.For(0, _pairCount * 2, b => SizeBlock(b >> 1, b & 1, cached: false));
         else
             for (int b = 0; b < _pairCount * 2; b++) SizeBlock(b >> 1, b & 1, cached: true);
