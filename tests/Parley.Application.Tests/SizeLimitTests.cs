@@ -149,6 +149,7 @@ public class SizeLimitTests
     [Theory]
     [InlineData("smp", 1_000, 3)]   // ≈ 80 s of CPU to the end
     [InlineData("eum", 10_000, 1)]  // ≈ 150 s of CPU to the end (streamed pair rows)
+    [InlineData("exchange", 1_000, 10)] // ≈ 20–30 s of CPU to the end (seconds per round)
     public void A_large_run_stops_with_OperationCanceledException_when_its_token_fires_mid_run(string model, int actors, int issues)
     {
         var scenario = SyntheticScenario.Create(actors, issues: issues);
@@ -157,5 +158,21 @@ public class SizeLimitTests
         // a model that ignored the token would finish (minutes later) and return a result: the assertion would fail
         Assert.ThrowsAny<OperationCanceledException>(() =>
             new ForecastService().Run(scenario, new ModelRequest { Models = [model] }, cancel.Token));
+    }
+
+    [Theory]
+    [InlineData("double")]
+    [InlineData("decimal")]
+    public void An_exchange_run_whose_token_has_fired_stops_before_its_first_round_in_either_arithmetic(string arithmetic)
+    {
+        // the decimal reference path is far too slow for a mid-run cancel at a size that takes seconds; it checks the
+        // token before every round, so a token that has fired stops it at the first check, before any exchange
+        var scenario = SyntheticScenario.Create(40, issues: 4);
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+        var model = Parley.Core.Modelling.ModelRegistry.BuiltIn.Get("exchange");
+        var settings = Parley.Core.Modelling.ModelSettings.Default.With("arithmetic", arithmetic);
+        Assert.ThrowsAny<OperationCanceledException>(() => model.Run(scenario, settings, cancel.Token));
+        Assert.NotNull(model.Run(scenario, settings, CancellationToken.None)); // the same run without the cancel completes
     }
 }

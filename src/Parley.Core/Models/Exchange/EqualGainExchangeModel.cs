@@ -34,7 +34,11 @@ public sealed class EqualGainExchangeModel : IModel
         IsMultiIssue: true,
         Parameters: [RoundsSetting, TiesSetting, ArithmeticSetting]);
 
-    public ScenarioResult Run(Scenario scenario, ModelSettings settings)
+    public ScenarioResult Run(Scenario scenario, ModelSettings settings) => Run(scenario, settings, CancellationToken.None);
+
+    /// <summary>The run, stopping with <see cref="OperationCanceledException"/> once <paramref name="cancellation"/> fires:
+    /// checked before every round and within a round's formation and execution (a round at 1,000 actors takes seconds).</summary>
+    public ScenarioResult Run(Scenario scenario, ModelSettings settings, CancellationToken cancellation)
     {
         settings.RejectUnknown(Info);
         int rounds = RoundsSetting.Read(settings);
@@ -47,7 +51,7 @@ public sealed class EqualGainExchangeModel : IModel
         if (shocks.Length > 0)
             notes.Add("shocks: " + string.Join("; ", shocks.Select(iv => iv.ToString())) + " (each applied before that round's exchanges)");
 
-        var run = Kernel(arithmetic).Run(problem, rounds, ties, settings.Seed);
+        var run = Kernel(arithmetic).Run(problem, rounds, ties, settings.Seed, cancellation);
         var convergence = ConvergenceOf(run);
         var results = new List<IssueResult>(issues.Length);
         for (int k = 0; k < issues.Length; k++)

@@ -49,6 +49,10 @@ internal readonly record struct ExchangeShock(int Round, InterventionKind Kind, 
 internal interface IExchangeKernel
 {
     ExchangeRun Run(ExchangeProblem problem, int rounds, TieBreak ties, ulong seed);
+
+    /// <summary>The run, stopping with <see cref="OperationCanceledException"/> once <paramref name="cancellation"/> fires
+    /// (checked before every round and, in the fast kernel, while a round forms and executes its candidates).</summary>
+    ExchangeRun Run(ExchangeProblem problem, int rounds, TieBreak ties, ulong seed, CancellationToken cancellation);
 }
 
 /// <summary>

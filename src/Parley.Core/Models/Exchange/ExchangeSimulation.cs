@@ -55,8 +55,13 @@ internal sealed class DecimalExchangeKernel : IExchangeKernel
 
     public ExchangeRun Run(ExchangeProblem problem, int rounds, TieBreak ties, ulong seed) => Run(problem, rounds, ties, seed, null);
 
+    public ExchangeRun Run(ExchangeProblem problem, int rounds, TieBreak ties, ulong seed, CancellationToken cancellation) =>
+        Run(problem, rounds, ties, seed, null, cancellation);
+
     /// <param name="trace">Records the near-landing cap decisions (tests only).</param>
-    public ExchangeRun Run(ExchangeProblem problem, int rounds, TieBreak ties, ulong seed, CapTrace? trace)
+    /// <param name="cancellation">Checked before every round.</param>
+    public ExchangeRun Run(ExchangeProblem problem, int rounds, TieBreak ties, ulong seed, CapTrace? trace,
+        CancellationToken cancellation = default)
     {
         int n = problem.Actors, m = problem.Issues;
         var position = new ContextDecimal[n, m];
@@ -75,7 +80,11 @@ internal sealed class DecimalExchangeKernel : IExchangeKernel
         }
         var shocks = problem.Shocks;
         var simulated = ExchangeSimulation.Run(position, salience, power, present, rounds, ties, seed,
-            shocks.Count == 0 ? null : (round, prefs, sal, pow, pres) => ApplyShocks(shocks, round, problem.Scales, prefs, sal, pow, pres), trace);
+            (round, prefs, sal, pow, pres) =>
+            {
+                cancellation.ThrowIfCancellationRequested();
+                if (shocks.Count > 0) ApplyShocks(shocks, round, problem.Scales, prefs, sal, pow, pres);
+            }, trace);
         var initial = new double[n * m];
         for (int a = 0; a < n; a++)
         for (int k = 0; k < m; k++)

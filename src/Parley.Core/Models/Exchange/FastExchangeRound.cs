@@ -94,6 +94,7 @@ internal sealed partial class FastExchangeRound
     private IExchangeGuide? _guide;
     private ExchangeRoundProbe? _probe;
     private int _round;
+    private CancellationToken _cancel;
 
     /// <summary>A candidate's working state (i supplies q, j supplies p).</summary>
     private struct State
@@ -119,9 +120,11 @@ internal sealed partial class FastExchangeRound
     /// Returns the number of ties drawn at random (<paramref name="rng"/> null = deterministic order).
     /// </summary>
     public int Run(int round, int n, int m, double[] x, double[] s, double[] c, bool[] present, double[] externality,
-        Random? rng, ExchangeAmbiguityLog? log, IExchangeGuide? guide, ExchangeRoundProbe? probe = null)
+        Random? rng, ExchangeAmbiguityLog? log, IExchangeGuide? guide, ExchangeRoundProbe? probe = null,
+        CancellationToken cancellation = default)
     {
         _round = round;
+        _cancel = cancellation;
         _log = log;
         _probe = probe;
         _guide = guide;
@@ -129,6 +132,7 @@ internal sealed partial class FastExchangeRound
         _trades.Clear();
         SetBoard(n, m, x, s, c, present);
         FormCandidates();
+        _cancel.ThrowIfCancellationRequested();
         return Execute(rng);
     }
 
@@ -268,7 +272,7 @@ internal sealed partial class FastExchangeRound
         // the blocks in parallel (same results for any thread count); the bits and the live list follow in id order.
         Grow(ref _formed, _count);
         if (_log is null && _guide is null && _probe is null && _count >= ParallelFormation)
-            Parallel.For(0, _pairCount * 2, b => SizeBlock(b >> 1, b & 1, cached: false));
+            Parallel.For(0, _pairCount * 2, new ParallelOptions { CancellationToken = _cancel }, b => SizeBlock(b >> 1, b & 1, cached: false));
         else
             for (int b = 0; b < _pairCount * 2; b++) SizeBlock(b >> 1, b & 1, cached: true);
         int live = 0;
