@@ -3,7 +3,7 @@ using Parley.Analysis.Benchmarking;
 using Parley.Analysis.Inputs;
 using Parley.Analysis.MonteCarlo;
 using Parley.Core.Domain;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 
 namespace Parley.Benchmarks;
 

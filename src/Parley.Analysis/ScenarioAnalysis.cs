@@ -3,7 +3,7 @@ using Parley.Analysis.MonteCarlo;
 using Parley.Analysis.Sensitivity;
 using Parley.Analysis.WhatIf;
 using Parley.Core.Domain;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 
 namespace Parley.Analysis;
 

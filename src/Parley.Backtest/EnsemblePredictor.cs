@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 
 namespace Parley.Backtest;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 using Parley.Core.Models.Baselines;
 
 namespace Parley.Backtest;

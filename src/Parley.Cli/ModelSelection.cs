@@ -35,7 +35,7 @@ public sealed class ModelSelection
 
     public Option<ulong?> Seed { get; } = new("--seed")
     {
-        Description = $"Seed fixing every random draw (default {Core.Modelling.ModelSettings.DefaultSeed}).",
+        Description = $"Seed fixing every random draw (default {Core.Models.ModelSettings.DefaultSeed}).",
     };
 
     public Option<string[]> Issues { get; } = new("--issue")

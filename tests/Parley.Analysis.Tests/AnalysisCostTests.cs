@@ -1,6 +1,6 @@
 using Parley.Analysis.Batching;
 using Parley.Analysis.MonteCarlo;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 using Parley.Core.Models.Baselines;
 using Xunit;
 

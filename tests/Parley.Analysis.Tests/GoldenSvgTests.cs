@@ -67,7 +67,7 @@ public class GoldenSvgTests
             "histogram-threat-median" => IssueCharts.Histogram(threat, median.Distribution!.For(threat.Id)!, "median", "#D55E00"),
             "tornado-spend-compromise" => IssueCharts.Tornado(spend, compromise.TornadoFor(spend.Id)!, "compromise"),
             "trajectory-spend-drift" => IssueCharts.Trajectory(spend,
-                ((Core.Modelling.IHasTrajectory)drift.Point!.For(spend.Id)!).Trajectory, "drift", s, colours),
+                ((Core.Models.IHasTrajectory)drift.Point!.For(spend.Id)!).Trajectory, "drift", s, colours),
             "actor-map-spend" => IssueCharts.ActorMap(s, spend, colours),
             _ => throw new ArgumentException(name),
         };

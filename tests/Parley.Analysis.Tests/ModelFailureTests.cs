@@ -1,6 +1,6 @@
 using Parley.Analysis.MonteCarlo;
 using Parley.Core;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 using Parley.Core.Models.Baselines;
 using Parley.Reports.Html;
 using Xunit;

@@ -30,7 +30,7 @@ public class ReportBrowserTests
         Assert.Equal(issues.Count, Count(html, "data-chart=\"actor-map\""));
         Assert.Equal(issues.Count * ok.Length, Count(html, "data-chart=\"histogram\""));
         Assert.Equal(issues.Count * ok.Length, Count(html, "data-chart=\"tornado\""));
-        int trajectories = ok.Sum(m => m.Point!.Issues.Count(r => r is Core.Modelling.IHasTrajectory));
+        int trajectories = ok.Sum(m => m.Point!.Issues.Count(r => r is Core.Models.IHasTrajectory));
         Assert.Equal(trajectories, Count(html, "data-chart=\"trajectory\""));
         Assert.Contains("id=\"evidence\"", html);
         foreach (var issue in issues) Assert.Contains($"id=\"issue-{issue.Id}\"", html);

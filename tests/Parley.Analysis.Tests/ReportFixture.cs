@@ -1,6 +1,6 @@
 using Parley.Analysis.MonteCarlo;
 using Parley.Core.Domain;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 using Parley.Core.Models.Baselines;
 
 namespace Parley.Analysis.Tests;

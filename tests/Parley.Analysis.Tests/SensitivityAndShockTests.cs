@@ -2,7 +2,7 @@ using Parley.Analysis.Inputs;
 using Parley.Analysis.Sensitivity;
 using Parley.Analysis.WhatIf;
 using Parley.Core.Domain;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 using Parley.Core.Models.Baselines;
 using Xunit;
 

@@ -31,13 +31,13 @@ public class HeadlineServiceTests
             positions: {spend: {position: 1, salience: 0.7}, other: {position: 90, salience: 0.5}}
         """.Replace("RULE", rule).Replace("RANGE", range);
 
-    private static IEnumerable<(string, double, double, double, int)> Values(IEnumerable<Core.Modelling.HeadlineResult> h) =>
+    private static IEnumerable<(string, double, double, double, int)> Values(IEnumerable<Core.Models.HeadlineResult> h) =>
         h.Select(x => (x.Issue.Value, x.Forecast, x.P10, x.P90, x.Draws)).ToArray();
 
     private static Scenario Read(string text) => new ScenarioLoader().Parse("toy.yaml", text).Scenario;
 
     private static double Compromise(Scenario s, IssueId issue) =>
-        new CompromiseModel().Run(Core.Modelling.IssueProblem.From(s, s.Issue(issue)), Core.Modelling.ModelSettings.Default).Forecast;
+        new CompromiseModel().Run(Core.Models.IssueProblem.From(s, s.Issue(issue)), Core.Models.ModelSettings.Default).Forecast;
 
     [Theory]
     [InlineData("consensus", HeadlineRuleGroup.Consensus)]
@@ -53,7 +53,7 @@ public class HeadlineServiceTests
         var expected = Compromise(modelled, spend);
         if (model.Combination is ConvexCombination convex)
         {
-            var eum = new Core.Models.ExpectedUtility.ExpectedUtilityModel().Run(modelled, Core.Modelling.ModelSettings.Default).For(spend)!;
+            var eum = new Core.Models.ExpectedUtility.ExpectedUtilityModel().Run(modelled, Core.Models.ModelSettings.Default).For(spend)!;
             Assert.Equal([0.8, 0, 0.2], convex.Weights);
             if (eum.Convergence is not { Settled: false }) expected = 0.8 * expected + 0.2 * eum.Forecast;
         }

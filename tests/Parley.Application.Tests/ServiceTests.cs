@@ -4,7 +4,7 @@ using Parley.Application.Models;
 using Parley.Application.Scenarios;
 using Parley.Core;
 using Parley.Core.Domain;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 using Parley.Formats;
 
 namespace Parley.Application.Tests;

@@ -7,7 +7,7 @@ using Parley.Application.Scenarios;
 using Parley.Application.Sizing;
 using Parley.Core;
 using Parley.Core.Domain;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 
 namespace Parley.Application.Tests;
 
@@ -170,8 +170,8 @@ public class SizeLimitTests
         var scenario = SyntheticScenario.Create(40, issues: 4);
         using var cancel = new CancellationTokenSource();
         cancel.Cancel();
-        var model = Parley.Core.Modelling.ModelRegistry.BuiltIn.Get("exchange");
-        var settings = Parley.Core.Modelling.ModelSettings.Default.With("arithmetic", arithmetic);
+        var model = Parley.Core.Models.ModelRegistry.BuiltIn.Get("exchange");
+        var settings = Parley.Core.Models.ModelSettings.Default.With("arithmetic", arithmetic);
         Assert.ThrowsAny<OperationCanceledException>(() => model.Run(scenario, settings, cancel.Token));
         Assert.NotNull(model.Run(scenario, settings, CancellationToken.None)); // the same run without the cancel completes
     }

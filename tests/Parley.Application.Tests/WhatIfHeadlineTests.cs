@@ -4,7 +4,7 @@ using Parley.Application.Headline;
 using Parley.Application.Models;
 using Parley.Application.Scenarios;
 using Parley.Core.Domain;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 
 namespace Parley.Application.Tests;
 

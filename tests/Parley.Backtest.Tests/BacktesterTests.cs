@@ -124,6 +124,6 @@ public sealed class BacktesterTests
     {
         var r = Backtester.Run(Mini(), Backtester.DefaultPredictors(), CapabilityConvention.Council(), new BacktestOptions { Folds = 2 });
         Assert.All(r.Models, m => Assert.True(m.Failed == 0, $"{m.Name}: {m.FirstFailure}"));
-        Assert.Equal(Parley.Core.Modelling.ModelCatalog.All.Count + 7, r.Models.Count);
+        Assert.Equal(Parley.Core.Models.ModelCatalog.All.Count + 7, r.Models.Count);
     }
 }

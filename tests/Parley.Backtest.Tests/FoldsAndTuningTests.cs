@@ -75,10 +75,10 @@ public sealed class FoldsAndTuningTests
 
 public sealed class EnsembleTests
 {
-    private sealed class ConstantModel(string name, double value) : Parley.Core.Modelling.IssueModel
+    private sealed class ConstantModel(string name, double value) : Parley.Core.Models.IssueModel
     {
-        public override Parley.Core.Modelling.ModelInfo Info { get; } = new(name, "constant", "test");
-        public override Parley.Core.Modelling.IssueResult Run(Parley.Core.Modelling.IssueProblem problem, Parley.Core.Modelling.ModelSettings settings) =>
+        public override Parley.Core.Models.ModelInfo Info { get; } = new(name, "constant", "test");
+        public override Parley.Core.Models.IssueResult Run(Parley.Core.Models.IssueProblem problem, Parley.Core.Models.ModelSettings settings) =>
             new() { Issue = problem.Issue.Id, Forecast = value };
     }
 
@@ -101,9 +101,9 @@ public sealed class ModelVariantNameTests
     public void A_model_can_be_named_with_its_settings_and_unknown_settings_are_refused()
     {
         Assert.Equal("compromise", Backtester.Find("compromise")!.Name);
-        var ex = Assert.Throws<Parley.Core.Modelling.ModelSettingException>(() => Backtester.Find("compromise:rounds=3"));
+        var ex = Assert.Throws<Parley.Core.Models.ModelSettingException>(() => Backtester.Find("compromise:rounds=3"));
         Assert.Contains("model 'compromise' takes no setting 'rounds'", ex.Message);
-        Assert.Throws<Parley.Core.Modelling.ModelSettingException>(() => Backtester.Find("compromise:rounds"));
+        Assert.Throws<Parley.Core.Models.ModelSettingException>(() => Backtester.Find("compromise:rounds"));
         Assert.Null(Backtester.Find("nonesuch:x=1"));
     }
 }

@@ -1,7 +1,7 @@
 using Parley.Backtest;
 using Parley.Backtest.Headline;
 using Parley.Core.Domain;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 using Parley.Core.Power;
 using Parley.Tests.Shared;
 using Xunit;

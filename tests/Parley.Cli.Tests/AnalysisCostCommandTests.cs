@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 using Xunit;
 
 namespace Parley.Cli.Tests;

@@ -3,7 +3,7 @@ using Parley.Cli.Commands;
 using Parley.Cli.Rendering;
 using Parley.Contracts.V1;
 using Parley.Core.Domain;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 using Parley.Core.Models.ExpectedUtility;
 using Parley.Tests.Shared;
 using Xunit;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Parley.Cli;
 using Parley.Core.Domain;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 using Parley.Formats;
 using Parley.Tests.Shared;
 using Xunit;

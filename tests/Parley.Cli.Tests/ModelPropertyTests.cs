@@ -4,7 +4,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Parley.Application.Scenarios;
 using Parley.Core;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 using Xunit;
 
 namespace Parley.Cli.Tests;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 using Xunit;
 
 namespace Parley.Cli.Tests;

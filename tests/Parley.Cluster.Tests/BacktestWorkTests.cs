@@ -4,7 +4,7 @@ using Parley.Application.Backtesting;
 using Parley.Backtest;
 using Parley.Contracts.V1;
 using Parley.Core.Domain;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 using Parley.Tests.Shared;
 
 namespace Parley.Cluster.Tests;

@@ -3,7 +3,7 @@ using Parley.Analysis.Batching;
 using Parley.Analysis.Benchmarking;
 using Parley.Analysis.MonteCarlo;
 using Parley.Analysis.WhatIf;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 
 namespace Parley.Cluster.Tests;
 

@@ -1,5 +1,5 @@
 using Parley.Contracts.V1;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 using Parley.Core.Models.Exchange;
 using Parley.Core.Models.Spatial;
 using Parley.Formats;

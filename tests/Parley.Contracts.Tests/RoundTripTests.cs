@@ -5,7 +5,7 @@ using Parley.Analysis.MonteCarlo;
 using Parley.Backtest;
 using Parley.Contracts.V1;
 using Parley.Core.Domain;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 using Parley.Core.Models.ExpectedUtility;
 using Parley.Formats;
 using Parley.Tests.Shared;

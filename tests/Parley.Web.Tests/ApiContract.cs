@@ -216,7 +216,7 @@ public abstract class ApiContract(ParleyFactory factory)
     public async Task The_catalogue_and_the_OpenAPI_document_are_served()
     {
         var models = (await Client.Get("/api/models")).AsArray().Select(m => (string)m!["name"]!).ToArray();
-        Assert.Equal(Core.Modelling.ModelRegistry.BuiltIn.Names, models);
+        Assert.Equal(Core.Models.ModelRegistry.BuiltIn.Names, models);
         var openapi = await Client.Get("/openapi/v1.json");
         Assert.StartsWith("3.1", (string)openapi["openapi"]!);
         Assert.NotNull(openapi["paths"]!["/api/scenarios/{id}/versions"]);

@@ -1,5 +1,5 @@
 using Parley.Analysis.MonteCarlo;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 
 namespace Parley.Analysis.Batching;
 

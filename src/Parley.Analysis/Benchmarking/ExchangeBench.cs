@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Parley.Core.Domain;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 using Parley.Core.Models.Exchange;
 
 namespace Parley.Analysis.Benchmarking;

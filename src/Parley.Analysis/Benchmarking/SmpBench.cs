@@ -113,7 +113,7 @@ public static class SmpBench
             var best = BestOfRuns.Measure(() => new SmpEngine(c.Problem, options).Run().States.Count, budget, maxRuns);
             return new SmpBenchFigure(c, best.Count, best.Runs, best.Wall, best.Cpu);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or Core.Modelling.ModelSettingException or Parley.Core.ModelRefusedException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or Core.Models.ModelSettingException or Parley.Core.ModelRefusedException)
         {
             return new SmpBenchFigure(c, 0, 0, TimeSpan.Zero, TimeSpan.Zero, e.Message);
         }

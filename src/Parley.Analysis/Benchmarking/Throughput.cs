@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Parley.Analysis.MonteCarlo;
 using Parley.Core.Domain;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 
 namespace Parley.Analysis.Benchmarking;
 

@@ -1,6 +1,6 @@
 using Parley.Analysis.Random;
 using Parley.Core.Domain;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 
 namespace Parley.Analysis.Inputs;
 

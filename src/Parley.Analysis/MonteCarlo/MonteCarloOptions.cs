@@ -7,7 +7,7 @@ namespace Parley.Analysis.MonteCarlo;
 public sealed record MonteCarloOptions
 {
     public const int DefaultDraws = 2000;
-    public const ulong DefaultSeed = Core.Modelling.ModelSettings.DefaultSeed;
+    public const ulong DefaultSeed = Core.Models.ModelSettings.DefaultSeed;
 
     public int Draws { get; init; } = DefaultDraws;
     public ulong Seed { get; init; } = DefaultSeed;

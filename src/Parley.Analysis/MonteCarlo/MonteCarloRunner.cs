@@ -3,7 +3,7 @@ using System.Runtime.ExceptionServices;
 using Parley.Analysis.Inputs;
 using Parley.Analysis.Random;
 using Parley.Core.Domain;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 
 namespace Parley.Analysis.MonteCarlo;
 

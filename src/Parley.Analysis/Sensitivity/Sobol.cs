@@ -2,7 +2,7 @@ using Parley.Analysis.Inputs;
 using Parley.Analysis.MonteCarlo;
 using Parley.Analysis.Random;
 using Parley.Core.Domain;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 
 namespace Parley.Analysis.Sensitivity;
 

@@ -1,7 +1,7 @@
 using Parley.Analysis.Inputs;
 using Parley.Analysis.MonteCarlo;
 using Parley.Core.Domain;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 
 namespace Parley.Analysis.Sensitivity;
 

@@ -6,7 +6,7 @@ using Parley.Application.Models;
 using Parley.Application.Sizing;
 using Parley.Core;
 using Parley.Core.Domain;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 
 namespace Parley.Application.Analysing;
 

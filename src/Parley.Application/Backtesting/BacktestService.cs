@@ -2,7 +2,7 @@ using Parley.Analysis.Batching;
 using Parley.Analysis.MonteCarlo;
 using Parley.Backtest;
 using Parley.Core;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 
 namespace Parley.Application.Backtesting;
 

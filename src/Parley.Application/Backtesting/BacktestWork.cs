@@ -1,7 +1,7 @@
 using Parley.Analysis.Batching;
 using Parley.Analysis.MonteCarlo;
 using Parley.Backtest;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 
 namespace Parley.Application.Backtesting;
 

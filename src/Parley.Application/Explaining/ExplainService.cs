@@ -1,7 +1,7 @@
 using Parley.Application.Models;
 using Parley.Core;
 using Parley.Core.Domain;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 using Parley.Core.Models.ExpectedUtility;
 
 namespace Parley.Application.Explaining;

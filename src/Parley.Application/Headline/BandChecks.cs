@@ -33,7 +33,7 @@ public static class BandChecks
             if (m.Point is null) continue;
             foreach (var issue in result.Scenario.Issues)
                 if (m.Point.For(issue.Id)?.Convergence is { Settled: false } c)
-                    yield return new Note(NoteKind.Analysis, c.Status == Core.Modelling.ConvergenceStatus.Cycled
+                    yield return new Note(NoteKind.Analysis, c.Status == Core.Models.ConvergenceStatus.Cycled
                         ? $"{m.Name} on {issue.Id}: the run cycles (outcomes {string.Join(", ", c.Cycle!.Select(Format))}): the point forecast depends on where the rounds stop"
                         : $"{m.Name} on {issue.Id}: the run hit its round cap ({c.Rounds} rounds) still moving: the point forecast is not a resting point");
         }

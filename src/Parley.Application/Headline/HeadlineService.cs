@@ -3,7 +3,7 @@ using Parley.Analysis.MonteCarlo;
 using Parley.Analysis.Random;
 using Parley.Backtest.Headline;
 using Parley.Core.Domain;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 
 namespace Parley.Application.Headline;
 

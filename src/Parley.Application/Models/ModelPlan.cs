@@ -1,6 +1,6 @@
 using Parley.Core;
 using Parley.Core.Domain;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 
 namespace Parley.Application.Models;
 

@@ -3,7 +3,7 @@ namespace Parley.Application.Models;
 /// <summary>
 /// Which models to run and how: names (empty = the use case's default models), settings as KEY=VALUE for the chosen
 /// models (each goes to the models that declare it; one no chosen model declares is an error), a seed (null = the
-/// scenario's model_settings seed, else <see cref="Core.Modelling.ModelSettings.DefaultSeed"/>) and the issues to run
+/// scenario's model_settings seed, else <see cref="Core.Models.ModelSettings.DefaultSeed"/>) and the issues to run
 /// (null = all). This is what the command line's --model, --option, --variant, --rounds, --seed and --issue say.
 /// </summary>
 public sealed record ModelRequest

@@ -3,7 +3,7 @@ using Parley.Analysis.Batching;
 using Parley.Analysis.WhatIf;
 using Parley.Application.Models;
 using Parley.Core.Domain;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 
 namespace Parley.Application.Sizing;
 

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using Parley.Core.Domain;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 using Parley.Core.Models.Baselines;
 using Parley.Core.Models.ExpectedUtility;
 using Parley.Core.Power;

@@ -60,7 +60,7 @@ public sealed class HeadlinePredictor(ulong seed, int innerFolds = 10, HeadlineS
             c.Problem.Positions, Enumerable.Repeat(1.0, c.Problem.Count).ToArray(), c.Problem.Saliences))),
         .. HeadlineInputs.Bases.Select(b => (IPredictor)new FuncPredictor($"compromise/{b}", "benchmark", c =>
         {
-            var problem = Core.Modelling.IssueProblem.From(HeadlineInputs.Under(c.Scenario, b), c.Issue);
+            var problem = Core.Models.IssueProblem.From(HeadlineInputs.Under(c.Scenario, b), c.Issue);
             return c.Issue.Scale.ToPercent(CompromiseModel.WeightedMean(problem.Positions, problem.Capabilities, problem.Saliences));
         })),
     ];

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Parley.Analysis.Benchmarking;
 using Parley.Core.Domain;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 using Parley.Core.Models.Spatial;
 using Parley.Formats.Ktab;
 using Spectre.Console;

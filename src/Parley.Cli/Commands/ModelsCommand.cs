@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Parley.Contracts.V1;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 using Spectre.Console;
 
 namespace Parley.Cli.Commands;

@@ -1,5 +1,5 @@
 using Parley.Core.Domain;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 using Parley.Core.Models.Spatial;
 using Spectre.Console;
 

@@ -5,7 +5,7 @@ using Parley.Analysis.WhatIf;
 using Parley.Application.Analysing;
 using Parley.Application.Models;
 using Parley.Cluster.Grains;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 
 namespace Parley.Cluster.Jobs;
 

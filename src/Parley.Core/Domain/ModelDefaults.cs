@@ -9,7 +9,7 @@ public readonly record struct ModelSetting(string Name, string Value);
 /// defaults and the command line: <c>--option</c> and <c>--seed</c> override them.
 /// <para>
 /// The settings are checked when the scenario is built (the model must exist, declare each setting and accept its
-/// value, see <see cref="Scenario"/> and <see cref="Modelling.IModel.CheckSettings"/>).
+/// value, see <see cref="Scenario"/> and <see cref="Models.IModel.CheckSettings"/>).
 /// </para>
 /// </summary>
 public sealed class ModelDefaults : IEquatable<ModelDefaults>

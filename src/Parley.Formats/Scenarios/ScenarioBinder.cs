@@ -25,9 +25,9 @@ internal sealed partial class ScenarioBinder
 
     private int _actorItems;
 
-    private readonly Core.Modelling.ModelRegistry _models;
+    private readonly Core.Models.ModelRegistry _models;
 
-    private ScenarioBinder(string file, Core.Modelling.ModelRegistry models)
+    private ScenarioBinder(string file, Core.Models.ModelRegistry models)
     {
         _context = new BindContext(file);
         _models = models;

@@ -1,7 +1,7 @@
 using Parley.Analysis.MonteCarlo;
 using Parley.Analysis.Sensitivity;
 using Parley.Core.Domain;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 using Parley.Reports.Svg;
 
 namespace Parley.Reports.Charts;

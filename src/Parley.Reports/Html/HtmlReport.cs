@@ -3,7 +3,7 @@ using System.Text;
 using Parley.Analysis;
 using Parley.Analysis.MonteCarlo;
 using Parley.Core.Domain;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 using Parley.Reports.Charts;
 using Parley.Reports.Svg;
 

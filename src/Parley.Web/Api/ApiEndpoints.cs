@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 using Parley.Storage;
 using Parley.Web.Hosting;
 using Parley.Web.Jobs;

@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Parley.Core.Domain;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 
 namespace Parley.Core.Tests.Models;
 

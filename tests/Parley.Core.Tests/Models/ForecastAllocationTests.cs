@@ -1,4 +1,4 @@
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 using Parley.Core.Models.Baselines;
 using Parley.Core.Models.ExpectedUtility;
 using Parley.Core.Models.Procedural;

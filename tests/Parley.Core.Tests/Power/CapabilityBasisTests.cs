@@ -1,6 +1,6 @@
 using Parley.Core.Domain;
 using Parley.Core.Models.Baselines;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 using Parley.Core.Power;
 using Xunit;
 

@@ -1,6 +1,6 @@
 using Parley.Core.Domain;
 using Parley.Core.Models.Exchange;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 
 namespace Parley.Formats.Tests.Decide;
 
@@ -46,14 +46,14 @@ internal static class ExchangeKernelComparison
     public static (Result Free, Result Guided) Compare(ExchangeProblem problem, int rounds)
     {
         var trace = new CapTrace();
-        var reference = DecimalExchangeKernel.Instance.Run(problem, rounds, TieBreak.Deterministic, 1, trace);
+        var reference = DecimalExchangeKernel.Instance.Run(problem, rounds, ExchangeTieBreak.Deterministic, 1, trace);
         return (Run(problem, rounds, reference, null), Run(problem, rounds, reference, new FollowReference(reference, trace)));
     }
 
     private static Result Run(ExchangeProblem problem, int rounds, ExchangeRun reference, IExchangeGuide? guide)
     {
         var log = new ExchangeAmbiguityLog();
-        var fast = FastExchangeKernel.Instance.Run(problem, rounds, TieBreak.Deterministic, 1, log, guide);
+        var fast = FastExchangeKernel.Instance.Run(problem, rounds, ExchangeTieBreak.Deterministic, 1, log, guide);
         var (at, what) = FirstDifference(fast, reference);
         return new Result(reference.Rounds.Sum(r => r.Trades.Count), at, what, log.Entries);
     }

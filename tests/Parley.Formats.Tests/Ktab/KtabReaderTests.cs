@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Parley.Core.Domain;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 using Parley.Core.Models.Spatial;
 using Parley.Formats;
 using Parley.Formats.Ktab;

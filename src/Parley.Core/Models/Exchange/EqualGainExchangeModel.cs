@@ -1,5 +1,5 @@
 using Parley.Core.Domain;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 
 namespace Parley.Core.Models.Exchange;
 
@@ -20,8 +20,8 @@ namespace Parley.Core.Models.Exchange;
 public sealed class EqualGainExchangeModel : IModel
 {
     private static readonly IntParameter RoundsSetting = new("rounds", "Rounds of exchange (1–1000).", 10, 1, 1000);
-    private static readonly ChoiceParameter<TieBreak> TiesSetting = new("ties",
-        "Equal best gains: deterministic (decide's stable order) or random (seeded).", TieBreak.Deterministic);
+    private static readonly ChoiceParameter<ExchangeTieBreak> TiesSetting = new("ties",
+        "Equal best gains: deterministic (decide's stable order) or random (seeded).", ExchangeTieBreak.Deterministic);
     private static readonly ChoiceParameter<ExchangeArithmetic> ArithmeticSetting = new("arithmetic",
         "double (fast) or decimal (decide's 28-digit decimal context, exact but slow).", ExchangeArithmetic.Double);
 

@@ -48,11 +48,11 @@ internal readonly record struct ExchangeShock(int Round, InterventionKind Kind, 
 /// <summary>One arithmetic's implementation of the round loop. Both give their results on the 0–100 working scale.</summary>
 internal interface IExchangeKernel
 {
-    ExchangeRun Run(ExchangeProblem problem, int rounds, TieBreak ties, ulong seed);
+    ExchangeRun Run(ExchangeProblem problem, int rounds, ExchangeTieBreak ties, ulong seed);
 
     /// <summary>The run, stopping with <see cref="OperationCanceledException"/> once <paramref name="cancellation"/> fires
     /// (checked before every round and, in the fast kernel, while a round forms and executes its candidates).</summary>
-    ExchangeRun Run(ExchangeProblem problem, int rounds, TieBreak ties, ulong seed, CancellationToken cancellation);
+    ExchangeRun Run(ExchangeProblem problem, int rounds, ExchangeTieBreak ties, ulong seed, CancellationToken cancellation);
 }
 
 /// <summary>

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Parley.Core.Domain;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 
 namespace Parley.Core.Models.Exchange;
 

@@ -3,7 +3,7 @@ using Parley.Core.Domain;
 namespace Parley.Core.Models.Exchange;
 
 /// <summary>How ties between equally good exchanges are broken.</summary>
-public enum TieBreak
+public enum ExchangeTieBreak
 {
     /// <summary>Stable order: issue pairs in input order, actors in input order, right/right×left/left before left/right×right/left.</summary>
     Deterministic,
@@ -53,14 +53,14 @@ internal sealed class DecimalExchangeKernel : IExchangeKernel
 {
     public static readonly DecimalExchangeKernel Instance = new();
 
-    public ExchangeRun Run(ExchangeProblem problem, int rounds, TieBreak ties, ulong seed) => Run(problem, rounds, ties, seed, null);
+    public ExchangeRun Run(ExchangeProblem problem, int rounds, ExchangeTieBreak ties, ulong seed) => Run(problem, rounds, ties, seed, null);
 
-    public ExchangeRun Run(ExchangeProblem problem, int rounds, TieBreak ties, ulong seed, CancellationToken cancellation) =>
+    public ExchangeRun Run(ExchangeProblem problem, int rounds, ExchangeTieBreak ties, ulong seed, CancellationToken cancellation) =>
         Run(problem, rounds, ties, seed, null, cancellation);
 
     /// <param name="trace">Records the near-landing cap decisions (tests only).</param>
     /// <param name="cancellation">Checked before every round.</param>
-    public ExchangeRun Run(ExchangeProblem problem, int rounds, TieBreak ties, ulong seed, CapTrace? trace,
+    public ExchangeRun Run(ExchangeProblem problem, int rounds, ExchangeTieBreak ties, ulong seed, CapTrace? trace,
         CancellationToken cancellation = default)
     {
         int n = problem.Actors, m = problem.Issues;
@@ -170,7 +170,7 @@ internal static class ExchangeSimulation
 
     /// <param name="trace">Records the run's near-landing cap decisions (tests only).</param>
     public static IReadOnlyList<SimulatedRound> Run(ContextDecimal[,] position, ContextDecimal[,] salience, ContextDecimal[,] power,
-        bool[,] present, int rounds, TieBreak ties, ulong seed, RoundHook? beforeRound = null, CapTrace? trace = null)
+        bool[,] present, int rounds, ExchangeTieBreak ties, ulong seed, RoundHook? beforeRound = null, CapTrace? trace = null)
     {
         int n = position.GetLength(0), m = position.GetLength(1);
         var prefs = (ContextDecimal[,])position.Clone();
@@ -185,7 +185,7 @@ internal static class ExchangeSimulation
             var board = new ExchangeBoard(prefs, salience, power, present) { Trace = trace };
             var prefOutcome = Enumerable.Range(0, m).Select(board.Outcome).ToArray();
             var candidates = FormCandidates(board);
-            var rng = ties == TieBreak.Random ? new Random(DeriveSeed(seed, r)) : null;
+            var rng = ties == ExchangeTieBreak.Random ? new Random(DeriveSeed(seed, r)) : null;
             var (executed, tieCount) = Execute(board, candidates, rng);
 
             var votes = (ContextDecimal[,])prefs.Clone();

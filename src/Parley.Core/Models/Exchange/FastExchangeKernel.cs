@@ -14,15 +14,15 @@ internal sealed class FastExchangeKernel : IExchangeKernel
 
     [ThreadStatic] private static FastExchangeRound? t_round;
 
-    public ExchangeRun Run(ExchangeProblem problem, int rounds, TieBreak ties, ulong seed) => Run(problem, rounds, ties, seed, null, null);
+    public ExchangeRun Run(ExchangeProblem problem, int rounds, ExchangeTieBreak ties, ulong seed) => Run(problem, rounds, ties, seed, null, null);
 
-    public ExchangeRun Run(ExchangeProblem problem, int rounds, TieBreak ties, ulong seed, CancellationToken cancellation) =>
+    public ExchangeRun Run(ExchangeProblem problem, int rounds, ExchangeTieBreak ties, ulong seed, CancellationToken cancellation) =>
         Run(problem, rounds, ties, seed, null, null, cancellation: cancellation);
 
     /// <param name="log">Collects the decisions that rounding could turn (tests only; null = no probing).</param>
     /// <param name="guide">Chooses among tied best gains (tests only, deterministic ties; null = creation order).</param>
     /// <param name="probe">Counts the round properties a lazier kernel would rely on (tests only; null = no checks).</param>
-    public ExchangeRun Run(ExchangeProblem problem, int rounds, TieBreak ties, ulong seed, ExchangeAmbiguityLog? log, IExchangeGuide? guide,
+    public ExchangeRun Run(ExchangeProblem problem, int rounds, ExchangeTieBreak ties, ulong seed, ExchangeAmbiguityLog? log, IExchangeGuide? guide,
         ExchangeRoundProbe? probe = null, CancellationToken cancellation = default)
     {
         int n = problem.Actors, m = problem.Issues, size = n * m;
@@ -47,7 +47,7 @@ internal sealed class FastExchangeKernel : IExchangeKernel
         {
             cancellation.ThrowIfCancellationRequested();
             ApplyShocks(problem, r, x, s, c, present);
-            var rng = ties == TieBreak.Random ? new Random(ExchangeSimulation.DeriveSeed(seed, r)) : null;
+            var rng = ties == ExchangeTieBreak.Random ? new Random(ExchangeSimulation.DeriveSeed(seed, r)) : null;
             int tieCount = round.Run(r, n, m, x, s, c, present, externality, rng, log, rng is null ? guide : null, probe, cancellation);
             var preferenceOutcome = new double[m];
             round.CopyOutcomes(preferenceOutcome);

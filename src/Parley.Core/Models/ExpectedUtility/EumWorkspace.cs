@@ -1,5 +1,5 @@
 using Microsoft.Extensions.ObjectPool;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 
 namespace Parley.Core.Models.ExpectedUtility;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Parley.Core.Domain;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 
 namespace Parley.Core.Models.ExpectedUtility;
 

@@ -1,4 +1,4 @@
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 
 namespace Parley.Core.Models.ExpectedUtility;
 
@@ -75,7 +75,7 @@ public sealed record PerceptionView(
 /// </summary>
 public static class Perception
 {
-    private static readonly Modelling.ModelInfo Info = new ExpectedUtilityModel().Info;
+    private static readonly Models.ModelInfo Info = new ExpectedUtilityModel().Info;
 
     /// <summary>
     /// i's view after <paramref name="round"/> rounds (0 = the inputs; the view that drives the next round's moves).

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Parley.Core.Domain;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 using Parley.Core.Models.Baselines;
 
 namespace Parley.Core.Models.Procedural;

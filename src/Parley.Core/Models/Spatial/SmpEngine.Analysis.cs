@@ -57,7 +57,7 @@ internal sealed partial class SmpEngine
         if (pMax - pMin == 0)
         {
             if (_o.KtabCompat)
-                throw new Parley.Core.Modelling.ModelSettingException("model 'smp' with ktab-compat: every position is equally likely, so KTAB's risk attitudes are 0/0 (docs/specs/smp.md §8.6); run without ktab-compat to treat everyone as risk-neutral");
+                throw new Parley.Core.Models.ModelSettingException("model 'smp' with ktab-compat: every position is equally likely, so KTAB's risk attitudes are 0/0 (docs/specs/smp.md §8.6); run without ktab-compat to treat everyone as risk-neutral");
             return r; // Parley: all risk-neutral
         }
         for (int i = 0; i < p.Length; i++)

@@ -1,4 +1,4 @@
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 
 namespace Parley.Core.Models.Spatial;
 

@@ -4,7 +4,7 @@ using FsCheck.Fluent;
 using Parley.Core.Domain;
 using Parley.Core.Models.Baselines;
 using Parley.Core.Models.Exchange;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 using Xunit;
 
 namespace Parley.Core.Tests.Models.Exchange;

@@ -1,6 +1,6 @@
 using Parley.Core.Domain;
 using Parley.Core.Models.Exchange;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 using Xunit;
 
 namespace Parley.Core.Tests.Models.Exchange;
@@ -40,7 +40,7 @@ public class ExchangeRoundPropertyTests
         {
             var scenario = Generated(seed);
             var problem = EqualGainExchangeModel.Problem(scenario, scenario.Issues.ToArray(), ModelSettings.Default, rounds);
-            FastExchangeKernel.Instance.Run(problem, rounds, TieBreak.Deterministic, 1, null, null, probe);
+            FastExchangeKernel.Instance.Run(problem, rounds, ExchangeTieBreak.Deterministic, 1, null, null, probe);
         }
         return probe;
     }

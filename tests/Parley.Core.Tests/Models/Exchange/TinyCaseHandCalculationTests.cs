@@ -1,6 +1,6 @@
 using Parley.Core.Domain;
 using Parley.Core.Models.Exchange;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 using Xunit;
 
 namespace Parley.Core.Tests.Models.Exchange;

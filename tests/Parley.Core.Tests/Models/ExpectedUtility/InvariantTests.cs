@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Parley.Core.Domain;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 using Parley.Core.Models.ExpectedUtility;
 using Xunit;
 

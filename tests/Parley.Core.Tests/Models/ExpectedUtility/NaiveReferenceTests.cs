@@ -1,6 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 using Parley.Core.Models.ExpectedUtility;
 using Parley.Core.Models.ExpectedUtility.Reference;
 using Xunit;

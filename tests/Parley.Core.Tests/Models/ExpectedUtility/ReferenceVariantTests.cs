@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 using Parley.Core.Models.ExpectedUtility;
 using Parley.Tests.Shared;
 using Xunit;

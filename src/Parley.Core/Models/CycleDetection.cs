@@ -1,4 +1,4 @@
-namespace Parley.Core.Modelling;
+namespace Parley.Core.Models;
 
 /// <summary>
 /// How a deterministic round-based run ended, read from its states (every actor's position after each round): a

@@ -1,6 +1,6 @@
 using Parley.Core.Domain;
 
-namespace Parley.Core.Modelling;
+namespace Parley.Core.Models;
 
 /// <summary>
 /// One issue of a scenario as a one-dimensional bargaining problem: the actors that hold a position on it,

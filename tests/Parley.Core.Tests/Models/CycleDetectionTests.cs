@@ -1,7 +1,7 @@
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 using Xunit;
 
-namespace Parley.Core.Tests.Modelling;
+namespace Parley.Core.Tests.Models;
 
 public class CycleDetectionTests
 {

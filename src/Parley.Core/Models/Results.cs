@@ -1,6 +1,6 @@
 using Parley.Core.Domain;
 
-namespace Parley.Core.Modelling;
+namespace Parley.Core.Models;
 
 /// <summary>
 /// A model's result on one issue. <see cref="Forecast"/> is on the issue's own scale. Models derive from this

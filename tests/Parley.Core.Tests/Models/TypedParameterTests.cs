@@ -1,8 +1,8 @@
 using Xunit;
-using Parley.Core.Modelling;
+using Parley.Core.Models;
 using Parley.Core.Models.Baselines;
 
-namespace Parley.Core.Tests.Modelling;
+namespace Parley.Core.Tests.Models;
 
 /// <summary>A setting's declaration carries its default once: `parley models` shows it, a run reads it, a check refuses bad values.</summary>
 public class TypedParameterTests

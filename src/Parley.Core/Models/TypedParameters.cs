@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Parley.Core.Modelling;
+namespace Parley.Core.Models;
 
 /// <summary>A whole-number setting in <see cref="Min"/>..<see cref="Max"/>.</summary>
 public sealed record IntParameter(string Name, string Description, int Value, int Min = int.MinValue, int Max = int.MaxValue)

@@ -5,7 +5,7 @@ using Parley.Core.Models.ExpectedUtility;
 using Parley.Core.Models.Procedural;
 using Parley.Core.Models.Spatial;
 
-namespace Parley.Core.Modelling;
+namespace Parley.Core.Models;
 
 /// <summary>Raised when a model name answers to no registered model; the message lists the ones that exist.</summary>
 public sealed class UnknownModelException(string name, IEnumerable<string> known)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Parley.Core.Domain;
 
-namespace Parley.Core.Modelling;
+namespace Parley.Core.Models;
 
 /// <summary>Raised when a model setting is unknown or cannot be read; the message names the setting and what is allowed.</summary>
 public sealed class ModelSettingException(string message) : ParleyException(message)

@@ -1,6 +1,6 @@
 using Parley.Core.Domain;
 
-namespace Parley.Core.Modelling;
+namespace Parley.Core.Models;
 
 /// <summary>
 /// An issue nobody cares about: it has stances and every salience on it is 0. Models either forecast it with a note

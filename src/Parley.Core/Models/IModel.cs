@@ -1,6 +1,6 @@
 using Parley.Core.Domain;
 
-namespace Parley.Core.Modelling;
+namespace Parley.Core.Models;
 
 /// <summary>
 /// A bargaining model: a pure function from a validated scenario and settings (with a seed) to a result.

@@ -1,4 +1,4 @@
-namespace Parley.Core.Modelling;
+namespace Parley.Core.Models;
 
 /// <summary>Shorthands for the built-in registry (<see cref="ModelRegistry.BuiltIn"/>).</summary>
 public static class ModelCatalog

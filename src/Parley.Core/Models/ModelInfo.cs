@@ -1,4 +1,4 @@
-namespace Parley.Core.Modelling;
+namespace Parley.Core.Models;
 
 /// <summary>
 /// A setting a model accepts (for `parley models` and for rejecting unknown settings), with its default as text. The

@@ -1,6 +1,6 @@
 using Parley.Core.Domain;
 
-namespace Parley.Core.Modelling;
+namespace Parley.Core.Models;
 
 /// <summary>
 /// The Parley forecast of one issue (the headline): one number on the issue's own scale and its 80 % interval
