@@ -77,7 +77,7 @@ public class SmpBenchTests
     public void Missing_ktab_files_get_generated_stand_ins_and_a_note_and_the_large_case_is_opt_in()
     {
         var notes = new List<string>();
-        var cases = SmpBench.Issue4Cases(_ => null, includeLarge: false, notes);
+        var cases = SmpBench.TargetCases(_ => null, includeLarge: false, notes);
         Assert.Equal(["dummyData-a040", "dummyData-a080", "dummyData-a160"], cases.Select(c => c.Target!.Name));
         Assert.Equal([40, 80, 160], cases.Select(c => c.Problem.ActorCount));
         Assert.All(cases, c => Assert.Equal(1, c.Problem.DimensionCount));
@@ -87,7 +87,7 @@ public class SmpBenchTests
 
         var given = SmpBenchScenario.Create(3, 1, 9);
         notes.Clear();
-        var withLarge = SmpBench.Issue4Cases(f => f == "dummyData-a040.csv" ? given : null, includeLarge: true, notes);
+        var withLarge = SmpBench.TargetCases(f => f == "dummyData-a040.csv" ? given : null, includeLarge: true, notes);
         Assert.Equal(4, withLarge.Count);
         Assert.Same(given, withLarge[0].Problem);
         Assert.Equal("dummyData-a040", withLarge[0].Name);

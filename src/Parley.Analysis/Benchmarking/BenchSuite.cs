@@ -37,7 +37,7 @@ public static class BenchSuite
 
     /// <param name="hague">The 32-actor Hague scenario for the EUM target, or null when it cannot be read.</param>
     /// <param name="onFigure">Called as each figure is measured (for live output).</param>
-    /// <param name="smpCases">The SMP table's cases (<see cref="SmpBench.Issue4Cases"/>), timed when the models include smp.</param>
+    /// <param name="smpCases">The SMP table's cases (<see cref="SmpBench.TargetCases"/>), timed when the models include smp.</param>
     /// <param name="onSmpFigure">Called as each SMP case is timed.</param>
     /// <param name="exchangeCases">The exchange table's cases (<see cref="ExchangeBench.Cases"/>), timed when the models include exchange.</param>
     /// <param name="onExchangeFigure">Called as each exchange case is timed.</param>

@@ -7,7 +7,7 @@ namespace Parley.Analysis.Benchmarking;
 /// One of the SMP speed targets (docs/performance.md): the input (a KTAB sample file by name, or a generated problem), its size, the
 /// whole-process wall time to beat on the 2-core machine, and KTAB's own time (C++, -O2) as the issue gives it.
 /// </summary>
-/// <param name="KtabFile">The KTAB sample file (in shared/anchors/ktab) or null for a generated problem.</param>
+/// <param name="KtabFile">The KTAB sample file (read from the folder given to `parley bench --ktab-dir`) or null for a generated problem.</param>
 public sealed record SmpSpeedTarget(string Name, int Actors, int Dimensions, TimeSpan Target, string KtabTime, string? KtabFile);
 
 /// <summary>One case of the SMP table: what runs, and the target it is checked against (null = none).</summary>
@@ -43,18 +43,18 @@ public static class SmpBench
     public static SmpSpeedTarget Random1000x3 { get; } = new(SmpBenchScenario.Name(1000, 3), 1000, 3, TimeSpan.FromSeconds(60), "—", null);
 
     /// <summary>The SMP speed targets, in order (the 1,000 × 3 case last).</summary>
-    public static IReadOnlyList<SmpSpeedTarget> Issue4Targets { get; } = [DummyA040, DummyA080, DummyA160, Random1000x3];
+    public static IReadOnlyList<SmpSpeedTarget> SpeedTargetTargets { get; } = [DummyA040, DummyA080, DummyA160, Random1000x3];
 
     /// <summary>
     /// The cases of the SMP speed targets: the KTAB files through <paramref name="readKtab"/> (file name → problem, or null
     /// when it cannot be read: a generated problem of the same size with seed 42 stands in, and a note says so), and the
     /// 1,000 × 3 case only when <paramref name="includeLarge"/> (it runs for tens of seconds or more).
     /// </summary>
-    public static IReadOnlyList<SmpBenchCase> Issue4Cases(Func<string, SmpProblem?> readKtab, bool includeLarge, ICollection<string> notes)
+    public static IReadOnlyList<SmpBenchCase> TargetCases(Func<string, SmpProblem?> readKtab, bool includeLarge, ICollection<string> notes)
     {
         var cases = new List<SmpBenchCase>();
         var missing = new List<string>();
-        foreach (var t in Issue4Targets)
+        foreach (var t in SpeedTargetTargets)
         {
             if (t.KtabFile is null)
             {

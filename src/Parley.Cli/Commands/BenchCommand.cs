@@ -73,7 +73,7 @@ public static class BenchCommand
                 // The 1,000 × 3 case runs for tens of seconds or more: only when asked for by name and size.
                 bool large = named is { Length: > 0 } && askedActors is not null && askedActors.Contains(1000);
                 var folder = KtabFolder(parse.GetValue(ktabDir));
-                smpCases = SmpBench.Issue4Cases(file => ReadKtab(folder, file), large, smpNotes);
+                smpCases = SmpBench.TargetCases(file => ReadKtab(folder, file), large, smpNotes);
                 if (!large) smpNotes.Add("the 1,000 actors × 3 issues target is timed only with `parley bench -m smp --actors 1000` (one run: tens of seconds or more)");
             }
             var hague = TryHague(console);
