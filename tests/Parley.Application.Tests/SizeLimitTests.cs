@@ -160,6 +160,19 @@ public class SizeLimitTests
             new ForecastService().Run(scenario, new ModelRequest { Models = [model] }, cancel.Token));
     }
 
+    [Fact]
+    public void A_decimal_exchange_run_stops_at_the_next_round_when_its_token_fires_mid_run()
+    {
+        // the exact reference path checks the token before every round: a run of many rounds stops after the current one
+        var scenario = SyntheticScenario.Create(60, issues: 5);
+        var model = Parley.Core.Models.ModelRegistry.BuiltIn.Get("exchange");
+        var settings = Parley.Core.Models.ModelSettings.Default.With("arithmetic", "decimal").With("rounds", "1000");
+        using var cancel = new CancellationTokenSource();
+        cancel.CancelAfter(TimeSpan.FromMilliseconds(300));
+        // ignoring the token, 1,000 rounds of decimal arithmetic would run for many minutes and then return a result
+        Assert.ThrowsAny<OperationCanceledException>(() => model.Run(scenario, settings, cancel.Token));
+    }
+
     [Theory]
     [InlineData("double")]
     [InlineData("decimal")]
